@@ -1,0 +1,277 @@
+"""The ``asiaai-graph`` command: a thin layer over :func:`asiaai_graph.load` and the graph's queries.
+
+Every command prints a readable table, or JSON with ``--json`` for piping.
+Exit codes: 0 success, 1 bad data or unknown id, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+from pydantic import BaseModel
+
+from asiaai_graph.errors import DataError, NotFound
+from asiaai_graph.graph import KnowledgeGraph
+from asiaai_graph.loading import load
+from asiaai_graph.schema import RECORD_TYPES, Entity, Money, PartialDate, Quantity, Record, Source
+
+__all__ = ["main"]
+
+
+# --- output helpers ---------------------------------------------------------------------------------
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO) -> None:
+    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
+
+    print(line(headers), file=out)
+    print(line(["-" * w for w in widths]), file=out)
+    for row in rows:
+        print(line(row), file=out)
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, (Quantity, Money)):
+        text = value.describe()
+        if isinstance(value, Money) and value.equivalents:
+            text += " (" + ", ".join(e.describe() for e in value.equivalents) + ")"
+        return text
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, BaseModel):
+        return ", ".join(f"{k}={_fmt(v)}" for k, v in value if v not in (None, (), {}))
+    if isinstance(value, tuple):
+        return "; ".join(_fmt(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)
+
+
+def _details(record: Record) -> str:
+    parts: list[str] = []
+    for name in ("kind", "country", "jurisdiction", "developers", "makers", "subject", "measure",
+                 "parameters", "amount", "value", "released", "launched", "date", "period", "target_year"):
+        value = getattr(record, name, None)
+        if value not in (None, ()):
+            parts.append(_fmt(value))
+    return " · ".join(parts)
+
+
+def _row(record: Record, lang: str) -> list[str]:
+    return [record.id, record.label_in(lang), record.record_type, _details(record)]
+
+
+def _as_json(record: Record) -> dict[str, Any]:
+    data: dict[str, Any] = {"record_type": record.record_type}
+    data.update(record.model_dump(mode="json", exclude_defaults=True))
+    return data
+
+
+def _dump(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+
+def _graph(args: argparse.Namespace) -> KnowledgeGraph:
+    return load(args.data or None, curated=not args.no_curated)
+
+
+def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    hits = _graph(args).search(args.query, limit=args.limit)
+    if args.json:
+        _dump([_as_json(r) for r in hits], out)
+    elif hits:
+        _table(["ID", "NAME", "TYPE", "DETAILS"], [_row(r, args.lang) for r in hits], out)
+    else:
+        print(f"nothing matches {args.query!r}", file=out)
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    kg = _graph(args)
+    record = kg[args.id]
+    relations = kg.neighbors(record)
+    sources = kg.sources_of(record)
+    if args.json:
+        _dump(
+            {
+                "record": _as_json(record),
+                "relations": [{"relation": rel, "id": r.id, "name": r.label, "record_type": r.record_type}
+                              for rel, r in relations],
+                "sources": [_as_json(s) for s in sources],
+            },
+            out,
+        )
+        return 0
+    print(f"{record.label_in(args.lang)}  ({record.record_type} {record.id})", file=out)
+    skip = {"id", "sources"}
+    rows = [[name, _fmt(value)] for name, value in record if name not in skip and value not in (None, (), {})]
+    _table(["FIELD", "VALUE"], rows, out)
+    if relations:
+        print(file=out)
+        _table(["RELATION", "ID", "NAME"], [[rel, r.id, r.label_in(args.lang)] for rel, r in relations], out)
+    if isinstance(record, Entity):
+        print("\nSources:", file=out)
+        for citation in record.sources:
+            source = kg[citation.source]
+            assert isinstance(source, Source)
+            when = f" ({source.published})" if source.published else ""
+            print(f"  [{source.id}] {source.publisher or ''}, {source.title}{when}", file=out)
+            if citation.quote:
+                print(f"      “{citation.quote}”", file=out)
+            if citation.note:
+                print(f"      note: {citation.note}", file=out)
+    return 0
+
+
+def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    kg = _graph(args)
+    if args.record_type == "organization":
+        records: list[Any] = kg.organizations(country=args.country, kind=args.kind)
+    elif args.record_type == "model":
+        records = kg.models(country=args.country, kind=args.kind)
+    elif args.record_type == "policy":
+        records = kg.policies(country=args.country, kind=args.kind)
+    elif args.record_type == "investment" and not args.kind:
+        records = kg.investments(country=args.country)
+    elif args.record_type == "partnership" and not args.kind:
+        records = kg.partnerships(country=args.country)
+    elif args.record_type == "indicator" and not args.kind:
+        records = kg.indicators(country=args.country)
+    elif args.country or args.kind:
+        raise SystemExit(f"asiaai-graph: list {args.record_type} takes no --country/--kind filter")
+    else:
+        records = kg.records(args.record_type)
+    return _print_records(records, args, out)
+
+
+def _print_records(records: Sequence[Record], args: argparse.Namespace, out: TextIO) -> int:
+    if args.json:
+        _dump([_as_json(r) for r in records], out)
+    else:
+        _table(["ID", "NAME", "TYPE", "DETAILS"], [_row(r, args.lang) for r in records], out)
+    return 0
+
+
+def _cmd_llm_builders(args: argparse.Namespace, out: TextIO) -> int:
+    kg = _graph(args)
+    builders = kg.llm_builders(country=args.country)
+    if args.json:
+        _dump(
+            [_as_json(o) | {"llms": [m.id for m in kg.models(developer=o, kind="llm")]} for o in builders], out
+        )
+        return 0
+    rows = [
+        [o.id, o.label_in(args.lang), o.country or "", ", ".join(m.label_in(args.lang) for m in kg.models(developer=o, kind="llm"))]
+        for o in builders
+    ]
+    _table(["ID", "NAME", "COUNTRY", "LLMS"], rows, out)
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    kg = load(args.paths, curated=not args.no_curated, cache=False)
+    counts = {t: n for t, n in kg.stats().items() if n}
+    if args.json:
+        _dump({"valid": True, "counts": counts}, out)
+    else:
+        print("valid: " + ", ".join(f"{n} {t}" for t, n in counts.items()), file=out)
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
+    stats = _graph(args).stats()
+    if args.json:
+        _dump(stats, out)
+    else:
+        _table(["TYPE", "COUNT"], [[t, str(n)] for t, n in stats.items()], out)
+    return 0
+
+
+# --- parser ---------------------------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    from asiaai_graph import __version__
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    common.add_argument("--lang", default="en", choices=["en", "ko", "zh", "ja"], help="language of names")
+    data = argparse.ArgumentParser(add_help=False)
+    data.add_argument("--data", action="append", metavar="PATH", help="add your own YAML file or folder")
+    data.add_argument("--no-curated", action="store_true", help="leave out the curated data")
+
+    parser = argparse.ArgumentParser(
+        prog="asiaai-graph", description="Query the asiaai_graph knowledge graph of Asian AI."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, run: Callable[[argparse.Namespace, TextIO], int], help: str,
+                parents: Sequence[argparse.ArgumentParser] = (common, data)) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help, parents=list(parents))
+        p.set_defaults(run=run)
+        return p
+
+    p = command("search", _cmd_search, "find records by any name, in any language")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=10)
+    p = command("show", _cmd_show, "show a record, its relations and its sources")
+    p.add_argument("id")
+    p = command("list", _cmd_list, "list the records of one type")
+    p.add_argument("record_type", metavar="KIND", choices=list(RECORD_TYPES), help=", ".join(RECORD_TYPES))
+    p.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. CN")
+    p.add_argument("--kind", help="subtype, e.g. company or llm")
+    p = command("llm-builders", _cmd_llm_builders, "organizations that build large language models")
+    p.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. CN")
+    p = command("validate", _cmd_validate, "check data files; exit 1 with every problem listed",
+                parents=(common,))
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--no-curated", action="store_true", help="check the files alone, without the curated data")
+    command("stats", _cmd_stats, "count the records of each type")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code.
+
+    Examples
+    --------
+    >>> import io
+    >>> buf = io.StringIO()
+    >>> main(["llm-builders", "--country", "KR"], out=buf)
+    0
+    >>> "HyperCLOVA" in buf.getvalue()
+    True
+    """
+    out = out or sys.stdout
+    args = _parser().parse_args(argv)
+    try:
+        code: int = args.run(args, out)
+        return code
+    except DataError as exc:
+        if getattr(args, "json", False):
+            _dump({"valid": False, "problems": [p.__dict__ for p in exc.problems]}, out)
+        else:
+            print(exc, file=sys.stderr)
+        return 1
+    except (NotFound, ValueError) as exc:
+        print(f"asiaai-graph: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. piped into `head`
+        return 0

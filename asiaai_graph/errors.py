@@ -1,0 +1,84 @@
+"""The library's exceptions: :class:`DataError` for bad input, :class:`NotFound` for unknown ids."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["DataError", "NotFound", "Problem"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input: where it is and what is wrong.
+
+    Examples
+    --------
+    >>> str(Problem("data/models.yaml", 12, "deepseek-v3", "parameters.value", "Input should be a valid decimal"))
+    'data/models.yaml:12: record deepseek-v3, field parameters.value: Input should be a valid decimal'
+    """
+
+    file: str | None
+    line: int | None
+    record: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file or "<records>"
+        if self.line is not None:
+            where += f":{self.line}"
+        parts = []
+        if self.record is not None:
+            parts.append(f"record {self.record}")
+        if self.field:
+            parts.append(f"field {self.field}")
+        what = ", ".join(parts)
+        return f"{where}: {what + ': ' if what else ''}{self.message}"
+
+
+class DataError(ValueError):
+    """Raised when input data is invalid; ``problems`` lists every problem found.
+
+    Nothing is loaded when it is raised.
+
+    Examples
+    --------
+    >>> err = DataError([Problem("a.yaml", 3, "x", "name", "Field required")])
+    >>> print(err)
+    1 problem in the data:
+      a.yaml:3: record x, field name: Field required
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        n = len(self.problems)
+        head = f"{n} problem{'s' if n != 1 else ''} in the data:"
+        return "\n  ".join([head, *map(str, self.problems)])
+
+
+class NotFound(KeyError):
+    """Raised for an id that is not in the graph; ``suggestions`` holds close ids.
+
+    Examples
+    --------
+    >>> print(NotFound("deepsek", ["deepseek", "deepseek-v3"]))
+    no record with id 'deepsek'; did you mean: deepseek, deepseek-v3?
+    """
+
+    def __init__(self, key: str, suggestions: Sequence[str] = (), message: str | None = None) -> None:
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        self.message = message
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        text = self.message or f"no record with id {self.key!r}"
+        if self.suggestions:
+            text += "; did you mean: " + ", ".join(self.suggestions) + "?"
+        return text

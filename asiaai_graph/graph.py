@@ -1,0 +1,597 @@
+"""The :class:`KnowledgeGraph`: records, their relations, and the questions you can ask.
+
+The graph is a read-only mapping from id to record. Every query helper answers
+from indexes built once when the graph is made (cost proportional to the
+answer); the :mod:`networkx` view, ``kg.graph``, is only built on first use.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, get_args
+
+from asiaai_graph.errors import DataError, NotFound, Problem
+from asiaai_graph.loading import _field_path, _ref_values, check_references
+from asiaai_graph.schema import (
+    RECORD_TYPES,
+    AIModel,
+    Country,
+    Entity,
+    Indicator,
+    Investment,
+    Organization,
+    Partnership,
+    Place,
+    Policy,
+    Product,
+    Record,
+    Source,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from asiaai_graph.search import NameIndex
+
+__all__ = ["Edge", "KnowledgeGraph"]
+
+_COMPANY_KINDS = frozenset({"company", "startup"})
+
+EntityOrId = str | Record
+
+
+class Edge(NamedTuple):
+    """One relation between two records, in the direction the graph stores it."""
+
+    source: str
+    relation: str
+    target: str
+    attrs: tuple[tuple[str, Any], ...] = ()
+
+
+Facet = Callable[["KnowledgeGraph", Any], Iterable[Any]]
+
+
+def _one(value: Any) -> tuple[Any, ...]:
+    return () if value is None else (value,)
+
+
+# Facets a query can filter on, per record type: name -> values of a record.
+_FACETS: dict[str, dict[str, Facet]] = {
+    "organization": {
+        "country": lambda kg, r: _one(r.country),
+        "kind": lambda kg, r: (r.kind,),
+        "company": lambda kg, r: (True,) if r.kind in _COMPANY_KINDS else (),
+        "llm": lambda kg, r: (True,) if r.id in kg._llm_builders else (),
+    },
+    "model": {
+        "developer": lambda kg, r: r.developers,
+        "kind": lambda kg, r: (r.kind,),
+        "country": lambda kg, r: kg._countries_of(r.developers),
+    },
+    "product": {
+        "maker": lambda kg, r: r.makers,
+        "kind": lambda kg, r: (r.kind,),
+        "model": lambda kg, r: r.models,
+    },
+    "policy": {
+        "country": lambda kg, r: kg._countries_of((r.jurisdiction,)),
+        "kind": lambda kg, r: (r.kind,),
+        "jurisdiction": lambda kg, r: (r.jurisdiction,),
+    },
+    "investment": {
+        "investor": lambda kg, r: tuple(i.organization for i in r.investors),
+        "investee": lambda kg, r: _one(r.investee),
+        "country": lambda kg, r: kg._countries_of((*_one(r.investee), *r.targets)),
+        "year": lambda kg, r: _one(r.date.year if r.date else None),
+    },
+    "partnership": {
+        "organization": lambda kg, r: r.parties,
+        "country": lambda kg, r: kg._countries_of(r.places),
+    },
+    "indicator": {
+        "subject": lambda kg, r: (r.subject,),
+        "measure": lambda kg, r: (r.measure,),
+        "country": lambda kg, r: kg._countries_of((r.subject,)),
+    },
+}
+
+
+def _all_subsets(names: Sequence[str]) -> list[tuple[str, ...]]:
+    return [c for n in range(len(names) + 1) for c in itertools.combinations(sorted(names), n)]
+
+
+# Which filter combinations are indexed (each as a sorted tuple of facet names).
+_COMBOS: dict[str, list[tuple[str, ...]]] = {
+    "organization": [(), ("country",), ("kind",), ("country", "kind"), ("company",), ("company", "country"),
+                     ("llm",), ("country", "llm")],
+    "model": [(), ("developer",), ("kind",), ("developer", "kind"), ("country",), ("country", "kind")],
+    "product": [(), ("maker",), ("kind",), ("kind", "maker"), ("model",)],
+    "policy": [(), ("country",), ("kind",), ("country", "kind"), ("jurisdiction",)],
+    "investment": _all_subsets(["country", "investee", "investor", "year"]),
+    "partnership": _all_subsets(["country", "organization"]),
+    "indicator": [(), ("subject",), ("measure",), ("measure", "subject"), ("country",), ("country", "measure")],
+}
+
+
+class KnowledgeGraph(Mapping[str, Record]):
+    """The Asian AI knowledge graph: a read-only mapping from id to record.
+
+    Make one with :func:`asiaai_graph.load`, or from records you built yourself
+    (references are checked, and :class:`~asiaai_graph.DataError` lists any
+    problem).
+
+    Examples
+    --------
+    >>> import asiaai_graph as ag
+    >>> kg = ag.load()
+    >>> kg.get("deepseek").name
+    'DeepSeek'
+    >>> "deepseek" in kg, kg.get("no-such-id")
+    (True, None)
+    >>> kg["deepsek"]
+    Traceback (most recent call last):
+    ...
+    asiaai_graph.errors.NotFound: "no record with id 'deepsek'; did you mean: deepseek, deepseek-v3?"
+    """
+
+    def __init__(self, records: Iterable[Record]) -> None:
+        records = list(records)
+        found = check_references(records)
+        if found:
+            raise DataError(
+                [Problem(None, None, r.id, _field_path(path), message) for r, path, message in found]
+            )
+        self._build(records)
+
+    @classmethod
+    def _trusted(cls, records: Sequence[Record]) -> KnowledgeGraph:
+        """Build from records the loader has already checked."""
+        kg = cls.__new__(cls)
+        kg._build(records)
+        return kg
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _build(self, records: Sequence[Record]) -> None:
+        self._records: dict[str, Record] = {r.id: r for r in sorted(records, key=lambda r: r.id)}
+        self._by_type: dict[str, list[str]] = {t: [] for t in RECORD_TYPES}
+        self._edges: list[Edge] = []
+        self._out: dict[str, list[Edge]] = {}
+        self._in: dict[str, list[Edge]] = {}
+        for record in self._records.values():
+            self._by_type[record.record_type].append(record.id)
+            for ref, target, _, sub in _ref_values(record):
+                attrs = tuple((a, getattr(sub, a)) for a in ref.attrs if getattr(sub, a) is not None)
+                src, dst = (target, record.id) if ref.reverse else (record.id, target)
+                edge = Edge(src, ref.relation, dst, attrs)
+                self._edges.append(edge)
+                self._out.setdefault(src, []).append(edge)
+                self._in.setdefault(dst, []).append(edge)
+        self._llm_builders = {
+            developer
+            for mid in self._by_type["model"]
+            if (m := self._records[mid]).kind == "llm"  # type: ignore[attr-defined]
+            for developer in m.developers  # type: ignore[attr-defined]
+        }
+        self._index: dict[str, dict[tuple[tuple[str, Any], ...], list[str]]] = {}
+        for record_type, combos in _COMBOS.items():
+            facets = _FACETS[record_type]
+            index: dict[tuple[tuple[str, Any], ...], list[str]] = {}
+            for rid in self._by_type[record_type]:
+                record = self._records[rid]
+                values = {name: tuple(dict.fromkeys(f(self, record))) for name, f in facets.items()}
+                for combo in combos:
+                    for combination in itertools.product(*(values[n] for n in combo)):
+                        index.setdefault(tuple(zip(combo, combination)), []).append(rid)
+            self._index[record_type] = index
+        self._names: NameIndex | None = None
+        self._nx: nx.MultiDiGraph[str] | None = None
+
+    def _country_of(self, rid: str, _depth: int = 0) -> str | None:
+        record = self._records.get(rid)
+        if isinstance(record, Country):
+            return record.id
+        if isinstance(record, Place):
+            if record.country or record.part_of is None or _depth > 8:
+                return record.country
+            return self._country_of(record.part_of, _depth + 1)
+        if isinstance(record, Organization):
+            return record.country
+        return None
+
+    def _countries_of(self, ids: Iterable[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c for i in ids if (c := self._country_of(i)) is not None))
+
+    # --- mapping protocol -----------------------------------------------------------------------
+
+    def __getitem__(self, key: str) -> Record:
+        try:
+            return self._records[key]
+        except KeyError:
+            raise NotFound(key, self._suggest(key)) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._records
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {t}" for t, n in self.stats().items() if n and t != "relations")
+        return f"<KnowledgeGraph {len(self)} records: {counts}>"
+
+    def _suggest(self, key: str) -> list[str]:
+        close = difflib.get_close_matches(key, self._records, n=3, cutoff=0.75)
+        if not close and key:
+            close = [r.id for r in self.search(key, limit=3)]
+        return close
+
+    # --- lookups --------------------------------------------------------------------------------
+
+    def _resolve(self, value: EntityOrId, record_type: str | tuple[str, ...], param: str) -> str:
+        rid = value.id if isinstance(value, Record) else value
+        record = self[rid]
+        allowed = (record_type,) if isinstance(record_type, str) else record_type
+        if record.record_type not in allowed:
+            raise ValueError(f"{param}={rid!r} is a {record.record_type}, expected a {' or '.join(allowed)}")
+        return rid
+
+    @staticmethod
+    def _check_choice(value: str, model: type[Record], param: str) -> str:
+        choices = get_args(model.model_fields["kind"].annotation)
+        if value not in choices:
+            raise ValueError(f"{param}={value!r} is not one of: {', '.join(choices)}")
+        return value
+
+    def _query(self, record_type: str, **filters: Any) -> list[Any]:
+        key = tuple(sorted((k, v) for k, v in filters.items() if v is not None))
+        ids = self._index[record_type].get(key, [])
+        return [self._records[i] for i in ids]
+
+    def records(self, record_type: str | None = None) -> list[Record]:
+        """All records, or all of one type (``"organization"``, ``"model"``, ``"source"``, ...).
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> [c.id for c in ag.load().records("country")][:3]
+        ['AE', 'CN', 'DZ']
+        """
+        if record_type is None:
+            return list(self._records.values())
+        if record_type not in RECORD_TYPES:
+            raise ValueError(f"unknown record type {record_type!r}; one of: {', '.join(RECORD_TYPES)}")
+        return [self._records[i] for i in self._by_type[record_type]]
+
+    def organizations(self, country: EntityOrId | None = None, kind: str | None = None) -> list[Organization]:
+        """Organizations, optionally of one country and/or one kind (``company``, ``university``, ...).
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> [o.id for o in kg.organizations(country="KR", kind="university")]
+        ['kaist']
+        """
+        c = self._resolve(country, "country", "country") if country is not None else None
+        k = self._check_choice(kind, Organization, "kind") if kind is not None else None
+        return self._query("organization", country=c, kind=k)
+
+    def companies(self, country: EntityOrId | None = None) -> list[Organization]:
+        """Companies and startups, optionally of one country.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> "sensetime" in [o.id for o in ag.load().companies(country="CN")]
+        True
+        """
+        c = self._resolve(country, "country", "country") if country is not None else None
+        return self._query("organization", country=c, company=True)
+
+    def llm_builders(self, country: EntityOrId | None = None) -> list[Organization]:
+        """Organizations that develop at least one large language model.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> [o.id for o in ag.load().llm_builders(country="KR")]
+        ['naver']
+        """
+        c = self._resolve(country, "country", "country") if country is not None else None
+        return self._query("organization", country=c, llm=True)
+
+    def models(
+        self,
+        developer: EntityOrId | None = None,
+        kind: str | None = None,
+        country: EntityOrId | None = None,
+    ) -> list[AIModel]:
+        """AI models, optionally by developer, kind (``llm``, ``vision``, ...) and developer's country.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> [m.id for m in ag.load().models(developer="deepseek", kind="llm")]
+        ['deepseek-v3']
+        """
+        d = self._resolve(developer, "organization", "developer") if developer is not None else None
+        k = self._check_choice(kind, AIModel, "kind") if kind is not None else None
+        c = self._resolve(country, "country", "country") if country is not None else None
+        return self._query("model", developer=d, kind=k, country=c)
+
+    def products(
+        self, maker: EntityOrId | None = None, kind: str | None = None, model: EntityOrId | None = None
+    ) -> list[Product]:
+        """Products and services, optionally by maker, kind or the model they use.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> [p.id for p in ag.load().products(model="ernie")]
+        ['xiaodu-ai-glasses']
+        """
+        m = self._resolve(maker, "organization", "maker") if maker is not None else None
+        k = self._check_choice(kind, Product, "kind") if kind is not None else None
+        mo = self._resolve(model, "model", "model") if model is not None else None
+        return self._query("product", maker=m, kind=k, model=mo)
+
+    def policies(
+        self,
+        country: EntityOrId | None = None,
+        kind: str | None = None,
+        jurisdiction: EntityOrId | None = None,
+    ) -> list[Policy]:
+        """Policies; ``country`` includes those of the country's cities and provinces.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> "shanghai" in {p.jurisdiction for p in kg.policies(country="CN")}
+        True
+        >>> [p.id for p in kg.policies(country="KR")]
+        ['korea-national-ai-strategy']
+        """
+        c = self._resolve(country, "country", "country") if country is not None else None
+        k = self._check_choice(kind, Policy, "kind") if kind is not None else None
+        j = self._resolve(jurisdiction, ("country", "place"), "jurisdiction") if jurisdiction is not None else None
+        return self._query("policy", country=c, kind=k, jurisdiction=j)
+
+    def investments(
+        self,
+        investor: EntityOrId | None = None,
+        investee: EntityOrId | None = None,
+        country: EntityOrId | None = None,
+        year: int | None = None,
+    ) -> list[Investment]:
+        """Investments, by investor, investee, the country the money goes to, or year.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> [(i.amount.describe(), i.post_money_valuation.describe()) for i in ag.load().investments(investee="sensetime")]
+        [('600000000 USD', '4500000000 USD')]
+        """
+        i = self._resolve(investor, "organization", "investor") if investor is not None else None
+        e = self._resolve(investee, "organization", "investee") if investee is not None else None
+        c = self._resolve(country, "country", "country") if country is not None else None
+        return self._query("investment", investor=i, investee=e, country=c, year=year)
+
+    def partnerships(
+        self, organization: EntityOrId | None = None, country: EntityOrId | None = None
+    ) -> list[Partnership]:
+        """Partnerships, by a party and/or the country where they take place.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> [p.parties for p in ag.load().partnerships(country="SA")]
+        [('tencent-cloud', 'mobily')]
+        """
+        o = self._resolve(organization, "organization", "organization") if organization is not None else None
+        c = self._resolve(country, "country", "country") if country is not None else None
+        return self._query("partnership", organization=o, country=c)
+
+    def indicators(
+        self,
+        subject: EntityOrId | None = None,
+        measure: str | None = None,
+        country: EntityOrId | None = None,
+    ) -> list[Indicator]:
+        """Figures, by subject, measure (``private_ai_investment``, ...) or the subject's country.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> [(i.subject, i.amount.describe()) for i in kg.indicators(measure="private_ai_investment") if i.period.year == 2023]
+        [('CN', '≈ 7760000000 USD'), ('KR', '1400000000 USD'), ('US', '67200000000 USD')]
+        """
+        s = self._resolve(subject, ("country", "place", "organization", "product", "model"), "subject") if subject is not None else None
+        c = self._resolve(country, "country", "country") if country is not None else None
+        if measure is not None and measure not in get_args(Indicator.model_fields["measure"].annotation):
+            raise ValueError(f"measure={measure!r} is not a known measure")
+        return self._query("indicator", subject=s, measure=measure, country=c)
+
+    def search(self, query: str, limit: int = 10) -> list[Record]:
+        """Find records by id, English name, label or alias in any language, best match first.
+
+        Matching ignores case, width and spacing; exact names rank before
+        prefixes, prefixes before substrings, then close spellings.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> [kg.search(q)[0].id for q in ("바이두", "百度", "Baidu")]
+        ['baidu', 'baidu', 'baidu']
+        """
+        if self._names is None:
+            from asiaai_graph.search import NameIndex
+
+            self._names = NameIndex(self._records.values())
+        return [self._records[i] for i in self._names.search(query, limit)]
+
+    def neighbors(
+        self, entity: EntityOrId, relation: str | None = None, include_sources: bool = False
+    ) -> list[tuple[str, Record]]:
+        """``(relation, record)`` pairs around an entity, in both directions.
+
+        An incoming relation is written with a leading ``^`` (SPARQL's inverse
+        path): ``("^developed_by", ernie)`` reads "Ernie is developed by this".
+        Citations (``cites``) are left out unless ``include_sources``.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> ("^developed_by", "ernie") in [(rel, r.id) for rel, r in kg.neighbors("baidu")]
+        True
+        """
+        rid = self._resolve(entity, tuple(RECORD_TYPES), "entity")
+        out: dict[tuple[str, str], None] = {}
+        for e in self._out.get(rid, ()):
+            out[(e.relation, e.target)] = None
+        for e in self._in.get(rid, ()):
+            out[("^" + e.relation, e.source)] = None
+        if include_sources:
+            record = self._records[rid]
+            for c in record.sources if isinstance(record, Entity) else ():
+                out[("cites", c.source)] = None
+            for other in self._cited_by(rid):
+                out[("^cites", other)] = None
+        pairs = [(rel, self._records[t]) for rel, t in out]
+        if relation is not None:
+            pairs = [p for p in pairs if p[0] == relation]
+        return pairs
+
+    def _cited_by(self, source_id: str) -> list[str]:
+        if not hasattr(self, "_citations"):
+            self._citations: dict[str, list[str]] = {}
+            for r in self._records.values():
+                for c in dict.fromkeys(c.source for c in r.sources) if isinstance(r, Entity) else ():
+                    self._citations.setdefault(c, []).append(r.id)
+        return self._citations.get(source_id, [])
+
+    def path(self, start: EntityOrId, end: EntityOrId) -> list[tuple[Record, str, Record]] | None:
+        """The shortest chain of relations between two entities, or ``None``.
+
+        Each step is ``(from, relation, to)``; a relation followed backwards
+        starts with ``^``. Citations are not followed.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> [(a.id, rel, b.id) for a, rel, b in kg.path("deepseek-v3", "CN")]
+        [('deepseek-v3', 'developed_by', 'deepseek'), ('deepseek', 'in_country', 'CN')]
+        """
+        a = self._resolve(start, tuple(RECORD_TYPES), "start")
+        b = self._resolve(end, tuple(RECORD_TYPES), "end")
+        previous: dict[str, tuple[str, str] | None] = {a: None}
+        queue = deque([a])
+        while queue and b not in previous:
+            node = queue.popleft()
+            steps = [(e.relation, e.target) for e in self._out.get(node, ())]
+            steps += [("^" + e.relation, e.source) for e in self._in.get(node, ())]
+            for rel, nxt in steps:
+                if nxt not in previous:
+                    previous[nxt] = (node, rel)
+                    queue.append(nxt)
+        if b not in previous:
+            return None
+        chain: list[tuple[Record, str, Record]] = []
+        node = b
+        while (step := previous[node]) is not None:
+            before, rel = step
+            chain.append((self._records[before], rel, self._records[node]))
+            node = before
+        return chain[::-1]
+
+    def sources_of(self, entity: EntityOrId) -> list[Source]:
+        """The :class:`~asiaai_graph.Source` records an entity cites, in citation order.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> [s.publisher for s in kg.sources_of("deepseek-v3")]
+        ['Bespin Global']
+        """
+        rid = self._resolve(entity, tuple(RECORD_TYPES), "entity")
+        record = self._records[rid]
+        if not isinstance(record, Entity):
+            return []
+        ids = dict.fromkeys(c.source for c in record.sources)
+        return [self._records[i] for i in ids]  # type: ignore[misc]
+
+    def edges(self) -> list[Edge]:
+        """Every relation in the graph as an :class:`Edge` (citations not included).
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> ("deepseek-v3", "developed_by", "deepseek") in [e[:3] for e in ag.load().edges()]
+        True
+        """
+        return list(self._edges)
+
+    def stats(self) -> dict[str, int]:
+        """How many records of each type, and how many relations.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> stats = ag.load().stats()
+        >>> stats["model"] > 5 and stats["relations"] > stats["model"]
+        True
+        """
+        counts = {t: len(ids) for t, ids in self._by_type.items()}
+        counts["relations"] = len(self._edges)
+        return counts
+
+    @property
+    def graph(self) -> nx.MultiDiGraph[str]:
+        """The records as a :class:`networkx.MultiDiGraph`, built on first use.
+
+        One node per record (attributes ``record_type``, ``name`` and
+        ``record``), one edge per relation with the relation as the edge key,
+        and a ``cites`` edge from each entity to each source it cites (with the
+        quotes as ``quotes``).
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> g = ag.load().graph
+        >>> g.has_edge("deepseek-v3", "deepseek", key="developed_by")
+        True
+        >>> g.nodes["deepseek"]["record_type"]
+        'organization'
+        """
+        if self._nx is None:
+            import networkx as nx
+
+            g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+            for rid, record in self._records.items():
+                g.add_node(rid, record_type=record.record_type, name=record.label, record=record)
+            for e in self._edges:
+                g.add_edge(e.source, e.target, key=e.relation, **dict(e.attrs))
+            for rid, record in self._records.items():
+                if isinstance(record, Entity):
+                    for c in record.sources:
+                        if g.has_edge(rid, c.source, key="cites"):
+                            if c.quote:
+                                g.edges[rid, c.source, "cites"]["quotes"] += (c.quote,)
+                        else:
+                            g.add_edge(rid, c.source, key="cites", quotes=(c.quote,) if c.quote else ())
+            self._nx = g
+        return self._nx
+

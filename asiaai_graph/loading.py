@@ -1,0 +1,492 @@
+"""Reading curated and user YAML into validated records, with every problem reported.
+
+The pipeline, for each file in a stable order: check its size, decode it as
+UTF-8, refuse alias bombs, parse it with libyaml's safe loader, validate each
+section with pydantic, then check ids and references across all files. Any
+problem anywhere raises one :class:`~asiaai_graph.errors.DataError` listing all
+of them, each with file, line, record id and field; nothing is returned
+half-loaded. Line numbers are only computed (by composing the YAML again) for
+files that have problems, so valid data is parsed once.
+
+A validated result is kept as a JSON snapshot in the user's cache folder,
+keyed by the content of the files and the library version, so loading the same
+files again skips YAML entirely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from pydantic import BaseModel, ValidationError, create_model
+
+from asiaai_graph._version import __version__
+from asiaai_graph.errors import DataError, Problem
+from asiaai_graph.schema import SECTIONS, Entity, Record
+
+if TYPE_CHECKING:
+    from asiaai_graph.graph import KnowledgeGraph
+
+__all__ = ["curated_data_dir", "load", "load_records", "check_references"]
+
+#: Files larger than this are refused (override with ``max_file_size``).
+MAX_FILE_SIZE = 64 * 1024 * 1024
+#: An alias-expanded document may hold at most this many nodes, or 4x its raw node count.
+MAX_EXPANDED_NODES = 100_000
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]", re.MULTILINE)
+_PathPart = str | int
+
+
+def curated_data_dir() -> Path:
+    """The folder holding the curated YAML (inside the wheel, or ``data/`` in a checkout).
+
+    Examples
+    --------
+    >>> (curated_data_dir() / "sources.yaml").is_file()
+    True
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data", here.parent / "data"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("the curated data folder is missing from this installation")
+
+
+@dataclass(frozen=True)
+class _Origin:
+    file: str
+    section: str
+    index: int
+
+
+def _data_files(paths: Iterable[str | os.PathLike[str]], problems: list[Problem]) -> list[Path]:
+    """Expand files and folders into a sorted, de-duplicated list of YAML files."""
+    seen: dict[Path, None] = {}
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
+            for q in found:
+                seen.setdefault(q.resolve(), None)
+        elif path.is_file():
+            seen.setdefault(path.resolve(), None)
+        else:
+            problems.append(Problem(str(path), None, None, None, "no such file or folder"))
+    return list(seen)
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _read_text(path: Path, shown: str, max_size: int, problems: list[Problem]) -> str | None:
+    size = path.stat().st_size
+    if size > max_size:
+        problems.append(
+            Problem(shown, None, None, None, f"file is {size} bytes, over the limit of {max_size} bytes")
+        )
+        return None
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append(
+            Problem(shown, line, None, None, f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}")
+        )
+        return None
+
+
+def _check_aliases(text: str) -> str | None:
+    """Return a message when aliases would expand the document beyond the limits."""
+    if not _ANCHOR_OR_ALIAS.search(text):
+        return None
+    sizes: dict[str, int] = {}
+    stack: list[int] = [0]
+    anchors: list[str | None] = []
+    raw = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.ScalarEvent):
+            raw += 1
+            stack[-1] += 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.AliasEvent):
+            stack[-1] += sizes.get(event.anchor, 1)
+            if sum(stack) > MAX_EXPANDED_NODES and sum(stack) > 4 * raw:
+                return (
+                    f"aliases expand this document beyond {MAX_EXPANDED_NODES} nodes "
+                    "(an alias bomb?); write the records out instead"
+                )
+        elif isinstance(event, yaml.CollectionStartEvent):
+            raw += 1
+            stack.append(1)
+            anchors.append(event.anchor)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            n = stack.pop()
+            anchor = anchors.pop()
+            if anchor:
+                sizes[anchor] = n
+            stack[-1] += n
+    return None
+
+
+def _parse(text: str, shown: str, problems: list[Problem]) -> Any:
+    try:
+        message = _check_aliases(text)
+        if message:
+            problems.append(Problem(shown, None, None, None, message))
+            return None
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = " ".join(x for x in (exc.context, exc.problem) if x)
+        if exc.context_mark is not None and mark is not None and exc.context_mark.line != mark.line:
+            what += f" (the construct began at line {exc.context_mark.line + 1})"
+        problems.append(Problem(shown, line, None, None, f"YAML syntax error: {what}"))
+    except yaml.YAMLError as exc:
+        problems.append(Problem(shown, None, None, None, f"YAML error: {exc}"))
+    except RecursionError:
+        problems.append(Problem(shown, None, None, None, "YAML nesting is too deep"))
+    return None
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    loc = err["loc"]
+    if loc and loc[-1] == "sources" and kind in ("missing", "too_short"):
+        return "no source: every record cites at least one source"
+    if kind == "extra_forbidden":
+        return f"unknown field {loc[-1]!r}" if loc else "unknown field"
+    if kind == "missing":
+        return "missing required field"
+    msg: str = err["msg"]
+    return msg.removeprefix("Value error, ")
+
+
+def _field_path(loc: Sequence[_PathPart]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.startswith("function-") or part == "[key]":
+            continue
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+@dataclass
+class _Pending:
+    """A problem found before line numbers are known."""
+
+    file: str
+    path: tuple[_PathPart, ...]
+    record: str | None
+    field: str | None
+    message: str
+
+
+def _validate_file(
+    doc: Any, shown: str, pending: list[_Pending], origins: dict[int, _Origin]
+) -> list[Record]:
+    if doc is None:
+        return []
+    if not isinstance(doc, dict):
+        pending.append(
+            _Pending(shown, (), None, None, "a data file is a mapping from section names to lists of records")
+        )
+        return []
+    records: list[Record] = []
+    for section, items in doc.items():
+        model = SECTIONS.get(section) if isinstance(section, str) else None
+        if model is None:
+            known = ", ".join(SECTIONS)
+            pending.append(_Pending(shown, (str(section),), None, None, f"unknown section {section!r} (known: {known})"))
+            continue
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            pending.append(_Pending(shown, (section,), None, None, f"section {section!r} must be a list of records"))
+            continue
+        for index, item in enumerate(items):
+            rid = item.get("id") if isinstance(item, dict) else None
+            rid = rid if isinstance(rid, str) else None
+            if not isinstance(item, dict):
+                pending.append(_Pending(shown, (section, index), None, None, "a record must be a mapping"))
+                continue
+            try:
+                record = model.model_validate(item)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    loc = tuple(err["loc"])
+                    pending.append(_Pending(shown, (section, index, *loc), rid, _field_path(loc) or None, _message(err)))
+                continue
+            origins[id(record)] = _Origin(shown, section, index)
+            records.append(record)
+    return records
+
+
+def _ref_values(record: Record) -> Iterator[tuple[Any, str, tuple[_PathPart, ...], Any]]:
+    """Yield (ref spec, target id, field path, sub-record) for each reference of a record."""
+    for ref in type(record).refs:
+        value = getattr(record, ref.field)
+        if value is None:
+            continue
+        items = value if isinstance(value, tuple) else (value,)
+        for i, item in enumerate(items):
+            path: tuple[_PathPart, ...] = (ref.field, i) if isinstance(value, tuple) else (ref.field,)
+            if ref.key is not None:
+                yield ref, getattr(item, ref.key), (*path, ref.key), item
+            else:
+                yield ref, item, path, None
+
+
+def check_references(records: Sequence[Record]) -> list[tuple[Record, tuple[_PathPart, ...], str]]:
+    """Find duplicate ids and references to unknown ids or records of the wrong type.
+
+    Returns ``(record, field path, message)`` for each problem.
+
+    Examples
+    --------
+    >>> from asiaai_graph import Country, Organization
+    >>> cn = Country(id="CN", name="China", sources=["s"])
+    >>> org = Organization(id="x", name="X", kind="company", country="KR", sources=["s"])
+    >>> [(r.id, path, msg) for r, path, msg in check_references([cn, org])][:2]
+    [('CN', ('sources', 0, 'source'), "unknown source id 's'"), ('x', ('country',), "unknown id 'KR'")]
+    """
+    problems: list[tuple[Record, tuple[_PathPart, ...], str]] = []
+    by_id: dict[str, Record] = {}
+    for record in records:
+        if record.id in by_id:
+            problems.append((record, ("id",), f"duplicate id {record.id!r} (also a {by_id[record.id].record_type})"))
+        else:
+            by_id[record.id] = record
+    for record in records:
+        if isinstance(record, Entity):
+            for i, citation in enumerate(record.sources):
+                target = by_id.get(citation.source)
+                if target is None:
+                    problems.append((record, ("sources", i, "source"), f"unknown source id {citation.source!r}"))
+                elif target.record_type != "source":
+                    problems.append(
+                        (record, ("sources", i, "source"), f"{citation.source!r} is a {target.record_type}, not a source")
+                    )
+        for ref, target_id, path, _ in _ref_values(record):
+            target = by_id.get(target_id)
+            if target is None:
+                problems.append((record, path, f"unknown id {target_id!r}"))
+            elif target.record_type not in ref.targets:
+                want = " or ".join(ref.targets)
+                problems.append((record, path, f"{target_id!r} is a {target.record_type}, expected a {want}"))
+    return problems
+
+
+def _locate(node: yaml.Node | None, path: Sequence[_PathPart]) -> int | None:
+    """The line of the deepest YAML node along ``path`` (1-based)."""
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                    line = key.start_mark.line + 1
+                    node = value
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def _resolve_lines(pending: list[_Pending], texts: dict[str, str]) -> list[Problem]:
+    trees: dict[str, yaml.Node | None] = {}
+    out = []
+    for p in pending:
+        if p.file not in trees:
+            try:
+                trees[p.file] = yaml.compose(texts[p.file], Loader=_Loader) if p.file in texts else None
+            except yaml.YAMLError:
+                trees[p.file] = None
+        out.append(Problem(p.file, _locate(trees[p.file], p.path), p.record, p.field, p.message))
+    return out
+
+
+# --- snapshot cache -----------------------------------------------------------------------------
+
+_Snapshot: type[BaseModel] = create_model(  # type: ignore[call-overload]
+    "_Snapshot", **{section: (tuple[model, ...], ()) for section, model in SECTIONS.items()}
+)
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("ASIAAI_GRAPH_NO_CACHE"):
+        return None
+    configured = os.environ.get("ASIAAI_GRAPH_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("asiaai_graph", appauthor=False))
+
+
+def _snapshot_key(files: Sequence[Path]) -> str:
+    digest = hashlib.sha256(__version__.encode())
+    digest.update(Path(__file__).with_name("schema.py").read_bytes())
+    for path in files:
+        digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _read_snapshot(directory: Path, key: str) -> list[Record] | None:
+    path = directory / f"{key}.json"
+    try:
+        data = path.read_bytes()
+        snapshot = _Snapshot.model_validate_json(data)
+    except (OSError, ValidationError):
+        return None
+    return [record for section in SECTIONS for record in getattr(snapshot, section)]
+
+
+def _write_snapshot(directory: Path, key: str, records: Sequence[Record], keep: int = 8) -> None:
+    by_section: dict[str, list[Record]] = {section: [] for section in SECTIONS}
+    for record in records:
+        by_section[record.section].append(record)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        tmp = directory / f".{key}.{os.getpid()}.tmp"
+        tmp.write_bytes(_Snapshot(**by_section).model_dump_json().encode())
+        os.replace(tmp, directory / f"{key}.json")
+        olds = sorted(directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in olds[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only or full cache folder only costs speed
+
+
+# --- entry points ---------------------------------------------------------------------------------
+
+
+def load_records(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    cache: bool = True,
+    max_file_size: int = MAX_FILE_SIZE,
+) -> list[Record]:
+    """Read, validate and cross-check the YAML files and folders in ``paths``.
+
+    Raises :class:`~asiaai_graph.errors.DataError` listing every problem.
+
+    Examples
+    --------
+    >>> records = load_records([curated_data_dir()], cache=False)
+    >>> any(r.id == "deepseek" for r in records)
+    True
+    """
+    problems: list[Problem] = []
+    files = _data_files(paths, problems)
+    if problems:
+        raise DataError(problems)
+    directory = _cache_dir() if cache else None
+    key = _snapshot_key(files) if directory is not None else ""
+    if directory is not None:
+        snapshot = _read_snapshot(directory, key)
+        if snapshot is not None:
+            return snapshot
+
+    pending: list[_Pending] = []
+    texts: dict[str, str] = {}
+    origins: dict[int, _Origin] = {}
+    records: list[Record] = []
+    for path in files:
+        shown = _display(path)
+        text = _read_text(path, shown, max_file_size, problems)
+        if text is None:
+            continue
+        doc = _parse(text, shown, problems)
+        texts[shown] = text
+        records.extend(_validate_file(doc, shown, pending, origins))
+    for record, path_in_record, message in check_references(records):
+        origin = origins[id(record)]
+        pending.append(
+            _Pending(
+                origin.file,
+                (origin.section, origin.index, *path_in_record),
+                record.id,
+                _field_path(path_in_record),
+                message,
+            )
+        )
+    problems.extend(_resolve_lines(pending, texts))
+    if problems:
+        problems.sort(key=lambda p: (p.file or "", p.line or 0))
+        raise DataError(problems)
+    if directory is not None:
+        _write_snapshot(directory, key, records)
+    return records
+
+
+def load(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+    *,
+    curated: bool = True,
+    cache: bool = True,
+    max_file_size: int = MAX_FILE_SIZE,
+) -> KnowledgeGraph:
+    """Load the curated knowledge graph, plus your own YAML files or folders.
+
+    Parameters
+    ----------
+    paths
+        Extra data files or folders in the same format as ``data/``; references
+        may point at curated records and across files.
+    curated
+        Include the curated data shipped with the library (default ``True``).
+    cache
+        Keep and reuse a validated snapshot in the user's cache folder
+        (``ASIAAI_GRAPH_CACHE_DIR`` moves it, ``ASIAAI_GRAPH_NO_CACHE=1`` turns it off).
+    max_file_size
+        Refuse files larger than this many bytes.
+
+    Raises
+    ------
+    DataError
+        Listing every problem, each with file, line, record id and field.
+
+    Examples
+    --------
+    >>> import asiaai_graph as ag
+    >>> kg = ag.load()
+    >>> kg["deepseek-v3"].active_parameters.describe()
+    '≈ 37000000000'
+    """
+    from asiaai_graph.graph import KnowledgeGraph
+
+    if paths is None:
+        extra: list[str | os.PathLike[str]] = []
+    elif isinstance(paths, (str, os.PathLike)):
+        extra = [paths]
+    else:
+        extra = list(paths)
+    all_paths = ([curated_data_dir()] if curated else []) + extra
+    records = load_records(all_paths, cache=cache, max_file_size=max_file_size)
+    return KnowledgeGraph._trusted(records)
+

@@ -1,0 +1,41 @@
+"""Shared fixtures. The cache folder is pointed at a temporary folder for the whole run."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import asiaai_graph as ag
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures"
+SAMPLE = FIXTURES / "sample"
+ROOT = HERE.parent
+
+_cache = tempfile.TemporaryDirectory(prefix="asiaai-graph-test-cache-")
+os.environ["ASIAAI_GRAPH_CACHE_DIR"] = _cache.name
+
+
+@pytest.fixture(scope="session")
+def sample() -> ag.KnowledgeGraph:
+    """The dozen-record sample, without the curated data."""
+    return ag.load(SAMPLE, curated=False, cache=False)
+
+
+@pytest.fixture(scope="session")
+def kg() -> ag.KnowledgeGraph:
+    """The curated knowledge graph."""
+    return ag.load(cache=False)
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private, empty snapshot cache for one test."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ASIAAI_GRAPH_CACHE_DIR", str(folder))
+    monkeypatch.delenv("ASIAAI_GRAPH_NO_CACHE", raising=False)
+    yield folder

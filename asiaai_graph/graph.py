@@ -171,7 +171,7 @@ class KnowledgeGraph(Mapping[str, Record]):
                 self._edges.append(edge)
                 self._out.setdefault(src, []).append(edge)
                 self._in.setdefault(dst, []).append(edge)
-        self._llm_builders = {
+        self._llm_builders: set[str] = {
             developer
             for mid in self._by_type["model"]
             if (m := self._records[mid]).kind == "llm"  # type: ignore[attr-defined]

@@ -123,7 +123,7 @@ def _check_aliases(text: str) -> str | None:
             if event.anchor:
                 sizes[event.anchor] = 1
         elif isinstance(event, yaml.AliasEvent):
-            stack[-1] += sizes.get(event.anchor, 1)
+            stack[-1] += sizes.get(event.anchor or "", 1)
             if sum(stack) > MAX_EXPANDED_NODES and sum(stack) > 4 * raw:
                 return (
                     f"aliases expand this document beyond {MAX_EXPANDED_NODES} nodes "
@@ -332,7 +332,7 @@ def _resolve_lines(pending: list[_Pending], texts: dict[str, str]) -> list[Probl
 # --- snapshot cache -----------------------------------------------------------------------------
 
 _Snapshot: type[BaseModel] = create_model(  # type: ignore[call-overload]
-    "_Snapshot", **{section: (tuple[model, ...], ()) for section, model in SECTIONS.items()}
+    "_Snapshot", **{section: (tuple[model, ...], ()) for section, model in SECTIONS.items()}  # type: ignore[valid-type]
 )
 
 

@@ -727,6 +727,12 @@ Measure = Literal[
     "exhibitor_count",
     "apps_launched",
     "cloud_market_rank",
+    "benchmark_rank",
+    "competition_wins",
+    "portrait_database_size",
+    "open_model_size_rank",
+    "ai_city_competitiveness_rank",
+    "national_ai_indicator_rank",
 ]
 
 

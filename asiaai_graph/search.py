@@ -67,6 +67,7 @@ class NameIndex:
         ranked: dict[str, None] = {}
 
         def take(keys: Iterable[str]) -> None:
+            """Add the records behind ``keys``, shorter names (closer matches) first."""
             hits = sorted({i for k in keys for i in self._exact[k]}, key=lambda i: (len(self._names[i]), i))
             for i in hits:
                 ranked.setdefault(i, None)
@@ -81,6 +82,7 @@ class NameIndex:
         take(prefixed)
         if len(ranked) < limit:
             take([k for k in self._keys if key in k and not k.startswith(key)])
-        if not ranked:
-            take(difflib.get_close_matches(key, self._keys, n=limit, cutoff=0.75))
+        if not ranked:  # close spellings, most similar first
+            for close in difflib.get_close_matches(key, self._keys, n=limit, cutoff=0.75):
+                take([close])
         return list(ranked)[:limit]

@@ -1,0 +1,104 @@
+"""Loading: user files beside the curated data, cross-file references, and the snapshot cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+import asiaai_graph as ag
+from asiaai_graph import loading
+
+from conftest import SAMPLE
+
+USER_FILE = """\
+organizations:
+  - id: my-lab
+    name: My Lab
+    labels: {ko: 마이랩}
+    kind: research_lab
+    country: CN
+    sources: [fnnews-2018-china-ai]
+models:
+  - id: my-llm
+    name: My LLM
+    kind: llm
+    developers: [my-lab, baidu]
+    sources: [fnnews-2018-china-ai]
+"""
+
+
+def test_user_files_reference_records_in_other_files(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(USER_FILE, encoding="utf-8")
+    kg = ag.load([SAMPLE, tmp_path / "mine.yaml"], curated=False, cache=False)
+    assert kg["my-llm"].developers == ("my-lab", "baidu")  # type: ignore[attr-defined]
+    assert [o.id for o in kg.llm_builders(country="CN")] == ["baidu", "deepseek", "my-lab"]
+
+
+def test_user_files_load_beside_the_curated_data(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        USER_FILE.replace("fnnews-2018-china-ai", "my-notes").replace("developers: [my-lab, baidu]", "developers: [my-lab]")
+        + "sources:\n  - {id: my-notes, title: My notes, kind: website, language: en}\n",
+        encoding="utf-8",
+    )
+    kg = ag.load(tmp_path, cache=False)
+    assert "my-llm" in kg and "deepseek-v3" in kg
+    only_mine = ag.load(tmp_path, curated=False, cache=False)
+    assert set(only_mine) == {"my-lab", "my-llm", "my-notes"}
+
+
+def test_a_file_given_twice_is_read_once() -> None:
+    kg = ag.load([SAMPLE, SAMPLE / "entities.yaml"], curated=False, cache=False)
+    assert len(kg) == 16
+
+
+def test_an_empty_file_is_fine(tmp_path: Path) -> None:
+    (tmp_path / "empty.yaml").write_text("# nothing yet\n", encoding="utf-8")
+    assert len(ag.load(tmp_path, curated=False, cache=False)) == 0
+
+
+def test_snapshot_is_reused_and_rebuilt_on_change(tmp_path: Path, cache_dir: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE, data)
+    first = ag.load(data, curated=False)
+    assert len(list(cache_dir.glob("*.json"))) == 1
+
+    def no_yaml(*args: object, **kwargs: object) -> None:
+        raise AssertionError("YAML was parsed although the snapshot is current")
+
+    parse = yaml.load
+    monkeypatch.setattr(loading.yaml, "load", no_yaml)
+    again = ag.load(data, curated=False)
+    assert again == first
+    assert again["deepseek-v3"] == first["deepseek-v3"]
+    monkeypatch.setattr(loading.yaml, "load", parse)
+
+    entities = data / "entities.yaml"
+    entities.write_text(entities.read_text(encoding="utf-8").replace("name: DeepSeek\n", "name: DeepSeek AI\n"),
+                        encoding="utf-8")
+    changed = ag.load(data, curated=False)
+    assert changed["deepseek"].label == "DeepSeek AI"
+    assert len(list(cache_dir.glob("*.json"))) == 2
+
+
+def test_a_corrupt_snapshot_is_ignored(tmp_path: Path, cache_dir: Path) -> None:
+    ag.load(SAMPLE, curated=False)
+    (snapshot,) = cache_dir.glob("*.json")
+    snapshot.write_text("{not json", encoding="utf-8")
+    assert len(ag.load(SAMPLE, curated=False)) == 16
+
+
+def test_cache_can_be_turned_off(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ag.load(SAMPLE, curated=False, cache=False)
+    monkeypatch.setenv("ASIAAI_GRAPH_NO_CACHE", "1")
+    ag.load(SAMPLE, curated=False)
+    assert not cache_dir.exists()
+
+
+def test_curated_snapshot_matches_the_yaml(cache_dir: Path) -> None:
+    fresh = ag.load(cache=False)
+    ag.load()  # writes the snapshot
+    assert ag.load() == fresh

@@ -84,9 +84,10 @@ def _data_files(paths: Iterable[str | os.PathLike[str]], problems: list[Problem]
 
 
 def _display(path: Path) -> str:
+    """The path as the user will recognise it: relative below the working directory, else absolute."""
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
         return str(path)
 
 
@@ -264,8 +265,11 @@ def check_references(records: Sequence[Record]) -> list[tuple[Record, tuple[_Pat
     >>> from asiaai_graph import Country, Organization
     >>> cn = Country(id="CN", name="China", sources=["s"])
     >>> org = Organization(id="x", name="X", kind="company", country="KR", sources=["s"])
-    >>> [(r.id, path, msg) for r, path, msg in check_references([cn, org])][:2]
-    [('CN', ('sources', 0, 'source'), "unknown source id 's'"), ('x', ('country',), "unknown id 'KR'")]
+    >>> for record, path, message in check_references([cn, org]):
+    ...     print(record.id, path, message)
+    CN ('sources', 0, 'source') unknown source id 's'
+    x ('sources', 0, 'source') unknown source id 's'
+    x ('country',) unknown id 'KR'
     """
     problems: list[tuple[Record, tuple[_PathPart, ...], str]] = []
     by_id: dict[str, Record] = {}

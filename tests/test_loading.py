@@ -45,8 +45,9 @@ def test_user_files_load_beside_the_curated_data(tmp_path: Path) -> None:
     )
     kg = ag.load(tmp_path, cache=False)
     assert "my-llm" in kg and "deepseek-v3" in kg
-    only_mine = ag.load(tmp_path, curated=False, cache=False)
-    assert set(only_mine) == {"my-lab", "my-llm", "my-notes"}
+    with pytest.raises(ag.DataError) as info:  # without the curated data, CN is unknown
+        ag.load(tmp_path, curated=False, cache=False)
+    assert [(p.record, p.field, p.message) for p in info.value.problems] == [("my-lab", "country", "unknown id 'CN'")]
 
 
 def test_a_file_given_twice_is_read_once() -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args
 
 from asiaai_graph.errors import DataError, NotFound, Problem
-from asiaai_graph.loading import _field_path, _ref_values, check_references
+from asiaai_graph.loading import EdgeTuple, _field_path, _scan
 from asiaai_graph.schema import (
     RECORD_TYPES,
     AIModel,
@@ -32,7 +32,11 @@ from asiaai_graph.schema import (
 )
 
 if TYPE_CHECKING:
+    import os
+
     import networkx as nx
+    import pandas as pd
+    import rdflib
 
     from asiaai_graph.search import NameIndex
 
@@ -117,6 +121,14 @@ _COMBOS: dict[str, list[tuple[str, ...]]] = {
 }
 
 
+def _names_of(record: Record) -> tuple[str, ...]:
+    if isinstance(record, Entity):
+        return record.names()
+    if isinstance(record, Source):
+        return tuple(n for n in (record.title, record.title_en) if n)
+    return ()
+
+
 class KnowledgeGraph(Mapping[str, Record]):
     """The Asian AI knowledge graph: a read-only mapping from id to record.
 
@@ -139,57 +151,95 @@ class KnowledgeGraph(Mapping[str, Record]):
     """
 
     def __init__(self, records: Iterable[Record]) -> None:
-        records = list(records)
-        found = check_references(records)
+        ordered = sorted(records, key=lambda r: r.id)
+        edges, found = _scan(ordered)
         if found:
             raise DataError(
                 [Problem(None, None, r.id, _field_path(path), message) for r, path, message in found]
             )
-        self._build(records)
+        self._build(ordered, edges)
 
     @classmethod
-    def _trusted(cls, records: Sequence[Record]) -> KnowledgeGraph:
-        """Build from records the loader has already checked."""
+    def _trusted(cls, records: Sequence[Record], edges: list[EdgeTuple]) -> KnowledgeGraph:
+        """Build from records the loader has sorted by id and checked, with their edges."""
         kg = cls.__new__(cls)
-        kg._build(records)
+        kg._build(records, edges)
         return kg
 
-    # --- building -------------------------------------------------------------------------------
+    # --- building and the snapshot state -------------------------------------------------------
+    #
+    # Everything a query needs is plain data (ids, tuples, dicts) computed once here, so it can
+    # be kept in a snapshot and read back without rebuilding; records themselves are kept as
+    # objects when built from records, or as their validated JSON until first accessed.
 
-    def _build(self, records: Sequence[Record]) -> None:
-        self._records: dict[str, Record] = {r.id: r for r in sorted(records, key=lambda r: r.id)}
-        self._by_type: dict[str, list[str]] = {t: [] for t in RECORD_TYPES}
-        self._edges: list[Edge] = []
-        self._out: dict[str, list[Edge]] = {}
-        self._in: dict[str, list[Edge]] = {}
-        for record in self._records.values():
-            self._by_type[record.record_type].append(record.id)
-            for ref, target, _, sub in _ref_values(record):
-                attrs = tuple((a, getattr(sub, a)) for a in ref.attrs if getattr(sub, a) is not None)
-                src, dst = (target, record.id) if ref.reverse else (record.id, target)
-                edge = Edge(src, ref.relation, dst, attrs)
-                self._edges.append(edge)
-                self._out.setdefault(src, []).append(edge)
-                self._in.setdefault(dst, []).append(edge)
+    def _build(self, records: Sequence[Record], edges: list[EdgeTuple]) -> None:
+        self._records: dict[str, Record] = {r.id: r for r in records}
+        self._raw: dict[str, bytes] = {}
+        self._types: dict[str, str] = {r.id: r.record_type for r in records}
+        self._edges = edges
         self._llm_builders: set[str] = {
             developer
-            for mid in self._by_type["model"]
-            if (m := self._records[mid]).kind == "llm"  # type: ignore[attr-defined]
-            for developer in m.developers  # type: ignore[attr-defined]
+            for r in records
+            if isinstance(r, AIModel) and r.kind == "llm"
+            for developer in r.developers
         }
+        by_type: dict[str, list[Record]] = {t: [] for t in RECORD_TYPES}
+        for r in records:
+            by_type[r.record_type].append(r)
         self._index: dict[str, dict[tuple[tuple[str, Any], ...], list[str]]] = {}
-        for record_type, combos in _COMBOS.items():
-            facets = _FACETS[record_type]
-            index: dict[tuple[tuple[str, Any], ...], list[str]] = {}
-            for rid in self._by_type[record_type]:
-                record = self._records[rid]
+        for record_type, group in by_type.items():
+            facets = _FACETS.get(record_type, {})
+            index: dict[tuple[tuple[str, Any], ...], list[str]] = {(): [r.id for r in group]}
+            for record in group:
                 values = {name: tuple(dict.fromkeys(f(self, record))) for name, f in facets.items()}
-                for combo in combos:
+                for combo in _COMBOS.get(record_type, ())[1:]:
                     for combination in itertools.product(*(values[n] for n in combo)):
-                        index.setdefault(tuple(zip(combo, combination)), []).append(rid)
+                        index.setdefault(tuple(zip(combo, combination)), []).append(record.id)
             self._index[record_type] = index
-        self._names: NameIndex | None = None
+        self._names = {r.id: (r.label, *_names_of(r)) for r in records}
+        self._reset_caches()
+
+    def _reset_caches(self) -> None:
+        self._search: NameIndex | None = None
+        self._adjacency: tuple[dict[str, list[EdgeTuple]], dict[str, list[EdgeTuple]]] | None = None
         self._nx: nx.MultiDiGraph[str] | None = None
+
+    def _state(self) -> dict[str, Any]:
+        """Everything the graph holds, as plain data for a snapshot."""
+        raw = dict(self._raw)
+        for rid, record in self._records.items():
+            raw[rid] = type(record).__pydantic_serializer__.to_json(record)
+        return {"types": self._types, "raw": raw, "edges": self._edges, "index": self._index,
+                "names": self._names}
+
+    @classmethod
+    def _from_state(cls, state: dict[str, Any]) -> KnowledgeGraph:
+        kg = cls.__new__(cls)
+        kg._records = {}
+        kg._raw = state["raw"]
+        kg._types = state["types"]
+        kg._edges = state["edges"]
+        kg._index = state["index"]
+        kg._names = state["names"]
+        kg._reset_caches()
+        return kg
+
+    def _record(self, rid: str) -> Record:
+        record = self._records.get(rid)
+        if record is None:
+            record = RECORD_TYPES[self._types[rid]].model_validate_json(self._raw.pop(rid))
+            self._records[rid] = record
+        return record
+
+    def _adjacent(self) -> tuple[dict[str, list[EdgeTuple]], dict[str, list[EdgeTuple]]]:
+        if self._adjacency is None:
+            out: dict[str, list[EdgeTuple]] = {}
+            into: dict[str, list[EdgeTuple]] = {}
+            for e in self._edges:
+                out.setdefault(e[0], []).append(e)
+                into.setdefault(e[2], []).append(e)
+            self._adjacency = (out, into)
+        return self._adjacency
 
     def _country_of(self, rid: str, _depth: int = 0) -> str | None:
         record = self._records.get(rid)
@@ -209,26 +259,25 @@ class KnowledgeGraph(Mapping[str, Record]):
     # --- mapping protocol -----------------------------------------------------------------------
 
     def __getitem__(self, key: str) -> Record:
-        try:
-            return self._records[key]
-        except KeyError:
-            raise NotFound(key, self._suggest(key)) from None
+        if key not in self._types:
+            raise NotFound(key, self._suggest(key))
+        return self._record(key)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._records)
+        return iter(self._types)
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._types)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._records
+        return key in self._types
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {t}" for t, n in self.stats().items() if n and t != "relations")
         return f"<KnowledgeGraph {len(self)} records: {counts}>"
 
     def _suggest(self, key: str) -> list[str]:
-        close = difflib.get_close_matches(key, self._records, n=3, cutoff=0.75)
+        close = difflib.get_close_matches(key, self._types, n=3, cutoff=0.75)
         if not close and key:
             close = [r.id for r in self.search(key, limit=3)]
         return close
@@ -252,8 +301,7 @@ class KnowledgeGraph(Mapping[str, Record]):
 
     def _query(self, record_type: str, **filters: Any) -> list[Any]:
         key = tuple(sorted((k, v) for k, v in filters.items() if v is not None))
-        ids = self._index[record_type].get(key, [])
-        return [self._records[i] for i in ids]
+        return [self._record(i) for i in self._index[record_type].get(key, ())]
 
     def records(self, record_type: str | None = None) -> list[Record]:
         """All records, or all of one type (``"organization"``, ``"model"``, ``"source"``, ...).
@@ -265,10 +313,10 @@ class KnowledgeGraph(Mapping[str, Record]):
         ['AE', 'CN', 'DZ']
         """
         if record_type is None:
-            return list(self._records.values())
+            return [self._record(i) for i in self._types]
         if record_type not in RECORD_TYPES:
             raise ValueError(f"unknown record type {record_type!r}; one of: {', '.join(RECORD_TYPES)}")
-        return [self._records[i] for i in self._by_type[record_type]]
+        return self._query(record_type)
 
     def organizations(self, country: EntityOrId | None = None, kind: str | None = None) -> list[Organization]:
         """Organizations, optionally of one country and/or one kind (``company``, ``university``, ...).
@@ -434,11 +482,11 @@ class KnowledgeGraph(Mapping[str, Record]):
         >>> [kg.search(q)[0].id for q in ("바이두", "百度", "Baidu")]
         ['baidu', 'baidu', 'baidu']
         """
-        if self._names is None:
+        if self._search is None:
             from asiaai_graph.search import NameIndex
 
-            self._names = NameIndex(self._records.values())
-        return [self._records[i] for i in self._names.search(query, limit)]
+            self._search = NameIndex(self._names)
+        return [self._record(i) for i in self._search.search(query, limit)]
 
     def neighbors(
         self, entity: EntityOrId, relation: str | None = None, include_sources: bool = False
@@ -457,29 +505,29 @@ class KnowledgeGraph(Mapping[str, Record]):
         True
         """
         rid = self._resolve(entity, tuple(RECORD_TYPES), "entity")
+        outgoing, incoming = self._adjacent()
         out: dict[tuple[str, str], None] = {}
-        for e in self._out.get(rid, ()):
-            out[(e.relation, e.target)] = None
-        for e in self._in.get(rid, ()):
-            out[("^" + e.relation, e.source)] = None
+        for source, rel, target, _ in outgoing.get(rid, ()):
+            out[(rel, target)] = None
+        for source, rel, target, _ in incoming.get(rid, ()):
+            out[("^" + rel, source)] = None
         if include_sources:
-            record = self._records[rid]
+            record = self._record(rid)
             for c in record.sources if isinstance(record, Entity) else ():
                 out[("cites", c.source)] = None
             for other in self._cited_by(rid):
                 out[("^cites", other)] = None
-        pairs = [(rel, self._records[t]) for rel, t in out]
+        pairs = [(rel, self._record(t)) for rel, t in out]
         if relation is not None:
             pairs = [p for p in pairs if p[0] == relation]
         return pairs
 
     def _cited_by(self, source_id: str) -> list[str]:
-        if not hasattr(self, "_citations"):
-            self._citations: dict[str, list[str]] = {}
-            for r in self._records.values():
-                for c in dict.fromkeys(c.source for c in r.sources) if isinstance(r, Entity) else ():
-                    self._citations.setdefault(c, []).append(r.id)
-        return self._citations.get(source_id, [])
+        citing = []
+        for r in self.records():
+            if isinstance(r, Entity) and any(c.source == source_id for c in r.sources):
+                citing.append(r.id)
+        return citing
 
     def path(self, start: EntityOrId, end: EntityOrId) -> list[tuple[Record, str, Record]] | None:
         """The shortest chain of relations between two entities, or ``None``.
@@ -496,12 +544,13 @@ class KnowledgeGraph(Mapping[str, Record]):
         """
         a = self._resolve(start, tuple(RECORD_TYPES), "start")
         b = self._resolve(end, tuple(RECORD_TYPES), "end")
+        outgoing, incoming = self._adjacent()
         previous: dict[str, tuple[str, str] | None] = {a: None}
         queue = deque([a])
         while queue and b not in previous:
             node = queue.popleft()
-            steps = [(e.relation, e.target) for e in self._out.get(node, ())]
-            steps += [("^" + e.relation, e.source) for e in self._in.get(node, ())]
+            steps = [(rel, target) for _, rel, target, _ in outgoing.get(node, ())]
+            steps += [("^" + rel, source) for source, rel, _, _ in incoming.get(node, ())]
             for rel, nxt in steps:
                 if nxt not in previous:
                     previous[nxt] = (node, rel)
@@ -512,7 +561,7 @@ class KnowledgeGraph(Mapping[str, Record]):
         node = b
         while (step := previous[node]) is not None:
             before, rel = step
-            chain.append((self._records[before], rel, self._records[node]))
+            chain.append((self._record(before), rel, self._record(node)))
             node = before
         return chain[::-1]
 
@@ -527,11 +576,11 @@ class KnowledgeGraph(Mapping[str, Record]):
         ['Bespin Global']
         """
         rid = self._resolve(entity, tuple(RECORD_TYPES), "entity")
-        record = self._records[rid]
+        record = self._record(rid)
         if not isinstance(record, Entity):
             return []
         ids = dict.fromkeys(c.source for c in record.sources)
-        return [self._records[i] for i in ids]  # type: ignore[misc]
+        return [self._record(i) for i in ids]  # type: ignore[misc]
 
     def edges(self) -> list[Edge]:
         """Every relation in the graph as an :class:`Edge` (citations not included).
@@ -542,7 +591,7 @@ class KnowledgeGraph(Mapping[str, Record]):
         >>> ("deepseek-v3", "developed_by", "deepseek") in [e[:3] for e in ag.load().edges()]
         True
         """
-        return list(self._edges)
+        return [Edge(*e) for e in self._edges]
 
     def stats(self) -> dict[str, int]:
         """How many records of each type, and how many relations.
@@ -554,7 +603,7 @@ class KnowledgeGraph(Mapping[str, Record]):
         >>> stats["model"] > 5 and stats["relations"] > stats["model"]
         True
         """
-        counts = {t: len(ids) for t, ids in self._by_type.items()}
+        counts = {t: len(index[()]) for t, index in self._index.items()}
         counts["relations"] = len(self._edges)
         return counts
 
@@ -580,11 +629,13 @@ class KnowledgeGraph(Mapping[str, Record]):
             import networkx as nx
 
             g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-            for rid, record in self._records.items():
-                g.add_node(rid, record_type=record.record_type, name=record.label, record=record)
-            for e in self._edges:
-                g.add_edge(e.source, e.target, key=e.relation, **dict(e.attrs))
-            for rid, record in self._records.items():
+            records = self.records()
+            for record in records:
+                g.add_node(record.id, record_type=record.record_type, name=record.label, record=record)
+            for source, rel, target, attrs in self._edges:
+                g.add_edge(source, target, key=rel, **dict(attrs))
+            for record in records:
+                rid = record.id
                 if isinstance(record, Entity):
                     for c in record.sources:
                         if g.has_edge(rid, c.source, key="cites"):
@@ -595,3 +646,98 @@ class KnowledgeGraph(Mapping[str, Record]):
             self._nx = g
         return self._nx
 
+    # --- export (each format lives in its own module, imported on first use) -------------------
+
+    def to_rdf(self, base: str | None = None) -> rdflib.Graph:
+        """The graph as an :class:`rdflib.Graph` in the asiaai_graph vocabulary.
+
+        ``base`` is the IRI namespace of the records (see :mod:`asiaai_graph.rdf`).
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> g = ag.load().to_rdf()
+        >>> len(g) > 1000
+        True
+        """
+        from asiaai_graph.rdf import to_rdf
+
+        return to_rdf(self, base=base)
+
+    def serialize(
+        self,
+        format: str = "turtle",
+        destination: str | os.PathLike[str] | None = None,
+        base: str | None = None,
+    ) -> str | None:
+        """Write the RDF export as ``turtle``, ``nt``, ``json-ld`` or ``xml``, like :meth:`rdflib.Graph.serialize`.
+
+        Returns the text when ``destination`` is ``None``, else writes the file.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> ag.load().serialize(format="turtle").startswith("@prefix")
+        True
+        """
+        from asiaai_graph.rdf import serialize
+
+        return serialize(self, format=format, destination=destination, base=base)
+
+    def sparql(self, query: str, base: str | None = None) -> list[dict[str, Any]]:
+        """Run a SPARQL query over the RDF export; one dict per row, variable name to value.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> rows = ag.load().sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        >>> rows[0]["n"] > 1000
+        True
+        """
+        from asiaai_graph.rdf import sparql
+
+        return sparql(self, query, base=base)
+
+    def to_frame(self, record_type: str) -> pd.DataFrame:
+        """One record type as a :class:`pandas.DataFrame`, one row per record, flat columns.
+
+        Needs the ``pandas`` extra (``pip install 'asiaai-graph[pandas]'``).
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> df = ag.load().to_frame("model")
+        >>> "deepseek-v3" in set(df["id"])
+        True
+        """
+        from asiaai_graph.readwrite.frames import to_frame
+
+        return to_frame(self, record_type)
+
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        """Every record type as a DataFrame, keyed by record type.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> sorted(ag.load().to_frames())[:3]
+        ['country', 'indicator', 'investment']
+        """
+        from asiaai_graph.readwrite.frames import to_frames
+
+        return to_frames(self)
+
+    def write(self, path: str | os.PathLike[str], format: str | None = None) -> None:
+        """Write the graph as ``graphml``, ``gexf`` or node-link ``json`` (guessed from the suffix).
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag, tempfile, pathlib
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "asiaai.graphml"
+        >>> ag.load().write(out)
+        >>> out.stat().st_size > 0
+        True
+        """
+        from asiaai_graph.readwrite.graphformats import write
+
+        write(self, path, format=format)

@@ -8,27 +8,34 @@ of them, each with file, line, record id and field; nothing is returned
 half-loaded. Line numbers are only computed (by composing the YAML again) for
 files that have problems, so valid data is parsed once.
 
-A validated result is kept as a JSON snapshot in the user's cache folder,
-keyed by the content of the files and the library version, so loading the same
-files again skips YAML entirely.
+The built graph is kept as a snapshot in the user's cache folder, keyed by the
+content of the files and the library's code, so loading the same files again
+skips YAML, validation and index building: the snapshot holds the indexes and
+each record's validated JSON, which becomes a record object on first access.
+It is plain data read by an unpickler that refuses every class, so a tampered
+snapshot cannot run code; a broken one is ignored and the YAML is read again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import hashlib
 import os
+import pickle
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
-from pydantic import BaseModel, ValidationError, create_model
+from pydantic import TypeAdapter, ValidationError
 
 from asiaai_graph._version import __version__
 from asiaai_graph.errors import DataError, Problem
-from asiaai_graph.schema import SECTIONS, Entity, Record
+from asiaai_graph.schema import SECTIONS, Entity, Record, Ref
 
 if TYPE_CHECKING:
     from asiaai_graph.graph import KnowledgeGraph
@@ -41,8 +48,10 @@ MAX_FILE_SIZE = 64 * 1024 * 1024
 MAX_EXPANDED_NODES = 100_000
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]", re.MULTILINE)
+_ANCHOR_OR_ALIAS = re.compile(r"[&*][^\s\[\]{},]")
 _PathPart = str | int
+#: Bumped whenever the snapshot's layout changes.
+_SNAPSHOT_FORMAT = 1
 
 
 def curated_data_dir() -> Path:
@@ -60,11 +69,10 @@ def curated_data_dir() -> Path:
     raise FileNotFoundError("the curated data folder is missing from this installation")
 
 
-@dataclass(frozen=True)
-class _Origin:
+class _Origin(NamedTuple):
     file: str
     section: str
-    index: int
+    position: int
 
 
 def _data_files(paths: Iterable[str | os.PathLike[str]], problems: list[Problem]) -> list[Path]:
@@ -111,7 +119,8 @@ def _read_text(path: Path, shown: str, max_size: int, problems: list[Problem]) -
 
 def _check_aliases(text: str) -> str | None:
     """Return a message when aliases would expand the document beyond the limits."""
-    if not _ANCHOR_OR_ALIAS.search(text):
+    # cheap pre-check: an anchor or alias token starts a line or follows a space, '[', '{' or ','
+    if not any(m.start() == 0 or text[m.start() - 1] in " \t\r\n[{," for m in _ANCHOR_OR_ALIAS.finditer(text)):
         return None
     sizes: dict[str, int] = {}
     stack: list[int] = [0]
@@ -200,20 +209,17 @@ class _Pending:
     message: str
 
 
-def _validate_file(
-    doc: Any, shown: str, pending: list[_Pending], origins: dict[int, _Origin]
-) -> list[Record]:
+def _validate_file(doc: Any, shown: str, pending: list[_Pending], out: list[tuple[Record, _Origin]]) -> None:
+    """Validate one parsed file, appending its records (with their origin) to ``out``."""
     if doc is None:
-        return []
+        return
     if not isinstance(doc, dict):
         pending.append(
             _Pending(shown, (), None, None, "a data file is a mapping from section names to lists of records")
         )
-        return []
-    records: list[Record] = []
+        return
     for section, items in doc.items():
-        model = SECTIONS.get(section) if isinstance(section, str) else None
-        if model is None:
+        if not (isinstance(section, str) and section in SECTIONS):
             known = ", ".join(SECTIONS)
             pending.append(_Pending(shown, (str(section),), None, None, f"unknown section {section!r} (known: {known})"))
             continue
@@ -222,25 +228,34 @@ def _validate_file(
         if not isinstance(items, list):
             pending.append(_Pending(shown, (section,), None, None, f"section {section!r} must be a list of records"))
             continue
-        for index, item in enumerate(items):
-            rid = item.get("id") if isinstance(item, dict) else None
-            rid = rid if isinstance(rid, str) else None
+        try:  # the common case: the whole section is valid, validated in one call
+            valid = _section_adapter(section).validate_python(items)
+            out.extend((record, _Origin(shown, section, i)) for i, record in enumerate(valid))
+            continue
+        except ValidationError:
+            pass
+        model = SECTIONS[section]
+        for index, item in enumerate(items):  # find which records are bad, keep the good ones
             if not isinstance(item, dict):
                 pending.append(_Pending(shown, (section, index), None, None, "a record must be a mapping"))
                 continue
+            rid = item.get("id")
+            rid = rid if isinstance(rid, str) else None
             try:
-                record = model.model_validate(item)
+                out.append((model.model_validate(item), _Origin(shown, section, index)))
             except ValidationError as exc:
                 for err in exc.errors():
                     loc = tuple(err["loc"])
                     pending.append(_Pending(shown, (section, index, *loc), rid, _field_path(loc) or None, _message(err)))
-                continue
-            origins[id(record)] = _Origin(shown, section, index)
-            records.append(record)
-    return records
 
 
-def _ref_values(record: Record) -> Iterator[tuple[Any, str, tuple[_PathPart, ...], Any]]:
+@functools.cache
+def _section_adapter(section: str) -> TypeAdapter[list[Record]]:
+    model: Any = SECTIONS[section]
+    return TypeAdapter(list[model])
+
+
+def _ref_values(record: Record) -> Iterator[tuple[Ref, str, tuple[_PathPart, ...], Any]]:
     """Yield (ref spec, target id, field path, sub-record) for each reference of a record."""
     for ref in type(record).refs:
         value = getattr(record, ref.field)
@@ -255,7 +270,45 @@ def _ref_values(record: Record) -> Iterator[tuple[Any, str, tuple[_PathPart, ...
                 yield ref, item, path, None
 
 
-def check_references(records: Sequence[Record]) -> list[tuple[Record, tuple[_PathPart, ...], str]]:
+EdgeTuple = tuple[str, str, str, tuple[tuple[str, Any], ...]]
+ProblemTuple = tuple[Record, tuple[_PathPart, ...], str]
+
+
+def _scan(records: Sequence[Record]) -> tuple[list[EdgeTuple], list[ProblemTuple]]:
+    """One pass over the records: their edges, and every duplicate id or bad reference."""
+    problems: list[ProblemTuple] = []
+    types: dict[str, str] = {}
+    for record in records:
+        if record.id in types:
+            problems.append((record, ("id",), f"duplicate id {record.id!r} (also a {types[record.id]})"))
+        else:
+            types[record.id] = record.record_type
+    edges: list[EdgeTuple] = []
+    for record in records:
+        if isinstance(record, Entity):
+            for i, citation in enumerate(record.sources):
+                found = types.get(citation.source)
+                if found is None:
+                    problems.append((record, ("sources", i, "source"), f"unknown source id {citation.source!r}"))
+                elif found != "source":
+                    problems.append((record, ("sources", i, "source"), f"{citation.source!r} is a {found}, not a source"))
+        for ref, target, path, sub in _ref_values(record):
+            found = types.get(target)
+            if found is None:
+                problems.append((record, path, f"unknown id {target!r}"))
+                continue
+            if found not in ref.targets:
+                problems.append((record, path, f"{target!r} is a {found}, expected a {' or '.join(ref.targets)}"))
+                continue
+            attrs = tuple((a, v) for a in ref.attrs if (v := getattr(sub, a)) is not None)
+            if ref.reverse:
+                edges.append((target, ref.relation, record.id, attrs))
+            else:
+                edges.append((record.id, ref.relation, target, attrs))
+    return edges, problems
+
+
+def check_references(records: Sequence[Record]) -> list[ProblemTuple]:
     """Find duplicate ids and references to unknown ids or records of the wrong type.
 
     Returns ``(record, field path, message)`` for each problem.
@@ -271,31 +324,7 @@ def check_references(records: Sequence[Record]) -> list[tuple[Record, tuple[_Pat
     x ('sources', 0, 'source') unknown source id 's'
     x ('country',) unknown id 'KR'
     """
-    problems: list[tuple[Record, tuple[_PathPart, ...], str]] = []
-    by_id: dict[str, Record] = {}
-    for record in records:
-        if record.id in by_id:
-            problems.append((record, ("id",), f"duplicate id {record.id!r} (also a {by_id[record.id].record_type})"))
-        else:
-            by_id[record.id] = record
-    for record in records:
-        if isinstance(record, Entity):
-            for i, citation in enumerate(record.sources):
-                target = by_id.get(citation.source)
-                if target is None:
-                    problems.append((record, ("sources", i, "source"), f"unknown source id {citation.source!r}"))
-                elif target.record_type != "source":
-                    problems.append(
-                        (record, ("sources", i, "source"), f"{citation.source!r} is a {target.record_type}, not a source")
-                    )
-        for ref, target_id, path, _ in _ref_values(record):
-            target = by_id.get(target_id)
-            if target is None:
-                problems.append((record, path, f"unknown id {target_id!r}"))
-            elif target.record_type not in ref.targets:
-                want = " or ".join(ref.targets)
-                problems.append((record, path, f"{target_id!r} is a {target.record_type}, expected a {want}"))
-    return problems
+    return _scan(records)[1]
 
 
 def _locate(node: yaml.Node | None, path: Sequence[_PathPart]) -> int | None:
@@ -335,9 +364,12 @@ def _resolve_lines(pending: list[_Pending], texts: dict[str, str]) -> list[Probl
 
 # --- snapshot cache -----------------------------------------------------------------------------
 
-_Snapshot: type[BaseModel] = create_model(  # type: ignore[call-overload]
-    "_Snapshot", **{section: (tuple[model, ...], ()) for section, model in SECTIONS.items()}  # type: ignore[valid-type]
-)
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads only plain data (dicts, lists, tuples, strings, bytes, numbers); never imports or runs code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"a snapshot holds plain data only, not {module}.{name}")
 
 
 def _cache_dir() -> Path | None:
@@ -352,74 +384,67 @@ def _cache_dir() -> Path | None:
 
 
 def _snapshot_key(files: Sequence[Path]) -> str:
-    digest = hashlib.sha256(__version__.encode())
-    digest.update(Path(__file__).with_name("schema.py").read_bytes())
+    """A digest of the library's version and code that shape a snapshot, and of every file's path and bytes."""
+    digest = hashlib.sha256(f"{__version__}/{_SNAPSHOT_FORMAT}".encode())
+    here = Path(__file__).parent
+    for module in ("schema.py", "loading.py", "graph.py"):
+        digest.update((here / module).read_bytes())
     for path in files:
         digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
-def _read_snapshot(directory: Path, key: str) -> list[Record] | None:
-    path = directory / f"{key}.json"
+def _read_snapshot(directory: Path, key: str) -> KnowledgeGraph | None:
+    from asiaai_graph.graph import KnowledgeGraph
+
     try:
-        data = path.read_bytes()
-        snapshot = _Snapshot.model_validate_json(data)
-    except (OSError, ValidationError):
-        return None
-    return [record for section in SECTIONS for record in getattr(snapshot, section)]
+        with (directory / f"{key}.pickle").open("rb") as fh:
+            state = _PlainUnpickler(fh).load()
+        return KnowledgeGraph._from_state(state)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, KeyError, TypeError):
+        return None  # missing, unreadable or from another layout: parse the YAML instead
 
 
-def _write_snapshot(directory: Path, key: str, records: Sequence[Record], keep: int = 8) -> None:
-    by_section: dict[str, list[Record]] = {section: [] for section in SECTIONS}
-    for record in records:
-        by_section[record.section].append(record)
+def _write_snapshot(directory: Path, key: str, kg: KnowledgeGraph, keep: int = 8) -> None:
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         tmp = directory / f".{key}.{os.getpid()}.tmp"
-        tmp.write_bytes(_Snapshot(**by_section).model_dump_json().encode())
-        os.replace(tmp, directory / f"{key}.json")
-        olds = sorted(directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        with tmp.open("wb") as fh:
+            pickle.dump(kg._state(), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, directory / f"{key}.pickle")
+        olds = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in olds[keep:]:
             old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only or full cache folder only costs speed
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects that are all kept.
+
+    Parsing and validating creates millions of objects and no cycles to free;
+    left on, the collector rescans the growing heap again and again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 # --- entry points ---------------------------------------------------------------------------------
 
 
-def load_records(
-    paths: Sequence[str | os.PathLike[str]],
-    *,
-    cache: bool = True,
-    max_file_size: int = MAX_FILE_SIZE,
-) -> list[Record]:
-    """Read, validate and cross-check the YAML files and folders in ``paths``.
-
-    Raises :class:`~asiaai_graph.errors.DataError` listing every problem.
-
-    Examples
-    --------
-    >>> records = load_records([curated_data_dir()], cache=False)
-    >>> any(r.id == "deepseek" for r in records)
-    True
-    """
+def _read_files(files: Sequence[Path], max_file_size: int) -> tuple[list[Record], list[EdgeTuple]]:
+    """Parse and validate ``files``; return the records sorted by id and their edges, or raise."""
     problems: list[Problem] = []
-    files = _data_files(paths, problems)
-    if problems:
-        raise DataError(problems)
-    directory = _cache_dir() if cache else None
-    key = _snapshot_key(files) if directory is not None else ""
-    if directory is not None:
-        snapshot = _read_snapshot(directory, key)
-        if snapshot is not None:
-            return snapshot
-
     pending: list[_Pending] = []
     texts: dict[str, str] = {}
-    origins: dict[int, _Origin] = {}
-    records: list[Record] = []
+    found: list[tuple[Record, _Origin]] = []
     for path in files:
         shown = _display(path)
         text = _read_text(path, shown, max_file_size, problems)
@@ -427,25 +452,48 @@ def load_records(
             continue
         doc = _parse(text, shown, problems)
         texts[shown] = text
-        records.extend(_validate_file(doc, shown, pending, origins))
-    for record, path_in_record, message in check_references(records):
-        origin = origins[id(record)]
-        pending.append(
-            _Pending(
-                origin.file,
-                (origin.section, origin.index, *path_in_record),
-                record.id,
-                _field_path(path_in_record),
-                message,
+        _validate_file(doc, shown, pending, found)
+    found.sort(key=lambda pair: pair[0].id)
+    records = [record for record, _ in found]
+    edges, bad = _scan(records)
+    if bad:
+        origins = {id(record): origin for record, origin in found}
+        for record, path_in_record, message in bad:
+            origin = origins[id(record)]
+            pending.append(
+                _Pending(origin.file, (origin.section, origin.position, *path_in_record), record.id,
+                         _field_path(path_in_record), message)
             )
-        )
     problems.extend(_resolve_lines(pending, texts))
     if problems:
         problems.sort(key=lambda p: (p.file or "", p.line or 0))
         raise DataError(problems)
-    if directory is not None:
-        _write_snapshot(directory, key, records)
-    return records
+    return records, edges
+
+
+def _files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    problems: list[Problem] = []
+    files = _data_files(paths, problems)
+    if problems:
+        raise DataError(problems)
+    return files
+
+
+def load_records(
+    paths: Sequence[str | os.PathLike[str]], *, max_file_size: int = MAX_FILE_SIZE
+) -> list[Record]:
+    """Read, validate and cross-check the YAML files and folders in ``paths``; the records sorted by id.
+
+    Raises :class:`~asiaai_graph.errors.DataError` listing every problem.
+
+    Examples
+    --------
+    >>> records = load_records([curated_data_dir()])
+    >>> any(r.id == "deepseek" for r in records)
+    True
+    """
+    with _gc_paused():
+        return _read_files(_files(paths), max_file_size)[0]
 
 
 def load(
@@ -490,7 +538,16 @@ def load(
         extra = [paths]
     else:
         extra = list(paths)
-    all_paths = ([curated_data_dir()] if curated else []) + extra
-    records = load_records(all_paths, cache=cache, max_file_size=max_file_size)
-    return KnowledgeGraph._trusted(records)
-
+    files = _files(([curated_data_dir()] if curated else []) + extra)
+    with _gc_paused():
+        directory = _cache_dir() if cache else None
+        key = _snapshot_key(files) if directory is not None else ""
+        if directory is not None:
+            kg = _read_snapshot(directory, key)
+            if kg is not None:
+                return kg
+        records, edges = _read_files(files, max_file_size)
+        kg = KnowledgeGraph._trusted(records, edges)
+        if directory is not None:
+            _write_snapshot(directory, key, kg)
+    return kg

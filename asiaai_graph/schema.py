@@ -130,6 +130,9 @@ class PartialDate:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("PartialDate is immutable")
 
+    def __reduce__(self) -> tuple[type[PartialDate], tuple[int, int | None, int | None, bool]]:
+        return (PartialDate, (self.year, self.month, self.day, self.approximate))
+
     @classmethod
     def parse(cls, value: object) -> PartialDate:
         """Read a YAML value (``int``, ``str`` or ``datetime.date``) as a date."""

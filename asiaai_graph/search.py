@@ -10,9 +10,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import unicodedata
-from collections.abc import Iterable
-
-from asiaai_graph.schema import Entity, Record, Source
+from collections.abc import Iterable, Mapping, Sequence
 
 __all__ = ["NameIndex", "normalize"]
 
@@ -34,29 +32,23 @@ class NameIndex:
 
     Examples
     --------
-    >>> from asiaai_graph import Organization
-    >>> baidu = Organization(id="baidu", name="Baidu", labels={"ko": "바이두", "zh": "百度"}, kind="company", sources=["s"])
-    >>> index = NameIndex([baidu])
+    >>> index = NameIndex({"baidu": ("Baidu", "바이두", "百度"), "baidu-apollo": ("Apollo", "아폴로")})
     >>> index.search("百度"), index.search("바이"), index.search("Biadu")
     (['baidu'], ['baidu'], ['baidu'])
     """
 
-    def __init__(self, records: Iterable[Record]) -> None:
+    def __init__(self, names: Mapping[str, Sequence[str]]) -> None:
+        """``names`` maps each id to its display name followed by its other names."""
         self._exact: dict[str, list[str]] = {}
         self._names: dict[str, str] = {}
-        for record in records:
-            names: tuple[str, ...] = (record.id,)
-            if isinstance(record, Entity):
-                names += record.names()
-            elif isinstance(record, Source):
-                names += tuple(n for n in (record.title, record.title_en) if n)
-            for name in names:
+        for rid, its_names in names.items():
+            for name in (rid, *its_names):
                 key = normalize(name)
                 if key:
                     ids = self._exact.setdefault(key, [])
-                    if record.id not in ids:
-                        ids.append(record.id)
-            self._names[record.id] = record.label
+                    if rid not in ids:
+                        ids.append(rid)
+            self._names[rid] = its_names[0] if its_names else rid
         self._keys = sorted(self._exact)
 
     def search(self, query: str, limit: int = 10) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def test_snapshot_is_reused_and_rebuilt_on_change(tmp_path: Path, cache_dir: Pat
     data = tmp_path / "data"
     shutil.copytree(SAMPLE, data)
     first = ag.load(data, curated=False)
-    assert len(list(cache_dir.glob("*.json"))) == 1
+    assert len(list(cache_dir.glob("*.pickle"))) == 1
 
     def no_yaml(*args: object, **kwargs: object) -> None:
         raise AssertionError("YAML was parsed although the snapshot is current")
@@ -82,14 +83,39 @@ def test_snapshot_is_reused_and_rebuilt_on_change(tmp_path: Path, cache_dir: Pat
                         encoding="utf-8")
     changed = ag.load(data, curated=False)
     assert changed["deepseek"].label == "DeepSeek AI"
-    assert len(list(cache_dir.glob("*.json"))) == 2
+    assert len(list(cache_dir.glob("*.pickle"))) == 2
 
 
 def test_a_corrupt_snapshot_is_ignored(tmp_path: Path, cache_dir: Path) -> None:
     ag.load(SAMPLE, curated=False)
-    (snapshot,) = cache_dir.glob("*.json")
-    snapshot.write_text("{not json", encoding="utf-8")
+    (snapshot,) = cache_dir.glob("*.pickle")
+    snapshot.write_bytes(snapshot.read_bytes()[:100])
     assert len(ag.load(SAMPLE, curated=False)) == 16
+
+
+class _Boom:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (print, ("code ran from a snapshot",))
+
+
+def test_a_snapshot_that_would_run_code_is_refused(cache_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ag.load(SAMPLE, curated=False)
+    (snapshot,) = cache_dir.glob("*.pickle")
+    snapshot.write_bytes(pickle.dumps({"types": _Boom()}))
+    kg = ag.load(SAMPLE, curated=False)  # falls back to the YAML
+    assert len(kg) == 16
+    assert "code ran" not in capsys.readouterr().out
+
+
+def test_records_from_a_snapshot_equal_fresh_ones(cache_dir: Path) -> None:
+    fresh = ag.load(SAMPLE, curated=False, cache=False)
+    ag.load(SAMPLE, curated=False)
+    again = ag.load(SAMPLE, curated=False)
+    assert again._records == {}  # nothing materialised until asked for
+    assert again.llm_builders() == fresh.llm_builders()
+    assert list(again.items()) == list(fresh.items())
+    assert again.edges() == fresh.edges() and again.stats() == fresh.stats()
+    assert again.search("百度") == fresh.search("百度")
 
 
 def test_cache_can_be_turned_off(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

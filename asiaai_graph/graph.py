@@ -147,7 +147,7 @@ class KnowledgeGraph(Mapping[str, Record]):
     >>> kg["deepsek"]
     Traceback (most recent call last):
     ...
-    asiaai_graph.errors.NotFound: "no record with id 'deepsek'; did you mean: deepseek, deepseek-v3?"
+    asiaai_graph.errors.NotFound: no record with id 'deepsek'; did you mean: deepseek, deepseek-v3?
     """
 
     def __init__(self, records: Iterable[Record]) -> None:
@@ -310,7 +310,7 @@ class KnowledgeGraph(Mapping[str, Record]):
         --------
         >>> import asiaai_graph as ag
         >>> [c.id for c in ag.load().records("country")][:3]
-        ['AE', 'CN', 'DZ']
+        ['BD', 'CN', 'ID']
         """
         if record_type is None:
             return [self._record(i) for i in self._types]
@@ -573,7 +573,7 @@ class KnowledgeGraph(Mapping[str, Record]):
         >>> import asiaai_graph as ag
         >>> kg = ag.load()
         >>> [s.publisher for s in kg.sources_of("deepseek-v3")]
-        ['Bespin Global']
+        ['Bespin Global', 'DeepSeek-AI']
         """
         rid = self._resolve(entity, tuple(RECORD_TYPES), "entity")
         record = self._record(rid)

@@ -1,0 +1,407 @@
+"""The curated data, held to the articles: provenance, precision, the key claims, and coverage.
+
+The claims are checked through the public API, the way a reader would ask them,
+not by reading the YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+import asiaai_graph as ag
+from asiaai_graph.search import normalize
+
+from conftest import ROOT
+
+SOURCES_DIR = ROOT.parent / "shared" / "sources"
+ARTICLES = {
+    "asia-ai-blog": "000_166ebddc875a021e.txt",
+    "fnnews-2018": "001_8a851b06a0823908.txt",
+    "korea-ai-blog": "002_14db23f421a3948b.txt",
+    "turingpost-2024": "003_6c0356cd8842bcc8.txt",
+    "bespick-2025": "004_9c0bf49b0926ee40.txt",
+}
+
+
+def D(x: str | int) -> Decimal:
+    return Decimal(x)
+
+
+def iso(date: ag.PartialDate | None) -> str:
+    """A date as the article states it; whether it is approximate is checked elsewhere."""
+    return date.isoformat() if date else ""
+
+
+def ids(records: list[Any]) -> set[str]:
+    return {r.id for r in records}
+
+
+# --- provenance and precision ---------------------------------------------------------------------
+
+
+def test_every_record_cites_a_known_source(kg: ag.KnowledgeGraph) -> None:
+    sources = ids(kg.records("source"))
+    assert set(ARTICLES) <= sources
+    for record in kg.values():
+        if isinstance(record, ag.Entity):
+            assert record.sources, record.id
+            assert {c.source for c in record.sources} <= sources
+
+
+def _has_figure(value: Any) -> bool:
+    if isinstance(value, (ag.Quantity, ag.Money, ag.PartialDate)):
+        return True
+    if isinstance(value, int) and not isinstance(value, bool):
+        return True
+    if isinstance(value, BaseModel):
+        return any(_has_figure(v) for _, v in value)
+    if isinstance(value, tuple):
+        return any(_has_figure(v) for v in value)
+    return False
+
+
+def test_every_number_and_date_has_a_quote(kg: ag.KnowledgeGraph) -> None:
+    missing = [
+        r.id for r in kg.values()
+        if isinstance(r, ag.Entity) and _has_figure(r) and not any(c.quote for c in r.sources)
+    ]
+    assert missing == []
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason="the source articles (shared/sources) are not beside this checkout")
+def test_quotes_are_verbatim_from_their_article(kg: ag.KnowledgeGraph) -> None:
+    texts = {sid: _squash((SOURCES_DIR / name).read_text(encoding="utf-8")) for sid, name in ARTICLES.items()}
+    wrong = []
+    for record in kg.values():
+        for c in record.sources if isinstance(record, ag.Entity) else ():
+            if c.quote and c.source in texts and _squash(c.quote) not in texts[c.source]:
+                wrong.append((record.id, c.quote))
+    assert wrong == []
+
+
+@pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason="the source articles (shared/sources) are not beside this checkout")
+def test_the_repository_does_not_hold_the_articles() -> None:
+    data = "".join(_squash(p.read_text(encoding="utf-8")) for p in (ROOT / "data").glob("*.yaml"))
+    for name in ARTICLES.values():
+        article = _squash((SOURCES_DIR / name).read_text(encoding="utf-8"))
+        chunks = [article[i:i + 300] for i in range(0, len(article) - 300, 150)]
+        assert not [c for c in chunks if c in data], name
+
+
+def test_sources_keep_their_date_precision(kg: ag.KnowledgeGraph) -> None:
+    bespick = kg["bespick-2025"]
+    assert isinstance(bespick, ag.Source) and bespick.published is not None
+    assert (bespick.published.isoformat(), bespick.publisher) == ("2025-01-21", "Bespin Global")
+    fn = kg["fnnews-2018"]
+    assert isinstance(fn, ag.Source) and fn.published is not None
+    assert (str(fn.published), fn.author, fn.publisher) == ("2018~", "서혜진", "Financial News")
+    # a date resolved against an article whose own date is inferred is itself approximate
+    (round_,) = kg.investments(investee="sensetime")
+    assert round_.date is not None and (round_.date.isoformat(), round_.date.approximate) == ("2018-04", True)
+    for sid in ARTICLES:
+        source = kg[sid]
+        assert isinstance(source, ag.Source) and source.language == "ko" and source.title
+
+
+# --- article 004: Bespin Global's BESPICK, 2025-01-21 ----------------------------------------------
+
+
+def test_deepseek_v3(kg: ag.KnowledgeGraph) -> None:
+    v3 = kg["deepseek-v3"]
+    assert isinstance(v3, ag.AIModel)
+    assert v3.developers == ("deepseek",) and kg["deepseek"].country == "CN"  # type: ignore[attr-defined]
+    assert v3.parameters is not None and v3.parameters.value == D(671_000_000_000)
+    assert v3.active_parameters is not None
+    assert (v3.active_parameters.value, v3.active_parameters.qualifier) == (D(37_000_000_000), "about")
+    assert v3.architecture is not None and "mixture-of-experts" in v3.architecture.lower()
+    assert v3.open_weights is True
+    assert v3.training_cost is not None
+    assert (v3.training_cost.amount, v3.training_cost.currency) == (D(5_580_000), "USD")
+    assert [(e.amount, e.currency) for e in v3.training_cost.equivalents] == [(D(8_100_000_000), "KRW")]
+    assert v3.training_duration is not None and (v3.training_duration.value, v3.training_duration.unit) == (2, "month")
+    assert "bespick-2025" in ids(kg.sources_of(v3))
+
+
+def test_other_llms_in_article_004(kg: ag.KnowledgeGraph) -> None:
+    hunyuan = kg["hunyuan"]
+    assert isinstance(hunyuan, ag.AIModel) and hunyuan.developers == ("tencent",)
+    assert hunyuan.parameters is not None
+    assert (hunyuan.parameters.value, hunyuan.parameters.qualifier) == (D(100_000_000_000), "at_least")
+    llama = kg["llama-2"]
+    assert isinstance(llama, ag.AIModel) and llama.parameters is not None
+    assert (llama.parameters.value, llama.parameters.qualifier) == (D(70_000_000_000), "at_most")
+    ernie, ernie4 = kg["ernie"], kg["ernie-4-0"]
+    assert isinstance(ernie, ag.AIModel) and isinstance(ernie4, ag.AIModel)
+    assert iso(ernie.released) == "2019" and iso(ernie4.released) == "2023"
+    qwen, qwen25 = kg["qwen"], kg["qwen-2-5"]
+    assert isinstance(qwen, ag.AIModel) and isinstance(qwen25, ag.AIModel)
+    assert iso(qwen.released) == "2023" and iso(qwen25.released) == "2024-09"
+    assert qwen25.developers == ("alibaba-cloud",)
+    assert qwen25.variant_count is not None
+    assert (qwen25.variant_count.value, qwen25.variant_count.qualifier) == (D(100), "at_least")
+    assert {"deepseek", "tencent", "baidu", "alibaba-cloud"} <= ids(kg.llm_builders(country="CN"))
+
+
+def test_baidu_and_alibaba_products(kg: ag.KnowledgeGraph) -> None:
+    made = {p.id: p for p in kg.products(maker="baidu")}
+    assert str(made["duer"].launched) == "2015" and str(made["apollo"].launched) == "2017"
+    assert "ernie" in made["xiaodu-ai-glasses"].models or "ernie-4-0" in made["xiaodu-ai-glasses"].models
+    cloud = kg["alibaba-cloud"]
+    assert isinstance(cloud, ag.Organization)
+    assert (cloud.parent, iso(cloud.founded)) == ("alibaba-group", "2009")
+    (glasses,) = [p for p in kg.partnerships(organization="rayneo")]
+    assert set(glasses.parties) >= {"rayneo"} and {"alibaba-group", "alibaba-cloud"} & set(glasses.parties)
+    assert kg["rayneo"].headquarters == "hong-kong"  # type: ignore[attr-defined]
+
+
+def test_china_industry_figures_2023(kg: ag.KnowledgeGraph) -> None:
+    (size,) = [i for i in kg.indicators(subject="CN", measure="ai_industry_size")]
+    assert size.amount is not None and size.reported_by == "cctv" and iso(size.period) == "2023"
+    assert (size.amount.amount, size.amount.currency, size.amount.qualifier) == (D(600_000_000_000), "CNY", "about")
+    assert [(e.amount, e.currency) for e in size.amount.equivalents] == [(D(120_000_000_000_000), "KRW")]
+    count = [i for i in kg.indicators(subject="CN", measure="ai_company_count") if iso(i.period) == "2023"]
+    assert len(count) == 1 and count[0].value is not None
+    assert (count[0].value.value, count[0].rank) == (D(4700), 2)
+    (llms,) = kg.indicators(subject="CN", measure="llm_count")
+    assert llms.value is not None and (llms.value.value, llms.value.qualifier) == (D(200), "about")
+
+
+def test_private_ai_investment_china_korea_us_2023(kg: ag.KnowledgeGraph) -> None:
+    found = {i.subject: i.amount for i in kg.indicators(measure="private_ai_investment") if iso(i.period) == "2023"}
+    assert set(found) == {"CN", "KR", "US"}
+    cn, kr, us = found["CN"], found["KR"], found["US"]
+    assert cn is not None and kr is not None and us is not None
+    assert (cn.amount, cn.currency, cn.qualifier) == (D(7_760_000_000), "USD", "about")
+    assert [(e.amount, e.currency) for e in cn.equivalents] == [(D(11_000_000_000_000), "KRW")]
+    assert (kr.amount, kr.currency) == (D(1_400_000_000), "USD")
+    assert (us.amount, us.currency) == (D(67_200_000_000), "USD")
+    assert [(e.amount, e.currency) for e in us.equivalents] == [(D(97_500_000_000_000), "KRW")]
+
+
+def test_generative_ai_patents(kg: ag.KnowledgeGraph) -> None:
+    (world,) = kg.indicators(subject="world", measure="genai_patent_filings")
+    (cn,) = kg.indicators(subject="CN", measure="genai_patent_filings")
+    assert world.value is not None and cn.value is not None
+    assert (world.value.value, cn.value.value) == (D(54_000), D(38_000))
+    assert (iso(cn.period), iso(cn.period_end)) == ("2014", "2023")
+    (share,) = kg.indicators(subject="CN", measure="share_of_genai_patent_filings")
+    assert share.value is not None and (share.value.value, share.value.unit) == (D(70), "percent")
+
+
+def test_city_policies(kg: ag.KnowledgeGraph) -> None:
+    by_city = {p.jurisdiction for p in kg.policies(country="CN")}
+    assert {"beijing", "shanghai", "shenzhen", "CN"} <= by_city
+    (voucher,) = [p for p in kg.policies(jurisdiction="shenzhen") if p.kind == "funding_scheme"]
+    assert voucher.annual_budget is not None
+    assert (voucher.annual_budget.amount, voucher.annual_budget.currency, voucher.annual_budget.qualifier) == (
+        D(500_000_000), "CNY", "at_most")
+    assert iso(voucher.announced) == "2024"
+    regulation = kg["shanghai-ai-industry-regulation"]
+    assert isinstance(regulation, ag.Policy) and regulation.kind == "regulation"
+    text = " ".join(regulation.provisions).lower()
+    assert "comput" in text and "ethic" in text and ("safety" in text or "security" in text)
+    targets = kg["shanghai-ai-talent-and-company-targets"]
+    assert isinstance(targets, ag.Policy) and targets.target_year == 2025
+    figures = {(g.value.value, g.value.upper, g.value.qualifier) for g in targets.goals if g.value}
+    assert (D(20_000), D(30_000), "between") in figures and any(f[0] == D(500) for f in figures)
+    beijing = kg["beijing-ai-industry-goals"]
+    assert isinstance(beijing, ag.Policy) and beijing.issuing_bodies == (
+        "beijing-municipal-bureau-of-economy-and-information-technology",)
+    amounts = [g.amount for g in beijing.goals if g.amount]
+    assert [(a.amount, a.currency, a.qualifier) for a in amounts] == [(D(2_000_000_000_000), "CNY", "at_least")]
+
+
+def test_beijing_figures(kg: ag.KnowledgeGraph) -> None:
+    (companies,) = kg.indicators(subject="beijing", measure="ai_company_count")
+    assert companies.value is not None and (companies.value.value, companies.value.qualifier) == (D(2400), "more_than")
+    (core,) = kg.indicators(subject="beijing", measure="ai_core_industry_size")
+    assert core.amount is not None and (core.amount.amount, core.amount.currency) == (D(300_000_000_000), "CNY")
+
+
+def test_standards_committee_and_us_measures(kg: ag.KnowledgeGraph) -> None:
+    committee = kg["ai-standardization-technical-committee"]
+    assert isinstance(committee, ag.Organization) and committee.kind == "standards_body"
+    assert iso(committee.founded) == "2024"
+    assert {"alibaba-group", "baidu", "tencent"} <= set(committee.members)
+    us = {p.id: p for p in kg.policies(country="US")}
+    assert {"tiktok-ban-law", "trump-tiktok-executive-order", "us-ai-chip-export-controls"} <= set(us)
+    assert us["us-ai-chip-export-controls"].kind == "export_control"
+    assert "tiktok-ban-law" in us["trump-tiktok-executive-order"].modifies
+    assert iso(us["tiktok-ban-law"].in_force or us["tiktok-ban-law"].announced).startswith("2024")
+
+
+# --- article 001: Financial News, 2018 ------------------------------------------------------------
+
+
+def test_sensetime_round(kg: ag.KnowledgeGraph) -> None:
+    (round_,) = kg.investments(investee="sensetime")
+    assert [(i.organization, i.lead) for i in round_.investors] == [("alibaba-group", True)]
+    assert round_.amount is not None and (round_.amount.amount, round_.amount.currency) == (D(600_000_000), "USD")
+    assert round_.post_money_valuation is not None
+    assert (round_.post_money_valuation.amount, round_.post_money_valuation.currency) == (D(4_500_000_000), "USD")
+    assert round_.date is not None and round_.date.isoformat() == "2018-04"
+    assert kg.investments(investor="alibaba-group", year=2018) == [round_]
+
+
+def test_startup_valuations_2018(kg: ag.KnowledgeGraph) -> None:
+    valuations = {i.subject: i.amount for i in kg.indicators(measure="valuation")}
+    assert {k: (v.amount, v.currency) for k, v in valuations.items() if v} == {
+        "sensetime": (D(4_500_000_000), "USD"), "yitu": (D(2_500_000_000), "USD"), "megvii": (D(1_000_000_000), "USD")}
+
+
+def test_china_vs_us_in_2017(kg: ag.KnowledgeGraph) -> None:
+    (world,) = kg.indicators(subject="world", measure="ai_investment_received")
+    assert world.amount is not None and (world.amount.amount, world.amount.currency) == (D(15_200_000_000), "USD")
+    assert [(e.amount, e.currency) for e in world.amount.equivalents] == [(D(16_500_000_000_000), "KRW")]
+    assert iso(world.period).startswith("2017")
+    shares = {i.subject: i.value for i in kg.indicators(measure="share_of_global_ai_investment")}
+    assert {k: (v.value, v.unit) for k, v in shares.items() if v} == {"CN": (D(48), "percent"), "US": (D(38), "percent")}
+    patents = {i.subject: i.value for i in kg.indicators(measure="ai_patent_count")}
+    assert {k: v.value for k, v in patents.items() if v} == {"CN": D(1293), "US": D(231)}
+    (users,) = kg.indicators(subject="CN", measure="mobile_internet_users")
+    assert users.value is not None and (users.value.value, users.value.qualifier) == (D(700_000_000), "at_least")  # 이상
+
+
+def test_article_001_players(kg: ag.KnowledgeGraph) -> None:
+    assert kg["yitu"].headquarters == "shanghai" and kg["malong"].headquarters == "shenzhen"  # type: ignore[attr-defined]
+    scott = kg["matt-scott"]
+    assert isinstance(scott, ag.Person) and "malong" in {a.organization for a in scott.affiliations}
+    manyika = kg["james-manyika"]
+    assert isinstance(manyika, ag.Person) and "mckinsey" in {a.organization for a in manyika.affiliations}
+    plan = kg["china-new-generation-ai-development-plan"]
+    assert isinstance(plan, ag.Policy) and plan.target_year == 2030
+    assert any(g.amount and (g.amount.amount, g.amount.currency) == (D(1_000_000_000_000), "USD") for g in plan.goals)
+
+
+# --- article 003: Turing Post Korea, 2024 ---------------------------------------------------------
+
+
+def test_feifan_counts_june_2024(kg: ag.KnowledgeGraph) -> None:
+    world = [i for i in kg.indicators(subject="world", measure="ai_company_count")]
+    cn = [i for i in kg.indicators(subject="CN", measure="ai_company_count") if iso(i.period) == "2024-06"]
+    (abroad,) = kg.indicators(subject="CN", measure="ai_company_count_abroad")
+    assert [(i.value.value, i.value.qualifier) for i in world if i.value] == [(D(1500), "about")]
+    assert [(i.value.value, i.value.qualifier) for i in cn if i.value] == [(D(750), "about")]
+    assert abroad.value is not None and abroad.value.value == D(103)
+    assert {i.reported_by for i in (*world, *cn, abroad)} == {"feifan-research"}
+
+
+def test_chinese_moves_abroad_2024(kg: ag.KnowledgeGraph) -> None:
+    (saudi,) = kg.partnerships(country="SA")
+    assert set(saudi.parties) == {"tencent-cloud", "mobily"} and iso(saudi.started) == "2024-03"
+    assert "saudi-vision-2030" in saudi.supports
+    galaxy = kg["huawei-galaxy-ai"]
+    assert isinstance(galaxy, ag.Product) and "north-africa" in galaxy.markets and iso(galaxy.launched) == "2024-05"
+    (centres,) = [i for i in kg.investments(investor="alibaba-group") if i.kind == "infrastructure"] or [
+        i for i in kg.investments(investor="alibaba-cloud") if i.kind == "infrastructure"]
+    assert set(centres.targets) >= {"KR", "MY", "PH", "TH", "MX"} and iso(centres.date) == "2024-05"
+    assert ids(kg.investments(country="MX")) == {centres.id}
+    plan = kg["huawei-north-africa-five-year-plan"]
+    assert isinstance(plan, ag.Investment) and plan.duration is not None
+    assert (plan.duration.value, plan.duration.unit) == (D(5), "year")
+
+
+def test_capcut(kg: ag.KnowledgeGraph) -> None:
+    capcut, pro = kg["capcut"], kg["capcut-pro"]
+    assert isinstance(capcut, ag.Product) and isinstance(pro, ag.Product)
+    assert (iso(capcut.launched), iso(pro.launched), pro.edition_of) == ("2020", "2022", "capcut")
+    assert capcut.makers == ("bytedance",)
+    (mau,) = kg.indicators(subject="capcut", measure="monthly_active_users")
+    assert mau.value is not None and (mau.value.value, mau.value.qualifier) == (D(300_000_000), "more_than")
+    (revenue,) = kg.indicators(subject="capcut", measure="cumulative_revenue")
+    assert revenue.amount is not None and (revenue.amount.amount, revenue.amount.currency) == (D(125_000_000), "USD")
+    assert iso(revenue.period_end or revenue.period) == "2024-07"
+
+
+# --- article 000: the Asia-wide blog post ----------------------------------------------------------
+
+
+def test_asia_players(kg: ag.KnowledgeGraph) -> None:
+    assert ids(kg.llm_builders(country="KR")) == {"naver"}
+    assert ids(kg.models(developer="naver")) == {"hyperclova"}
+    assert {"samsung-electronics", "lg-electronics", "naver", "kakao", "karrot"} <= ids(kg.companies(country="KR"))
+    assert {"sony", "toyota"} <= ids(kg.companies(country="JP"))
+    assert kg["tsmc"].country == "TW" and kg["smic"].country == "CN"  # type: ignore[attr-defined]
+    assert {"kaist"} <= ids(kg.organizations(country="KR", kind="university"))
+    assert "e-palette" in ids(kg.products(maker="toyota"))
+    strategies = {p.jurisdiction: p for p in kg.policies(kind="strategy")} | {
+        p.jurisdiction: p for p in kg.policies(kind="programme")}
+    assert strategies["KR"].target_year == 2030 and "SG" in strategies
+    (rank,) = kg.indicators(subject="alibaba-cloud", measure="cloud_market_rank")
+    assert rank.rank == 3
+
+
+# --- coverage: every name the articles use finds its entity ---------------------------------------
+
+NAMES: dict[str, dict[str, str]] = {
+    "asia-ai-blog": {
+        "중국": "CN", "인도": "IN", "인도네시아": "ID", "방글라데시": "BD", "한국": "KR", "일본": "JP",
+        "싱가포르": "SG", "대만": "TW", "차세대 AI 발전계획": "china-new-generation-ai-development-plan",
+        "AI 국가전략": "korea-national-ai-strategy", "AI 싱가포르": "ai-singapore", "KAIST": "kaist",
+        "도쿄대": "university-of-tokyo", "NUS": "nus", "구글": "google", "마이크로소프트": "microsoft",
+        "IBM": "ibm", "삼성전자": "samsung-electronics", "TSMC": "tsmc", "SMIC": "smic", "Zerodha": "zerodha",
+        "Sea Group": "sea-group", "당근마켓": "karrot", "바이두": "baidu", "알리바바": "alibaba-group",
+        "텐센트": "tencent", "알리바바 클라우드": "alibaba-cloud", "LG전자": "lg-electronics", "네이버": "naver",
+        "하이퍼클로바": "hyperclova", "카카오": "kakao", "소니": "sony", "도요타": "toyota",
+        "e-Palette": "e-palette", "Grab": "grab", "Razer": "razer",
+    },
+    "fnnews-2018": {
+        "센스타임": "sensetime", "이투": "yitu", "메그비": "megvii", "애플": "apple", "매킨지": "mckinsey",
+        "제임스 마니카": "james-manyika", "마롱": "malong", "맷 스캇": "matt-scott", "선전": "shenzhen",
+        "상하이": "shanghai", "국가인공지능연구개발전략계획": "nairdsp", "MS 리서치": "microsoft-research",
+        "미국": "US",
+    },
+    "korea-ai-blog": {"아마존": "amazon", "구글": "google", "마이크로소프트": "microsoft"},
+    "turingpost-2024": {
+        "허깅페이스": "hugging-face", "아디나 야케푸": "adina-yakefu", "화웨이": "huawei",
+        "텐센트 클라우드": "tencent-cloud", "Mobily": "mobily", "에티하드 에티살랏": "mobily",
+        "Vision 2030": "saudi-vision-2030", "Go Saudi": "go-saudi", "Galaxy AI": "huawei-galaxy-ai",
+        "북아프리카": "north-africa", "말레이시아": "MY", "필리핀": "PH", "태국": "TH", "멕시코": "MX",
+        "사우디 아라비아": "SA", "Model Studio": "model-studio", "일대일로": "belt-and-road-initiative",
+        "디지털 실크로드": "digital-silk-road", "동남아시아": "southeast-asia", "중동": "middle-east",
+        "바이트댄스": "bytedance", "캡컷": "capcut", "캡컷 프로": "capcut-pro", "Feifan": "feifan-research",
+    },
+    "bespick-2025": {
+        "틱톡": "tiktok", "틱톡 금지법": "tiktok-ban-law", "도널드 트럼프": "donald-trump", "CCTV": "cctv",
+        "딥시크": "deepseek", "딥시크 V3": "deepseek-v3", "위챗": "wechat", "훈위안": "hunyuan", "메타": "meta",
+        "라마 2": "llama-2", "듀어": "duer", "아폴로": "apollo", "어니": "ernie", "GPT-4": "gpt-4",
+        "샤오두": "xiaodu-ai-glasses", "큐원": "qwen", "Qwen 2.5": "qwen-2-5", "레이네오": "rayneo",
+        "홍콩": "hong-kong", "베이징": "beijing", "베이징대학": "peking-university", "칭화대학": "tsinghua-university",
+        "스탠포드 대학": "stanford-university", "AI 표준화 기술위원회": "ai-standardization-technical-committee",
+        "AI 산업 발전 촉진 조례": "shanghai-ai-industry-regulation",
+        "베이징시 경제정보화국": "beijing-municipal-bureau-of-economy-and-information-technology",
+    },
+}
+
+
+@pytest.mark.parametrize("article", sorted(NAMES))
+def test_every_name_in_the_article_finds_its_entity(kg: ag.KnowledgeGraph, article: str) -> None:
+    missing = []
+    for name, expected in NAMES[article].items():
+        record = kg.get(expected)
+        hits = [r.id for r in kg.search(name, limit=5)]
+        if record is None or expected not in hits:
+            missing.append((name, expected, hits))
+        elif isinstance(record, ag.Entity) and article not in {c.source for c in record.sources}:
+            missing.append((name, expected, f"does not cite {article}"))
+    assert missing == []
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("바이두", "baidu"), ("百度", "baidu"), ("Baidu", "baidu"), ("阿里云", "alibaba-cloud"),
+    ("알리바바 클라우드", "alibaba-cloud"), ("Alibaba Cloud", "alibaba-cloud"), ("深度求索", "deepseek"),
+    ("商汤", "sensetime"), ("腾讯", "tencent"), ("华为", "huawei"), ("字节跳动", "bytedance"),
+    ("ソニー", "sony"), ("東京大学", "university-of-tokyo"), ("北京", "beijing"), ("上海", "shanghai"),
+])
+def test_search_by_chinese_and_japanese_names(kg: ag.KnowledgeGraph, query: str, expected: str) -> None:
+    assert kg.search(query)[0].id == expected

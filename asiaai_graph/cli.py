@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import textwrap
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
@@ -119,9 +121,15 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         )
         return 0
     print(f"{record.label_in(args.lang)}  ({record.record_type} {record.id})", file=out)
-    skip = {"id", "sources"}
-    rows = [[name, _fmt(value)] for name, value in record if name not in skip and value not in (None, (), {})]
-    _table(["FIELD", "VALUE"], rows, out)
+    fields = [(name, _fmt(value)) for name, value in record if name not in {"id", "sources"}
+              and value not in (None, (), {})]
+    name_width = max((len(name) for name, _ in fields), default=0)
+    columns = max(40, shutil.get_terminal_size((100, 24)).columns - name_width - 2)
+    for name, text in fields:
+        lines = textwrap.wrap(text, columns) or [""]
+        print(f"{name:<{name_width}}  {lines[0]}", file=out)
+        for more in lines[1:]:
+            print(" " * (name_width + 2) + more, file=out)
     if relations:
         print(file=out)
         _table(["RELATION", "ID", "NAME"], [[rel, r.id, r.label_in(args.lang)] for rel, r in relations], out)
@@ -203,6 +211,67 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+RDF_FORMATS = ("turtle", "nt", "json-ld", "xml")
+GRAPH_FORMATS = ("graphml", "gexf", "json")
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    kg = _graph(args)
+    if args.format in RDF_FORMATS:
+        text = kg.serialize(format=args.format, destination=args.output, base=args.base)
+        if text is not None:
+            out.write(text)
+    else:
+        if args.output is None:
+            raise SystemExit(f"asiaai-graph: export --format {args.format} needs -o FILE")
+        kg.write(args.output, format=args.format)
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from asiaai_graph.readwrite.jsonschema import dumps
+
+    text = dumps()
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(text)
+        print(f"wrote the JSON Schema of a data file to {args.output}", file=sys.stderr)
+    else:
+        out.write(text)
+    return 0
+
+
+def _wrote(args: argparse.Namespace, out: TextIO, what: str, ids: Sequence[str] = ()) -> None:
+    if args.json:
+        _dump({"output": args.output, "ids": list(ids)}, out)
+    else:
+        print(f"wrote {what} to {args.output}", file=out)
+
+
+def _cmd_draw(args: argparse.Namespace, out: TextIO) -> int:
+    from asiaai_graph.draw import draw
+
+    ids = draw(_graph(args), args.target, args.output, lang=args.lang, depth=args.depth)
+    _wrote(args, out, f"{len(ids)} records around {args.target}", ids)
+    return 0
+
+
+def _cmd_chart(args: argparse.Namespace, out: TextIO) -> int:
+    from asiaai_graph.draw import chart
+
+    chart(_graph(args), args.output, measure=args.measure, lang=args.lang)
+    _wrote(args, out, f"the {args.measure} chart")
+    return 0
+
+
+def _cmd_html(args: argparse.Namespace, out: TextIO) -> int:
+    from asiaai_graph.explorer import write_html
+
+    ids = write_html(_graph(args), args.output, country=args.country, lang=args.lang)
+    _wrote(args, out, f"an explorer of {len(ids)} records", ids)
+    return 0
+
+
 # --- parser ---------------------------------------------------------------------------------------
 
 
@@ -244,6 +313,23 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--no-curated", action="store_true", help="check the files alone, without the curated data")
     command("stats", _cmd_stats, "count the records of each type")
+    p = command("export", _cmd_export, "export the graph as RDF or as a graph file")
+    p.add_argument("--format", "-f", default="turtle", choices=RDF_FORMATS + GRAPH_FORMATS)
+    p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--base", help="IRI namespace of the records in RDF exports")
+    p = command("schema", _cmd_schema, "write the JSON Schema of a data file, for editors", parents=())
+    p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    p = command("draw", _cmd_draw, "draw a country's AI ecosystem or an entity's neighbourhood (.png/.svg/.pdf)")
+    p.add_argument("target", metavar="ID_OR_COUNTRY", help="a record id, or a country code such as CN")
+    p.add_argument("--output", "-o", metavar="FILE", required=True, help="a .png, .svg or .pdf file")
+    p.add_argument("--depth", type=int, default=1, help="relations to follow from an entity (default 1)")
+    p = command("chart", _cmd_chart, "chart an indicator by country and year (.png/.svg/.pdf)")
+    p.add_argument("measure", nargs="?", default="private-ai-investment",
+                   help="an indicator measure (default private-ai-investment)")
+    p.add_argument("--output", "-o", metavar="FILE", required=True, help="a .png, .svg or .pdf file")
+    p = command("html", _cmd_html, "write an interactive explorer: one HTML file that works offline")
+    p.add_argument("--output", "-o", metavar="FILE", required=True, help="the .html file to write")
+    p.add_argument("--country", help="only this country's ecosystem, e.g. CN")
     return parser
 
 

@@ -426,7 +426,7 @@ class KnowledgeGraph(Mapping[str, Record]):
         --------
         >>> import asiaai_graph as ag
         >>> [(i.amount.describe(), i.post_money_valuation.describe()) for i in ag.load().investments(investee="sensetime")]
-        [('600000000 USD', '4500000000 USD')]
+        [('600,000,000 USD', '4,500,000,000 USD')]
         """
         i = self._resolve(investor, "organization", "investor") if investor is not None else None
         e = self._resolve(investee, "organization", "investee") if investee is not None else None
@@ -461,7 +461,7 @@ class KnowledgeGraph(Mapping[str, Record]):
         >>> import asiaai_graph as ag
         >>> kg = ag.load()
         >>> [(i.subject, i.amount.describe()) for i in kg.indicators(measure="private_ai_investment") if i.period.year == 2023]
-        [('CN', '≈ 7760000000 USD'), ('KR', '1400000000 USD'), ('US', '67200000000 USD')]
+        [('CN', '≈ 7,760,000,000 USD'), ('KR', '1,400,000,000 USD'), ('US', '67,200,000,000 USD')]
         """
         s = self._resolve(subject, ("country", "place", "organization", "product", "model"), "subject") if subject is not None else None
         c = self._resolve(country, "country", "country") if country is not None else None

@@ -528,7 +528,7 @@ def load(
     >>> import asiaai_graph as ag
     >>> kg = ag.load()
     >>> kg["deepseek-v3"].active_parameters.describe()
-    '≈ 37000000000'
+    '≈ 37,000,000,000'
     """
     from asiaai_graph.graph import KnowledgeGraph
 

@@ -11,9 +11,9 @@ Examples
 --------
 >>> from asiaai_graph import Quantity, Money, PartialDate
 >>> Quantity.model_validate({"value": 100_000_000_000, "qualifier": "at_least"}).describe()
-'≥ 100000000000'
+'≥ 100,000,000,000'
 >>> Money.model_validate({"amount": 600_000_000, "currency": "USD"}).describe()
-'600000000 USD'
+'600,000,000 USD'
 >>> PartialDate.parse("2024-05").precision
 'month'
 """
@@ -234,6 +234,11 @@ class _Value(BaseModel):
         return f"{type(self).__name__}({args})"
 
 
+def _num(value: Decimal | None) -> str:
+    """A number with thousands separators, as people read it."""
+    return f"{value:,}"
+
+
 def _check_bounds(qualifier: str, value: Decimal, upper: Decimal | None) -> None:
     if qualifier == "between":
         if upper is None:
@@ -253,9 +258,9 @@ class Quantity(_Value):
     Examples
     --------
     >>> Quantity.model_validate(671_000_000_000).describe()
-    '671000000000'
+    '671,000,000,000'
     >>> Quantity.model_validate({"value": 20000, "upper": 30000, "qualifier": "between", "unit": "person"}).describe()
-    '20000–30000 person'
+    '20,000–30,000 person'
     """
 
     value: Decimal
@@ -276,11 +281,11 @@ class Quantity(_Value):
         return self
 
     def describe(self) -> str:
-        """A short human reading such as ``≥ 100000000000``."""
+        """A short human reading such as ``≥ 100,000,000,000``."""
         if self.qualifier == "between":
-            text = f"{self.value}–{self.upper}"
+            text = f"{_num(self.value)}–{_num(self.upper)}"
         else:
-            text = _QUALIFIER_SIGN[self.qualifier] + str(self.value)
+            text = _QUALIFIER_SIGN[self.qualifier] + _num(self.value)
         return f"{text} {self.unit}" if self.unit else text
 
 
@@ -295,7 +300,7 @@ class Money(_Value):
     >>> m = Money.model_validate({"amount": 600_000_000_000, "currency": "CNY", "qualifier": "about",
     ...     "equivalents": [{"amount": 120_000_000_000_000, "currency": "KRW", "qualifier": "about"}]})
     >>> m.describe(), m.equivalents[0].describe()
-    ('≈ 600000000000 CNY', '≈ 120000000000000 KRW')
+    ('≈ 600,000,000,000 CNY', '≈ 120,000,000,000,000 KRW')
     >>> from pydantic import ValidationError
     >>> try:
     ...     Money.model_validate({"amount": 1, "currency": "XYZ"})
@@ -323,10 +328,10 @@ class Money(_Value):
         return self
 
     def describe(self) -> str:
-        """A short human reading such as ``≈ 7760000000 USD``."""
+        """A short human reading such as ``≈ 7,760,000,000 USD``."""
         if self.qualifier == "between":
-            return f"{self.amount}–{self.upper} {self.currency}"
-        return f"{_QUALIFIER_SIGN[self.qualifier]}{self.amount} {self.currency}"
+            return f"{_num(self.amount)}–{_num(self.upper)} {self.currency}"
+        return f"{_QUALIFIER_SIGN[self.qualifier]}{_num(self.amount)} {self.currency}"
 
 
 class Citation(_Value):

@@ -47,7 +47,7 @@ def test_quantity_forms() -> None:
     q = ag.Quantity.model_validate({"value": 100_000_000_000, "qualifier": "at_least"})
     assert (q.value, q.qualifier) == (Decimal(100_000_000_000), "at_least")
     r = ag.Quantity.model_validate({"value": 20000, "upper": 30000, "qualifier": "between"})
-    assert r.describe() == "20000–30000"
+    assert r.describe() == "20,000–30,000"
     with pytest.raises(ValidationError, match="needs an 'upper'"):
         ag.Quantity.model_validate({"value": 1, "qualifier": "between"})
     with pytest.raises(ValidationError, match="only allowed with qualifier 'between'"):

@@ -598,7 +598,10 @@ class AIModel(Entity):
 
 
 class Product(Entity):
-    """A product or service: an assistant, an app, a platform, a device."""
+    """A product or service: an assistant, an app, a platform, a device, a framework.
+
+    ``makers`` may be empty when no source names who makes it.
+    """
 
     record_type: ClassVar[str] = "product"
     section: ClassVar[str] = "products"
@@ -610,9 +613,10 @@ class Product(Entity):
     )
 
     kind: Literal[
-        "assistant", "app", "platform", "cloud_service", "device", "autonomous_driving", "service", "chip"
+        "assistant", "app", "platform", "cloud_service", "device", "autonomous_driving", "service", "chip",
+        "framework"
     ]
-    makers: tuple[str, ...] = Field(min_length=1)
+    makers: tuple[str, ...] = ()
     announced: PartialDate | None = None
     launched: PartialDate | None = None
     models: tuple[str, ...] = ()
@@ -631,7 +635,10 @@ class Goal(_Value):
 
 
 class Policy(Entity):
-    """A national or city strategy, law, regulation, programme or funding scheme."""
+    """A national or city strategy, law, regulation, programme or funding scheme.
+
+    ``concerns`` names the organizations, products or models a measure is aimed at.
+    """
 
     record_type: ClassVar[str] = "policy"
     section: ClassVar[str] = "policies"
@@ -640,6 +647,7 @@ class Policy(Entity):
         Ref("issuing_bodies", "issued_by", ("organization", "person")),
         Ref("modifies", "modifies", ("policy",)),
         Ref("part_of", "part_of", ("policy",)),
+        Ref("concerns", "concerns", ("organization", "product", "model")),
     )
 
     kind: Literal[
@@ -664,6 +672,7 @@ class Policy(Entity):
     annual_budget: Money | None = None
     modifies: tuple[str, ...] = ()
     part_of: str | None = None
+    concerns: tuple[str, ...] = ()
 
 
 class InvestorRole(_Value):

@@ -237,6 +237,8 @@ def test_standards_committee_and_us_measures(kg: ag.KnowledgeGraph) -> None:
     assert {"tiktok-ban-law", "trump-tiktok-executive-order", "us-ai-chip-export-controls"} <= set(us)
     assert us["us-ai-chip-export-controls"].kind == "export_control"
     assert "tiktok-ban-law" in us["trump-tiktok-executive-order"].modifies
+    assert us["tiktok-ban-law"].concerns == ("tiktok",) and kg["tiktok"].markets == ("US",)  # type: ignore[attr-defined]
+    assert {"baidu", "alibaba-group", "tencent"} == ids(kg.search("BAT", limit=3))
     assert iso(us["tiktok-ban-law"].in_force or us["tiktok-ban-law"].announced).startswith("2024")
 
 
@@ -353,7 +355,8 @@ NAMES: dict[str, dict[str, str]] = {
         "Sea Group": "sea-group", "당근마켓": "karrot", "바이두": "baidu", "알리바바": "alibaba-group",
         "텐센트": "tencent", "알리바바 클라우드": "alibaba-cloud", "LG전자": "lg-electronics", "네이버": "naver",
         "하이퍼클로바": "hyperclova", "카카오": "kakao", "소니": "sony", "도요타": "toyota",
-        "e-Palette": "e-palette", "Grab": "grab", "Razer": "razer",
+        "e-Palette": "e-palette", "Grab": "grab", "Razer": "razer", "알리페이": "alipay", "위챗페이": "wechat-pay",
+        "TensorFlow": "tensorflow", "PyTorch": "pytorch",
     },
     "fnnews-2018": {
         "센스타임": "sensetime", "이투": "yitu", "메그비": "megvii", "애플": "apple", "매킨지": "mckinsey",
@@ -372,7 +375,7 @@ NAMES: dict[str, dict[str, str]] = {
         "바이트댄스": "bytedance", "캡컷": "capcut", "캡컷 프로": "capcut-pro", "Feifan": "feifan-research",
     },
     "bespick-2025": {
-        "틱톡": "tiktok", "틱톡 금지법": "tiktok-ban-law", "도널드 트럼프": "donald-trump", "CCTV": "cctv",
+        "틱톡": "tiktok", "틱톡 금지법": "tiktok-ban-law", "틱톡금지법": "tiktok-ban-law", "AI 칩 수출 통제": "us-ai-chip-export-controls", "도널드 트럼프": "donald-trump", "CCTV": "cctv",
         "딥시크": "deepseek", "딥시크 V3": "deepseek-v3", "위챗": "wechat", "훈위안": "hunyuan", "메타": "meta",
         "라마 2": "llama-2", "듀어": "duer", "아폴로": "apollo", "어니": "ernie", "GPT-4": "gpt-4",
         "샤오두": "xiaodu-ai-glasses", "큐원": "qwen", "Qwen 2.5": "qwen-2-5", "레이네오": "rayneo",

@@ -251,7 +251,10 @@ def _wrote(args: argparse.Namespace, out: TextIO, what: str, ids: Sequence[str] 
 def _cmd_draw(args: argparse.Namespace, out: TextIO) -> int:
     from asiaai_graph.draw import draw
 
-    ids = draw(_graph(args), args.target, args.output, lang=args.lang, depth=args.depth)
+    try:
+        ids = draw(_graph(args), args.target, args.output, lang=args.lang, depth=args.depth)
+    except ImportError as exc:
+        raise SystemExit(f"asiaai-graph: {exc}") from None
     _wrote(args, out, f"{len(ids)} records around {args.target}", ids)
     return 0
 
@@ -259,7 +262,10 @@ def _cmd_draw(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_chart(args: argparse.Namespace, out: TextIO) -> int:
     from asiaai_graph.draw import chart
 
-    chart(_graph(args), args.output, measure=args.measure, lang=args.lang)
+    try:
+        chart(_graph(args), args.output, measure=args.measure, lang=args.lang)
+    except ImportError as exc:
+        raise SystemExit(f"asiaai-graph: {exc}") from None
     _wrote(args, out, f"the {args.measure} chart")
     return 0
 
@@ -269,6 +275,35 @@ def _cmd_html(args: argparse.Namespace, out: TextIO) -> int:
 
     ids = write_html(_graph(args), args.output, country=args.country, lang=args.lang)
     _wrote(args, out, f"an explorer of {len(ids)} records", ids)
+    return 0
+
+
+def _cell(value: Any) -> Any:
+    """A SPARQL value as JSON: numbers stay numbers, dates become ISO text."""
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _cmd_sparql(args: argparse.Namespace, out: TextIO) -> int:
+    import os
+
+    query = args.query
+    if os.path.isfile(query):
+        with open(query, encoding="utf-8") as fh:
+            query = fh.read()
+    rows = _graph(args).sparql(query, base=args.base)
+    if args.json:
+        _dump([{k: _cell(v) for k, v in row.items()} for row in rows], out)
+    elif rows:
+        names = list(rows[0])
+        _table([n.upper() for n in names], [["" if r[n] is None else str(_cell(r[n])) for n in names] for r in rows], out)
+    else:
+        print("no results", file=out)
     return 0
 
 
@@ -317,6 +352,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", default="turtle", choices=RDF_FORMATS + GRAPH_FORMATS)
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     p.add_argument("--base", help="IRI namespace of the records in RDF exports")
+    p = command("sparql", _cmd_sparql, "run a SPARQL query (text or a .rq file) over the RDF export")
+    p.add_argument("query", metavar="QUERY_OR_FILE", help="a SPARQL query, or a file holding one")
+    p.add_argument("--base", help="IRI namespace of the records in the RDF export")
     p = command("schema", _cmd_schema, "write the JSON Schema of a data file, for editors", parents=())
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     p = command("draw", _cmd_draw, "draw a country's AI ecosystem or an entity's neighbourhood (.png/.svg/.pdf)")

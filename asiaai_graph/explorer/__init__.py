@@ -1,0 +1,201 @@
+"""An interactive explorer: one self-contained HTML file that works offline.
+
+The page holds the records as JSON and draws them with Cytoscape.js, vendored
+from the npm registry in ``vendor/`` (MIT licence, ``vendor/cytoscape.LICENSE``)
+and inlined into the page, so nothing is fetched from the network. It has a
+zoomable graph, a search box that finds entities by any of their names (the
+same normalisation as :func:`asiaai_graph.search.normalize`, in JavaScript), a
+side panel with the selected entity's facts, relations and sources (publisher,
+title, date, quotes), filters by kind and by country, and a language switch
+for the labels (en/ko/zh/ja).
+
+``asiaai-graph html -o explorer.html [--country CN]`` writes one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from asiaai_graph.readwrite._flat import countries_of, describe
+from asiaai_graph.schema import Entity, Source
+
+if TYPE_CHECKING:
+    from asiaai_graph.graph import KnowledgeGraph
+
+__all__ = ["CYTOSCAPE_VERSION", "explorer_data", "render", "write_html"]
+
+CYTOSCAPE_VERSION = "3.34.4"
+"""The vendored Cytoscape.js release (``npm pack cytoscape@3.34.4``, ``dist/cytoscape.min.js``)."""
+
+LANGUAGES = ("en", "ko", "zh", "ja")
+
+_COLORS = {
+    "country": "#D55E00",
+    "place": "#E69F00",
+    "organization": "#0072B2",
+    "person": "#CC79A7",
+    "model": "#009E73",
+    "product": "#56B4E9",
+    "policy": "#8C564B",
+    "investment": "#F0E442",
+    "partnership": "#999999",
+    "indicator": "#BBBBBB",
+}
+_HIDDEN_KINDS = ("indicator",)  # many small facts: off until the reader turns them on
+
+
+def _asset(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
+def _names(record: Entity) -> dict[str, str]:
+    labels: dict[str, str] = {str(k): v for k, v in record.labels.items()}
+    names = {"en": labels.get("en") or record.name}
+    for lang in LANGUAGES[1:]:
+        candidates = [lang] + (["zh-Hans", "zh-Hant"] if lang == "zh" else [])
+        found = next((labels[c] for c in candidates if labels.get(c)), None)
+        if found:
+            names[lang] = found
+    return names
+
+
+def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, Any]:
+    """What the page embeds: nodes with names, facts and citations; edges; the cited sources.
+
+    With ``country``, only that country's ecosystem (see :func:`asiaai_graph.draw.ecosystem`).
+
+    Examples
+    --------
+    >>> import asiaai_graph as ag
+    >>> from asiaai_graph.explorer import explorer_data
+    >>> data = explorer_data(ag.load())
+    >>> baidu = next(n for n in data["nodes"] if n["id"] == "baidu")
+    >>> baidu["names"]["ko"], baidu["type"], baidu["countries"]
+    ('바이두', 'organization', ['CN'])
+    >>> sorted(data["sources"])[:1] == sorted({c["source"] for n in data["nodes"] for c in n["citations"]})[:1]
+    True
+    """
+    from asiaai_graph import __version__
+    from asiaai_graph.draw import ecosystem
+
+    if country is not None:
+        ids = ecosystem(kg, country)
+    else:
+        ids = [rid for rid, r in kg.items() if not isinstance(r, Source)]
+    keep = set(ids)
+    nodes: list[dict[str, Any]] = []
+    cited: dict[str, None] = {}
+    for rid in sorted(keep):
+        record = kg[rid]
+        if not isinstance(record, Entity):
+            continue
+        skip = {"id", "name", "labels", "sources"} | {r.field for r in type(record).refs if r.key is None}
+        facts = [[name, describe(value)] for name, value in record
+                 if name not in skip and value not in (None, (), {})]
+        citations = [{"source": c.source, **({"quote": c.quote} if c.quote else {}),
+                      **({"note": c.note} if c.note else {})} for c in record.sources]
+        cited.update(dict.fromkeys(c.source for c in record.sources))
+        nodes.append({
+            "id": rid,
+            "type": record.record_type,
+            "kind": getattr(record, "kind", None) or getattr(record, "measure", None) or "",
+            "names": _names(record),
+            "aliases": list(record.aliases),
+            "countries": list(countries_of(kg, record)),
+            "facts": facts,
+            "citations": citations,
+        })
+    edges = [{"source": e.source, "target": e.target, "relation": e.relation}
+             for e in kg.edges() if e.source in keep and e.target in keep]
+    sources: dict[str, Any] = {}
+    for sid in sorted(cited):
+        s = kg[sid]
+        assert isinstance(s, Source)
+        sources[sid] = {k: v for k, v in {
+            "title": s.title, "title_en": s.title_en, "publisher": s.publisher, "publisher_ko": s.publisher_ko,
+            "kind": s.kind, "author": s.author, "published": str(s.published) if s.published else None,
+            "url": s.url, "language": s.language,
+        }.items() if v}
+    country_names = {n["id"]: n["names"] for n in nodes if n["type"] == "country"}
+    for c in sorted({c for n in nodes for c in n["countries"]} - country_names.keys()):
+        other = kg.get(c)
+        country_names[c] = _names(other) if isinstance(other, Entity) else {"en": c}
+    types = [t for t in _COLORS if any(n["type"] == t for n in nodes)]
+    return {
+        "version": __version__,
+        "country": country,
+        "types": types,
+        "colors": {t: _COLORS[t] for t in types},
+        "hidden": [t for t in _HIDDEN_KINDS if t in types],
+        "countries": dict(sorted(country_names.items(), key=lambda kv: kv[1]["en"])),
+        "nodes": nodes,
+        "edges": edges,
+        "sources": sources,
+    }
+
+
+def _json_for_script(data: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``</script>``, ``<!--`` or ``]]>``."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _script_safe(code: str) -> str:
+    return re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE)
+
+
+def render(kg: KnowledgeGraph, country: str | None = None, lang: str = "en") -> str:
+    """The explorer page as HTML text (``lang`` is the starting language of the labels).
+
+    Examples
+    --------
+    >>> import asiaai_graph as ag
+    >>> from asiaai_graph.explorer import render
+    >>> page = render(ag.load(), country="KR", lang="ko")
+    >>> page.startswith("<!DOCTYPE html>"), "cytoscape" in page, "https://" in page.split("<body")[0]
+    (True, True, False)
+    """
+    return _page(explorer_data(kg, country), lang)
+
+
+def _page(data: dict[str, Any], lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang={lang!r} is not one of: {', '.join(LANGUAGES)}")
+    country = data["country"]
+    title = "asiaai_graph explorer" + (f" · {country}" if country else "")
+    parts = {
+        "TITLE": title,
+        "LANG": lang,
+        "CSS": _asset("explorer.css"),
+        "CYTOSCAPE": _script_safe(_asset("vendor/cytoscape.min.js")),
+        "CYTOSCAPE_LICENCE": _asset("vendor/cytoscape.LICENSE").replace("<", "&lt;"),
+        "CYTOSCAPE_VERSION": CYTOSCAPE_VERSION,
+        "DATA_VERSION": data["version"],
+        "APP": _script_safe(_asset("explorer.js")),
+        "DATA": _json_for_script(data),
+    }
+    return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], _asset("explorer.html"))
+
+
+def write_html(kg: KnowledgeGraph, path: str | os.PathLike[str], country: str | None = None,
+               lang: str = "en") -> list[str]:
+    """Write the explorer to ``path``; returns the ids of the entities it shows.
+
+    Examples
+    --------
+    >>> import asiaai_graph as ag, tempfile, pathlib
+    >>> from asiaai_graph.explorer import write_html
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "explorer.html"
+    >>> "baidu" in write_html(ag.load(), out, country="CN")
+    True
+    >>> out.stat().st_size > 400_000  # the graph library is inlined
+    True
+    """
+    data = explorer_data(kg, country)
+    Path(path).write_text(_page(data, lang), encoding="utf-8")
+    return [n["id"] for n in data["nodes"]]

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import difflib
 import itertools
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args
 
 from asiaai_graph.errors import DataError, NotFound, Problem
-from asiaai_graph.loading import EdgeTuple, _field_path, _scan
+from asiaai_graph.loading import EdgeTuple, _field_path, _scan, _section_adapter
 from asiaai_graph.schema import (
     RECORD_TYPES,
     AIModel,
@@ -197,11 +196,15 @@ class KnowledgeGraph(Mapping[str, Record]):
                         index.setdefault(tuple(zip(combo, combination)), []).append(record.id)
             self._index[record_type] = index
         self._names = {r.id: (r.label, *_names_of(r)) for r in records}
+        self._out: dict[str, list[int]] = {}
+        self._in: dict[str, list[int]] = {}
+        for n, (source, _, target, _) in enumerate(edges):
+            self._out.setdefault(source, []).append(n)
+            self._in.setdefault(target, []).append(n)
         self._reset_caches()
 
     def _reset_caches(self) -> None:
         self._search: NameIndex | None = None
-        self._adjacency: tuple[dict[str, list[EdgeTuple]], dict[str, list[EdgeTuple]]] | None = None
         self._nx: nx.MultiDiGraph[str] | None = None
 
     def _state(self) -> dict[str, Any]:
@@ -210,7 +213,7 @@ class KnowledgeGraph(Mapping[str, Record]):
         for rid, record in self._records.items():
             raw[rid] = type(record).__pydantic_serializer__.to_json(record)
         return {"types": self._types, "raw": raw, "edges": self._edges, "index": self._index,
-                "names": self._names}
+                "names": self._names, "out": self._out, "in": self._in}
 
     @classmethod
     def _from_state(cls, state: dict[str, Any]) -> KnowledgeGraph:
@@ -221,6 +224,8 @@ class KnowledgeGraph(Mapping[str, Record]):
         kg._edges = state["edges"]
         kg._index = state["index"]
         kg._names = state["names"]
+        kg._out = state["out"]
+        kg._in = state["in"]
         kg._reset_caches()
         return kg
 
@@ -231,15 +236,23 @@ class KnowledgeGraph(Mapping[str, Record]):
             self._records[rid] = record
         return record
 
-    def _adjacent(self) -> tuple[dict[str, list[EdgeTuple]], dict[str, list[EdgeTuple]]]:
-        if self._adjacency is None:
-            out: dict[str, list[EdgeTuple]] = {}
-            into: dict[str, list[EdgeTuple]] = {}
-            for e in self._edges:
-                out.setdefault(e[0], []).append(e)
-                into.setdefault(e[2], []).append(e)
-            self._adjacency = (out, into)
-        return self._adjacency
+    def _many(self, ids: Iterable[str]) -> list[Any]:
+        """The records for ``ids``; those still in JSON are validated together, a type at a time."""
+        ids = list(ids)
+        missing: dict[str, list[str]] = {}
+        for rid in ids:
+            if rid not in self._records:
+                missing.setdefault(self._types[rid], []).append(rid)
+        for record_type, todo in missing.items():
+            if len(todo) < 4:
+                for rid in todo:
+                    self._record(rid)
+                continue
+            adapter = _section_adapter(RECORD_TYPES[record_type].section)
+            batch = b"[" + b",".join(self._raw.pop(rid) for rid in todo) + b"]"
+            for rid, record in zip(todo, adapter.validate_json(batch)):
+                self._records[rid] = record
+        return [self._records[rid] for rid in ids]
 
     def _country_of(self, rid: str, _depth: int = 0) -> str | None:
         record = self._records.get(rid)
@@ -301,7 +314,7 @@ class KnowledgeGraph(Mapping[str, Record]):
 
     def _query(self, record_type: str, **filters: Any) -> list[Any]:
         key = tuple(sorted((k, v) for k, v in filters.items() if v is not None))
-        return [self._record(i) for i in self._index[record_type].get(key, ())]
+        return self._many(self._index[record_type].get(key, ()))
 
     def records(self, record_type: str | None = None) -> list[Record]:
         """All records, or all of one type (``"organization"``, ``"model"``, ``"source"``, ...).
@@ -313,7 +326,7 @@ class KnowledgeGraph(Mapping[str, Record]):
         ['BD', 'CN', 'ID']
         """
         if record_type is None:
-            return [self._record(i) for i in self._types]
+            return self._many(self._types)
         if record_type not in RECORD_TYPES:
             raise ValueError(f"unknown record type {record_type!r}; one of: {', '.join(RECORD_TYPES)}")
         return self._query(record_type)
@@ -505,12 +518,11 @@ class KnowledgeGraph(Mapping[str, Record]):
         True
         """
         rid = self._resolve(entity, tuple(RECORD_TYPES), "entity")
-        outgoing, incoming = self._adjacent()
         out: dict[tuple[str, str], None] = {}
-        for source, rel, target, _ in outgoing.get(rid, ()):
-            out[(rel, target)] = None
-        for source, rel, target, _ in incoming.get(rid, ()):
-            out[("^" + rel, source)] = None
+        for n in self._out.get(rid, ()):
+            out[(self._edges[n][1], self._edges[n][2])] = None
+        for n in self._in.get(rid, ()):
+            out[("^" + self._edges[n][1], self._edges[n][0])] = None
         if include_sources:
             record = self._record(rid)
             for c in record.sources if isinstance(record, Entity) else ():
@@ -544,26 +556,61 @@ class KnowledgeGraph(Mapping[str, Record]):
         """
         a = self._resolve(start, tuple(RECORD_TYPES), "start")
         b = self._resolve(end, tuple(RECORD_TYPES), "end")
-        outgoing, incoming = self._adjacent()
-        previous: dict[str, tuple[str, str] | None] = {a: None}
-        queue = deque([a])
-        while queue and b not in previous:
-            node = queue.popleft()
-            steps = [(rel, target) for _, rel, target, _ in outgoing.get(node, ())]
-            steps += [("^" + rel, source) for source, rel, _, _ in incoming.get(node, ())]
-            for rel, nxt in steps:
-                if nxt not in previous:
-                    previous[nxt] = (node, rel)
-                    queue.append(nxt)
-        if b not in previous:
-            return None
+        if a == b:
+            return []
+        # Breadth-first from both ends, a whole level at a time, always growing the smaller side:
+        # a hub such as a country is only expanded when no cheaper way remains.
+        ahead: dict[str, tuple[str, str] | None] = {a: None}  # node -> (previous node, relation into node)
+        behind: dict[str, tuple[str, str] | None] = {b: None}  # node -> (next node, relation out of node)
+        front, back = [a], [b]
+        while front and back:
+            forward = len(front) <= len(back)
+            level, seen, other = (front, ahead, behind) if forward else (back, behind, ahead)
+            grown: list[str] = []
+            meet: str | None = None
+            for node in level:
+                for nxt, rel in self._steps(node, forward):
+                    if nxt not in seen:
+                        seen[nxt] = (node, rel)
+                        grown.append(nxt)
+                        if meet is None and nxt in other:
+                            meet = nxt
+            if meet is not None:
+                return self._chain(meet, ahead, behind)
+            if forward:
+                front = grown
+            else:
+                back = grown
+        return None
+
+    def _steps(self, node: str, forward: bool) -> Iterator[tuple[str, str]]:
+        """Neighbours of ``node`` with the relation as read along the path's direction."""
+        for n in self._out.get(node, ()):
+            _, rel, target, _ = self._edges[n]
+            yield target, (rel if forward else "^" + rel)
+        for n in self._in.get(node, ()):
+            source, rel, _, _ = self._edges[n]
+            yield source, ("^" + rel if forward else rel)
+
+    def _chain(
+        self,
+        meet: str,
+        ahead: dict[str, tuple[str, str] | None],
+        behind: dict[str, tuple[str, str] | None],
+    ) -> list[tuple[Record, str, Record]]:
         chain: list[tuple[Record, str, Record]] = []
-        node = b
-        while (step := previous[node]) is not None:
+        node = meet
+        while (step := ahead[node]) is not None:
             before, rel = step
             chain.append((self._record(before), rel, self._record(node)))
             node = before
-        return chain[::-1]
+        chain.reverse()
+        node = meet
+        while (step := behind[node]) is not None:
+            after, rel = step
+            chain.append((self._record(node), rel, self._record(after)))
+            node = after
+        return chain
 
     def sources_of(self, entity: EntityOrId) -> list[Source]:
         """The :class:`~asiaai_graph.Source` records an entity cites, in citation order.
@@ -630,19 +677,17 @@ class KnowledgeGraph(Mapping[str, Record]):
 
             g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
             records = self.records()
-            for record in records:
-                g.add_node(record.id, record_type=record.record_type, name=record.label, record=record)
-            for source, rel, target, attrs in self._edges:
-                g.add_edge(source, target, key=rel, **dict(attrs))
-            for record in records:
-                rid = record.id
-                if isinstance(record, Entity):
-                    for c in record.sources:
-                        if g.has_edge(rid, c.source, key="cites"):
-                            if c.quote:
-                                g.edges[rid, c.source, "cites"]["quotes"] += (c.quote,)
-                        else:
-                            g.add_edge(rid, c.source, key="cites", quotes=(c.quote,) if c.quote else ())
+            g.add_nodes_from(
+                (r.id, {"record_type": r.record_type, "name": r.label, "record": r}) for r in records
+            )
+            g.add_edges_from((source, target, rel, dict(attrs)) for source, rel, target, attrs in self._edges)
+            cites: dict[tuple[str, str], list[str]] = {}
+            for r in records:
+                for c in r.sources if isinstance(r, Entity) else ():
+                    quotes = cites.setdefault((r.id, c.source), [])
+                    if c.quote:
+                        quotes.append(c.quote)
+            g.add_edges_from((rid, sid, "cites", {"quotes": tuple(q)}) for (rid, sid), q in cites.items())
             self._nx = g
         return self._nx
 

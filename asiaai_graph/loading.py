@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from asiaai_graph._version import __version__
@@ -38,6 +37,8 @@ from asiaai_graph.errors import DataError, Problem
 from asiaai_graph.schema import SECTIONS, Entity, Record, Ref
 
 if TYPE_CHECKING:
+    import yaml
+
     from asiaai_graph.graph import KnowledgeGraph
 
 __all__ = ["curated_data_dir", "load", "load_records", "check_references"]
@@ -47,7 +48,14 @@ MAX_FILE_SIZE = 64 * 1024 * 1024
 #: An alias-expanded document may hold at most this many nodes, or 4x its raw node count.
 MAX_EXPANDED_NODES = 100_000
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.cache
+def _loader() -> Any:
+    """libyaml's safe loader when PyYAML was built with it, else the pure-Python safe loader."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ANCHOR_OR_ALIAS = re.compile(r"[&*][^\s\[\]{},]")
 _PathPart = str | int
 #: Bumped whenever the snapshot's layout changes.
@@ -126,7 +134,9 @@ def _check_aliases(text: str) -> str | None:
     stack: list[int] = [0]
     anchors: list[str | None] = []
     raw = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    import yaml
+
+    for event in yaml.parse(text, Loader=_loader()):
         if isinstance(event, yaml.ScalarEvent):
             raw += 1
             stack[-1] += 1
@@ -153,12 +163,14 @@ def _check_aliases(text: str) -> str | None:
 
 
 def _parse(text: str, shown: str, problems: list[Problem]) -> Any:
+    import yaml
+
     try:
         message = _check_aliases(text)
         if message:
             problems.append(Problem(shown, None, None, None, message))
             return None
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -329,6 +341,8 @@ def check_references(records: Sequence[Record]) -> list[ProblemTuple]:
 
 def _locate(node: yaml.Node | None, path: Sequence[_PathPart]) -> int | None:
     """The line of the deepest YAML node along ``path`` (1-based)."""
+    import yaml
+
     if node is None:
         return None
     line = node.start_mark.line + 1
@@ -349,14 +363,18 @@ def _locate(node: yaml.Node | None, path: Sequence[_PathPart]) -> int | None:
     return line
 
 
-def _resolve_lines(pending: list[_Pending], texts: dict[str, str]) -> list[Problem]:
+def _resolve_lines(pending: list[_Pending], paths: dict[str, Path]) -> list[Problem]:
+    """Turn pending problems into located ones, composing (again) only the files that have some."""
+    import yaml
+
     trees: dict[str, yaml.Node | None] = {}
     out = []
     for p in pending:
         if p.file not in trees:
             try:
-                trees[p.file] = yaml.compose(texts[p.file], Loader=_Loader) if p.file in texts else None
-            except yaml.YAMLError:
+                text = paths[p.file].read_text(encoding="utf-8-sig") if p.file in paths else None
+                trees[p.file] = yaml.compose(text, Loader=_loader()) if text is not None else None
+            except (yaml.YAMLError, OSError, UnicodeDecodeError):
                 trees[p.file] = None
         out.append(Problem(p.file, _locate(trees[p.file], p.path), p.record, p.field, p.message))
     return out
@@ -443,7 +461,7 @@ def _read_files(files: Sequence[Path], max_file_size: int) -> tuple[list[Record]
     """Parse and validate ``files``; return the records sorted by id and their edges, or raise."""
     problems: list[Problem] = []
     pending: list[_Pending] = []
-    texts: dict[str, str] = {}
+    readable: dict[str, Path] = {}
     found: list[tuple[Record, _Origin]] = []
     for path in files:
         shown = _display(path)
@@ -451,8 +469,10 @@ def _read_files(files: Sequence[Path], max_file_size: int) -> tuple[list[Record]
         if text is None:
             continue
         doc = _parse(text, shown, problems)
-        texts[shown] = text
+        del text  # large files: keep only one text in memory at a time
+        readable[shown] = path
         _validate_file(doc, shown, pending, found)
+        del doc
     found.sort(key=lambda pair: pair[0].id)
     records = [record for record, _ in found]
     edges, bad = _scan(records)
@@ -464,7 +484,7 @@ def _read_files(files: Sequence[Path], max_file_size: int) -> tuple[list[Record]
                 _Pending(origin.file, (origin.section, origin.position, *path_in_record), record.id,
                          _field_path(path_in_record), message)
             )
-    problems.extend(_resolve_lines(pending, texts))
+    problems.extend(_resolve_lines(pending, readable))
     if problems:
         problems.sort(key=lambda p: (p.file or "", p.line or 0))
         raise DataError(problems)

@@ -227,7 +227,9 @@ def _repr_args(model: BaseModel) -> Iterator[tuple[str | None, Any]]:
 
 
 class _Value(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a model's validator is built when first used, so a command that reads a few
+    # records from a snapshot does not pay for building all of them at import.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in _repr_args(self))
@@ -373,7 +375,7 @@ LanguageTag = Literal["en", "ko", "zh", "zh-Hans", "zh-Hant", "ja"]
 class Record(BaseModel):
     """Base of every record: an id, and how to find the record in its file."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     record_type: ClassVar[str]
     section: ClassVar[str]

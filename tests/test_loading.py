@@ -10,7 +10,6 @@ import pytest
 import yaml
 
 import asiaai_graph as ag
-from asiaai_graph import loading
 
 from conftest import SAMPLE
 
@@ -61,8 +60,7 @@ def test_an_empty_file_is_fine(tmp_path: Path) -> None:
     assert len(ag.load(tmp_path, curated=False, cache=False)) == 0
 
 
-def test_snapshot_is_reused_and_rebuilt_on_change(tmp_path: Path, cache_dir: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_snapshot_is_reused_and_rebuilt_on_change(tmp_path: Path, cache_dir: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(SAMPLE, data)
     first = ag.load(data, curated=False)
@@ -71,12 +69,11 @@ def test_snapshot_is_reused_and_rebuilt_on_change(tmp_path: Path, cache_dir: Pat
     def no_yaml(*args: object, **kwargs: object) -> None:
         raise AssertionError("YAML was parsed although the snapshot is current")
 
-    parse = yaml.load
-    monkeypatch.setattr(loading.yaml, "load", no_yaml)
-    again = ag.load(data, curated=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yaml, "load", no_yaml)
+        again = ag.load(data, curated=False)
     assert again == first
     assert again["deepseek-v3"] == first["deepseek-v3"]
-    monkeypatch.setattr(loading.yaml, "load", parse)
 
     entities = data / "entities.yaml"
     entities.write_text(entities.read_text(encoding="utf-8").replace("name: DeepSeek\n", "name: DeepSeek AI\n"),

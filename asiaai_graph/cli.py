@@ -15,12 +15,12 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from pydantic import BaseModel
 
 from asiaai_graph.errors import DataError, NotFound
 from asiaai_graph.graph import KnowledgeGraph
 from asiaai_graph.loading import load
-from asiaai_graph.schema import RECORD_TYPES, Entity, Money, PartialDate, Quantity, Record, Source
+from asiaai_graph.readwrite._flat import describe
+from asiaai_graph.schema import RECORD_TYPES, Entity, Record, Source
 
 __all__ = ["main"]
 
@@ -45,20 +45,9 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO) -
 
 
 def _fmt(value: Any) -> str:
-    if isinstance(value, (Quantity, Money)):
-        text = value.describe()
-        if isinstance(value, Money) and value.equivalents:
-            text += " (" + ", ".join(e.describe() for e in value.equivalents) + ")"
-        return text
-    if isinstance(value, PartialDate):
-        return str(value)
-    if isinstance(value, BaseModel):
-        return ", ".join(f"{k}={_fmt(v)}" for k, v in value if v not in (None, (), {}))
-    if isinstance(value, tuple):
-        return "; ".join(_fmt(v) for v in value)
-    if isinstance(value, dict):
+    if isinstance(value, dict):  # labels
         return ", ".join(f"{k}: {v}" for k, v in value.items())
-    return str(value)
+    return describe(value)
 
 
 def _details(record: Record) -> str:

@@ -473,8 +473,11 @@ class KnowledgeGraph(Mapping[str, Record]):
         --------
         >>> import asiaai_graph as ag
         >>> kg = ag.load()
-        >>> [(i.subject, i.amount.describe()) for i in kg.indicators(measure="private_ai_investment") if i.period.year == 2023]
-        [('CN', '≈ 7,760,000,000 USD'), ('KR', '1,400,000,000 USD'), ('US', '67,200,000,000 USD')]
+        >>> for i in kg.indicators(measure="private_ai_investment"):
+        ...     print(i.subject, i.period, i.amount.describe())
+        CN 2023 ≈ 7,760,000,000 USD (≈ 11,000,000,000,000 KRW)
+        KR 2023 1,400,000,000 USD
+        US 2023 67,200,000,000 USD (≈ 97,500,000,000,000 KRW)
         """
         s = self._resolve(subject, ("country", "place", "organization", "product", "model"), "subject") if subject is not None else None
         c = self._resolve(country, "country", "country") if country is not None else None

@@ -301,8 +301,8 @@ class Money(_Value):
     --------
     >>> m = Money.model_validate({"amount": 600_000_000_000, "currency": "CNY", "qualifier": "about",
     ...     "equivalents": [{"amount": 120_000_000_000_000, "currency": "KRW", "qualifier": "about"}]})
-    >>> m.describe(), m.equivalents[0].describe()
-    ('≈ 600,000,000,000 CNY', '≈ 120,000,000,000,000 KRW')
+    >>> m.describe()
+    '≈ 600,000,000,000 CNY (≈ 120,000,000,000,000 KRW)'
     >>> from pydantic import ValidationError
     >>> try:
     ...     Money.model_validate({"amount": 1, "currency": "XYZ"})
@@ -330,10 +330,14 @@ class Money(_Value):
         return self
 
     def describe(self) -> str:
-        """A short human reading such as ``≈ 7,760,000,000 USD``."""
+        """A short human reading such as ``≈ 7,760,000,000 USD``, with stated equivalents in brackets."""
         if self.qualifier == "between":
-            return f"{_num(self.amount)}–{_num(self.upper)} {self.currency}"
-        return f"{_QUALIFIER_SIGN[self.qualifier]}{_num(self.amount)} {self.currency}"
+            text = f"{_num(self.amount)}–{_num(self.upper)} {self.currency}"
+        else:
+            text = f"{_QUALIFIER_SIGN[self.qualifier]}{_num(self.amount)} {self.currency}"
+        if self.equivalents:
+            text += " (" + ", ".join(e.describe() for e in self.equivalents) + ")"
+        return text
 
 
 class Citation(_Value):

@@ -7,10 +7,8 @@ print("Private AI investment")
 rows = sorted(kg.indicators(measure="private_ai_investment"), key=lambda i: (str(i.period), i.subject))
 for ind in rows:
     assert ind.amount is not None
-    stated = ", ".join(e.describe() for e in ind.amount.equivalents)
     source = kg.sources_of(ind)[0]
-    print(f"  {ind.period}  {kg[ind.subject].name:<14} {ind.amount.describe():>22}"
-          f"{'  (' + stated + ')' if stated else ''}   [{source.id}]")
+    print(f"  {ind.period}  {kg[ind.subject].name:<14} {ind.amount.describe():<48} [{source.id}]")
 
 by_year: dict[str, dict[str, float]] = {}
 for ind in rows:

@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from asiaai_graph.draw import COLORS
 from asiaai_graph.readwrite._flat import countries_of, describe
 from asiaai_graph.schema import Entity, Source
 
@@ -34,18 +35,7 @@ CYTOSCAPE_VERSION = "3.34.4"
 
 LANGUAGES = ("en", "ko", "zh", "ja")
 
-_COLORS = {
-    "country": "#D55E00",
-    "place": "#E69F00",
-    "organization": "#0072B2",
-    "person": "#CC79A7",
-    "model": "#009E73",
-    "product": "#56B4E9",
-    "policy": "#8C564B",
-    "investment": "#F0E442",
-    "partnership": "#999999",
-    "indicator": "#BBBBBB",
-}
+_COLORS = {kind: colour for kind, colour in COLORS.items() if kind != "source"}  # sources: side panel
 _HIDDEN_KINDS = ("indicator",)  # many small facts: off until the reader turns them on
 
 

@@ -206,12 +206,7 @@ def describe(value: Any) -> str:
     ...     "equivalents": [{"amount": 700, "currency": "KRW"}]}))
     '≈ 5 USD (700 KRW)'
     """
-    if isinstance(value, Money):
-        text = value.describe()
-        if value.equivalents:
-            text += " (" + ", ".join(e.describe() for e in value.equivalents) + ")"
-        return text
-    if isinstance(value, Quantity):
+    if isinstance(value, (Money, Quantity)):
         return value.describe()
     if isinstance(value, PartialDate):
         return str(value)

@@ -208,18 +208,28 @@ class KnowledgeGraph(Mapping[str, Record]):
         self._nx: nx.MultiDiGraph[str] | None = None
 
     def _state(self) -> dict[str, Any]:
-        """Everything the graph holds, as plain data for a snapshot."""
-        raw = dict(self._raw)
-        for rid, record in self._records.items():
-            raw[rid] = type(record).__pydantic_serializer__.to_json(record)
-        return {"types": self._types, "raw": raw, "edges": self._edges, "index": self._index,
+        """The indexes, edges and names, as plain data for a snapshot (records: see ``_raw_chunks``)."""
+        return {"types": self._types, "edges": self._edges, "index": self._index,
                 "names": self._names, "out": self._out, "in": self._in}
 
+    def _raw_chunks(self, size: int = 2000) -> Iterator[list[tuple[str, bytes]]]:
+        """Every record's validated JSON, a chunk at a time, so a snapshot never holds them all at once."""
+        chunk: list[tuple[str, bytes]] = []
+        for rid in self._types:
+            record = self._records.get(rid)
+            chunk.append((rid, self._raw[rid] if record is None
+                          else type(record).__pydantic_serializer__.to_json(record)))
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
     @classmethod
-    def _from_state(cls, state: dict[str, Any]) -> KnowledgeGraph:
+    def _from_state(cls, state: dict[str, Any], raw: dict[str, bytes]) -> KnowledgeGraph:
         kg = cls.__new__(cls)
         kg._records = {}
-        kg._raw = state["raw"]
+        kg._raw = raw
         kg._types = state["types"]
         kg._edges = state["edges"]
         kg._index = state["index"]

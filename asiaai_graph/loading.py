@@ -59,7 +59,7 @@ def _loader() -> Any:
 _ANCHOR_OR_ALIAS = re.compile(r"[&*][^\s\[\]{},]")
 _PathPart = str | int
 #: Bumped whenever the snapshot's layout changes.
-_SNAPSHOT_FORMAT = 1
+_SNAPSHOT_FORMAT = 2
 
 
 def curated_data_dir() -> Path:
@@ -418,8 +418,12 @@ def _read_snapshot(directory: Path, key: str) -> KnowledgeGraph | None:
 
     try:
         with (directory / f"{key}.pickle").open("rb") as fh:
-            state = _PlainUnpickler(fh).load()
-        return KnowledgeGraph._from_state(state)
+            reader = _PlainUnpickler(fh)
+            state = reader.load()
+            raw: dict[str, bytes] = {}
+            while (chunk := reader.load()) is not None:
+                raw.update(chunk)
+        return KnowledgeGraph._from_state(state, raw)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, KeyError, TypeError):
         return None  # missing, unreadable or from another layout: parse the YAML instead
 
@@ -428,8 +432,11 @@ def _write_snapshot(directory: Path, key: str, kg: KnowledgeGraph, keep: int = 8
     try:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         tmp = directory / f".{key}.{os.getpid()}.tmp"
-        with tmp.open("wb") as fh:
+        with tmp.open("wb") as fh:  # the state, then the records' JSON in chunks, then None
             pickle.dump(kg._state(), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            for chunk in kg._raw_chunks():
+                pickle.dump(chunk, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(None, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, directory / f"{key}.pickle")
         olds = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in olds[keep:]:

@@ -12,6 +12,7 @@ from asiaai_graph._version import __version__
 from asiaai_graph.errors import DataError, NotFound, Problem
 from asiaai_graph.graph import Edge, KnowledgeGraph
 from asiaai_graph.loading import load
+from asiaai_graph.rdf import from_rdf
 from asiaai_graph.schema import (
     Affiliation,
     AIModel,
@@ -62,5 +63,6 @@ __all__ = [
     "Record",
     "Source",
     "__version__",
+    "from_rdf",
     "load",
 ]

@@ -1,0 +1,332 @@
+"""How each record field becomes RDF: one table shared by the writers and the reader.
+
+Every field of every model has exactly one :class:`FieldMap` (a test checks
+this), naming the predicate and how the value is written. IRIs are plain
+strings here, so the fast Turtle / N-Triples writer needs no rdflib.
+
+Examples
+--------
+>>> [f.field for f in FIELDS["model"]][:4]
+['name', 'labels', 'aliases', 'description']
+>>> relation_predicate("developed_by") == AAG + "developedBy"
+True
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+__all__ = [
+    "AAG",
+    "CLASSES",
+    "DEFAULT_BASE",
+    "FIELDS",
+    "FieldMap",
+    "PREFIXES",
+    "QUALIFIERS",
+    "SUB_FIELDS",
+    "relation_predicate",
+]
+
+AAG = "https://w3id.org/asiaai-graph/ontology#"
+DEFAULT_BASE = "https://w3id.org/asiaai-graph/id/"
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCTERMS = "http://purl.org/dc/terms/"
+PROV = "http://www.w3.org/ns/prov#"
+SCHEMA = "https://schema.org/"
+ORG = "http://www.w3.org/ns/org#"
+WD = "http://www.wikidata.org/entity/"
+
+#: Prefixes of the exports, in the order they are written.
+PREFIXES: dict[str, str] = {
+    "aag": AAG,
+    "dcterms": DCTERMS,
+    "org": ORG,
+    "owl": OWL,
+    "prov": PROV,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "schema": SCHEMA,
+    "skos": SKOS,
+    "wd": WD,
+    "xsd": XSD,
+}
+
+#: Record type -> class IRI.
+CLASSES: dict[str, str] = {
+    "source": AAG + "Source",
+    "country": AAG + "Country",
+    "place": AAG + "Place",
+    "organization": AAG + "Organization",
+    "person": AAG + "Person",
+    "model": AAG + "AIModel",
+    "product": AAG + "Product",
+    "policy": AAG + "Policy",
+    "investment": AAG + "Investment",
+    "partnership": AAG + "Partnership",
+    "indicator": AAG + "Indicator",
+}
+
+#: Sub-record model name -> class IRI.
+NODE_CLASSES: dict[str, str] = {
+    "quantity": AAG + "Quantity",
+    "money": AAG + "Money",
+    "citation": AAG + "Citation",
+    "affiliation": AAG + "Affiliation",
+    "goal": AAG + "Goal",
+    "investor": AAG + "InvestorRole",
+    "seq": RDF + "Seq",
+    "agent": DCTERMS + "Agent",
+}
+
+#: Quantity and Money qualifiers -> named individuals of ``aag:Qualifier``.
+QUALIFIERS: dict[str, str] = {
+    "exact": AAG + "exact",
+    "about": AAG + "about",
+    "at_least": AAG + "atLeast",
+    "more_than": AAG + "moreThan",
+    "at_most": AAG + "atMost",
+    "less_than": AAG + "lessThan",
+    "between": AAG + "between",
+}
+
+RDF_TYPE = RDF + "type"
+IDENTIFIER = DCTERMS + "identifier"
+LABEL = RDFS + "label"
+PREF_LABEL = SKOS + "prefLabel"
+SAME_AS = OWL + "sameAs"
+WAS_DERIVED_FROM = PROV + "wasDerivedFrom"
+QUALIFIED_DERIVATION = PROV + "qualifiedDerivation"
+SEQUENCE = AAG + "sequence"
+SEQUENCE_OF = AAG + "sequenceOf"
+
+
+def relation_predicate(relation: str) -> str:
+    """The property IRI of a schema relation name: ``developed_by`` -> ``aag:developedBy``.
+
+    Examples
+    --------
+    >>> relation_predicate("in_country")
+    'https://w3id.org/asiaai-graph/ontology#inCountry'
+    """
+    head, *rest = relation.split("_")
+    return AAG + head + "".join(w.capitalize() for w in rest)
+
+
+class FieldMap(NamedTuple):
+    """How one field is written.
+
+    ``kind`` is one of:
+
+    ``str``        a plain literal (``xsd:string``)
+    ``strs``       a tuple of plain literals (ordered by an ``rdf:Seq`` when 2+)
+    ``lang``       a literal tagged with ``arg`` (the English name: ``@en``)
+    ``doc_lang``   a literal tagged with the source's language (titles, quotes)
+    ``labels``     the ``labels`` dict: one ``skos:prefLabel`` per language
+    ``language``   an ``xsd:language`` literal
+    ``url``        an IRI (or an ``xsd:anyURI`` literal if it is no valid IRI)
+    ``wikidata``   ``owl:sameAs`` a Wikidata entity
+    ``int``, ``bool``, ``decimal``  typed literals
+    ``date``       ``xsd:gYear`` / ``xsd:gYearMonth`` / ``xsd:date``; ``arg`` flags approximate dates
+    ``qualifier``  a named individual
+    ``ref``        one record id, as the record's IRI
+    ``refs``       a tuple of ids (ordered by an ``rdf:Seq`` when 2+)
+    ``rev_refs``   a tuple of ids, written ``<target> pred <record>``
+    ``node``       a sub-record ``arg`` (``quantity`` or ``money``) at IRI ``<record#field>``
+    ``nodes``      a tuple of sub-records ``arg`` at ``<record#arg-1>``, ``<record#arg-2>``...
+    ``agent``      a ``dcterms:Agent`` node ``<record#publisher>`` whose ``rdfs:label`` is the
+                   value (a plain literal, or tagged ``@arg``)
+    """
+
+    field: str
+    kind: str
+    predicate: str
+    arg: str = ""
+
+
+def _f(field: str, kind: str, predicate: str, arg: str = "") -> FieldMap:
+    return FieldMap(field, kind, predicate, arg)
+
+
+def _rel(field: str, relation: str, kind: str = "ref") -> FieldMap:
+    return FieldMap(field, kind, relation_predicate(relation))
+
+
+def _date(field: str, predicate: str, flag: str) -> FieldMap:
+    return FieldMap(field, "date", predicate, AAG + flag)
+
+
+_ENTITY_HEAD = [
+    _f("name", "lang", LABEL, "en"),
+    _f("labels", "labels", PREF_LABEL),
+    _f("aliases", "strs", SKOS + "altLabel"),
+    _f("description", "str", DCTERMS + "description"),
+    _f("wikidata", "wikidata", SAME_AS),
+]
+# Citations come last so a record's Turtle block reads fields first, evidence after.
+_ENTITY_TAIL = [_f("sources", "nodes", QUALIFIED_DERIVATION, "citation")]
+_KIND = _f("kind", "str", AAG + "kind")
+
+
+def _entity(*fields: FieldMap) -> list[FieldMap]:
+    return [*_ENTITY_HEAD, *fields, *_ENTITY_TAIL]
+
+
+#: Record type -> how each of its fields (except ``id``, written as ``dcterms:identifier``) maps.
+FIELDS: dict[str, list[FieldMap]] = {
+    "source": [
+        _f("title", "doc_lang", DCTERMS + "title"),
+        _f("title_en", "lang", AAG + "englishTitle", "en"),
+        _f("publisher", "agent", DCTERMS + "publisher"),
+        _f("publisher_ko", "agent", DCTERMS + "publisher", "ko"),
+        _KIND,
+        _f("author", "agent", DCTERMS + "creator"),
+        _date("published", DCTERMS + "issued", "issuedApproximate"),
+        _f("language", "language", DCTERMS + "language"),
+        _f("url", "url", SCHEMA + "url"),
+        _f("series", "str", AAG + "series"),
+        _f("note", "str", SKOS + "note"),
+    ],
+    "country": _entity(_f("region", "str", AAG + "region")),
+    "place": _entity(
+        _KIND,
+        _rel("country", "in_country"),
+        _rel("part_of", "part_of"),
+    ),
+    "organization": _entity(
+        _KIND,
+        _rel("country", "in_country"),
+        _rel("headquarters", "headquartered_in"),
+        _rel("offices", "has_office_in", "refs"),
+        _date("founded", AAG + "founded", "foundedApproximate"),
+        _rel("parent", "subsidiary_of"),
+        _rel("members", "has_member", "refs"),
+        _f("focus_areas", "strs", AAG + "focusArea"),
+        _f("website", "url", SCHEMA + "url"),
+    ),
+    "person": _entity(
+        _f("affiliations", "nodes", AAG + "affiliation", "affiliation"),
+        _rel("country", "citizen_of"),
+    ),
+    "model": _entity(
+        _KIND,
+        _rel("developers", "developed_by", "refs"),
+        _date("released", AAG + "released", "releasedApproximate"),
+        _f("parameters", "node", AAG + "parameters", "quantity"),
+        _f("active_parameters", "node", AAG + "activeParameters", "quantity"),
+        _f("architecture", "str", AAG + "architecture"),
+        _f("open_weights", "bool", AAG + "openWeights"),
+        _rel("family", "in_family"),
+        _rel("base_model", "based_on"),
+        _rel("predecessor", "succeeds"),
+        _f("version", "str", AAG + "version"),
+        _f("variant_count", "node", AAG + "variantCount", "quantity"),
+        _f("training_cost", "node", AAG + "trainingCost", "money"),
+        _f("training_duration", "node", AAG + "trainingDuration", "quantity"),
+    ),
+    "product": _entity(
+        _KIND,
+        _rel("makers", "made_by", "refs"),
+        _date("announced", AAG + "announced", "announcedApproximate"),
+        _date("launched", AAG + "launched", "launchedApproximate"),
+        _rel("models", "uses_model", "refs"),
+        _rel("markets", "offered_in", "refs"),
+        _rel("edition_of", "edition_of"),
+    ),
+    "policy": _entity(
+        _KIND,
+        _rel("jurisdiction", "jurisdiction"),
+        _rel("issuing_bodies", "issued_by", "refs"),
+        _date("announced", AAG + "announced", "announcedApproximate"),
+        _date("in_force", AAG + "inForce", "inForceApproximate"),
+        _f("target_year", "int", AAG + "targetYear"),
+        _f("goals", "nodes", AAG + "goal", "goal"),
+        _f("provisions", "strs", AAG + "provision"),
+        _f("budget", "node", AAG + "budget", "money"),
+        _f("annual_budget", "node", AAG + "annualBudget", "money"),
+        _rel("modifies", "modifies", "refs"),
+        _rel("part_of", "part_of"),
+        _rel("concerns", "concerns", "refs"),
+    ),
+    "investment": _entity(
+        _KIND,
+        _f("investors", "nodes", AAG + "investor", "investor"),
+        _rel("investee", "investee"),
+        _rel("targets", "targets", "refs"),
+        _f("round", "str", AAG + "round"),
+        _f("amount", "node", AAG + "amount", "money"),
+        _date("date", AAG + "date", "dateApproximate"),
+        _f("duration", "node", AAG + "duration", "quantity"),
+        _f("post_money_valuation", "node", AAG + "postMoneyValuation", "money"),
+    ),
+    "partnership": _entity(
+        _KIND,
+        _rel("parties", "partner_in", "rev_refs"),
+        _date("started", AAG + "started", "startedApproximate"),
+        _f("purpose", "str", AAG + "purpose"),
+        _rel("places", "located_in", "refs"),
+        _rel("supports", "supports", "refs"),
+        _rel("products", "concerns", "refs"),
+    ),
+    "indicator": _entity(
+        _rel("subject", "describes"),
+        _f("measure", "str", AAG + "measure"),
+        _f("value", "node", AAG + "quantity", "quantity"),
+        _f("amount", "node", AAG + "amount", "money"),
+        _date("period", AAG + "period", "periodApproximate"),
+        _date("period_end", AAG + "periodEnd", "periodEndApproximate"),
+        _f("rank", "int", AAG + "rank"),
+        _f("scope", "str", AAG + "scope"),
+        _rel("reported_by", "reported_by"),
+    ),
+}
+
+#: Sub-record kind -> how its fields map.
+SUB_FIELDS: dict[str, list[FieldMap]] = {
+    "quantity": [
+        _f("value", "decimal", AAG + "value"),
+        _f("qualifier", "qualifier", AAG + "qualifier"),
+        _f("upper", "decimal", AAG + "upper"),
+        _f("unit", "str", AAG + "unit"),
+    ],
+    "money": [
+        _f("amount", "decimal", AAG + "value"),
+        _f("currency", "str", AAG + "currency"),
+        _f("qualifier", "qualifier", AAG + "qualifier"),
+        _f("upper", "decimal", AAG + "upper"),
+        _f("equivalents", "nodes", AAG + "equivalent", "money"),
+    ],
+    "citation": [
+        _f("source", "ref", PROV + "entity"),
+        _f("quote", "doc_lang", AAG + "quote"),
+        _f("note", "str", SKOS + "note"),
+    ],
+    "affiliation": [
+        _f("organization", "ref", AAG + "organization"),
+        _f("role", "str", AAG + "role"),
+        _f("current", "bool", AAG + "current"),
+    ],
+    "goal": [
+        _f("text", "str", AAG + "text"),
+        _f("value", "node", AAG + "quantity", "quantity"),
+        _f("amount", "node", AAG + "amount", "money"),
+        _f("year", "int", AAG + "year"),
+        _f("within", "node", AAG + "within", "quantity"),
+    ],
+    "investor": [
+        _f("organization", "ref", AAG + "organization"),
+        _f("lead", "bool", AAG + "lead"),
+    ],
+}
+
+#: ``nodes`` fields that also get a direct relation, like the graph's edges:
+#: (record type, field) -> (relation predicate, key field, reverse).
+QUALIFIED: dict[tuple[str, str], tuple[str, str, bool]] = {
+    ("person", "affiliations"): (relation_predicate("affiliated_with"), "organization", False),
+    ("investment", "investors"): (relation_predicate("invested_in"), "organization", True),
+}

@@ -1,0 +1,218 @@
+"""The asiaai_graph vocabulary: the ``aag:`` namespace as a typed rdflib class, and the shipped files.
+
+:class:`AAG` lists every class, property and named individual of the
+ontology (``ontology.ttl`` in this package); :func:`ontology`, :func:`shapes`
+and :func:`context` load the ontology, the SHACL shapes and the JSON-LD
+``@context``.
+
+Examples
+--------
+>>> AAG.developedBy
+rdflib.term.URIRef('https://w3id.org/asiaai-graph/ontology#developedBy')
+>>> AAG.noSuchTerm
+Traceback (most recent call last):
+...
+AttributeError: term 'noSuchTerm' not in namespace 'https://w3id.org/asiaai-graph/ontology#'
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from rdflib import Graph, URIRef
+from rdflib import namespace as _namespace
+
+from asiaai_graph.rdf.mapping import AAG as AAG_IRI
+from asiaai_graph.rdf.mapping import DEFAULT_BASE
+
+__all__ = ["AAG", "context", "ontology", "shapes"]
+
+
+class AAG(_namespace.DefinedNamespace):
+    """The asiaai_graph ontology, ``https://w3id.org/asiaai-graph/ontology#`` (prefix ``aag``).
+
+    Examples
+    --------
+    >>> AAG.Organization in AAG
+    True
+    >>> str(AAG.atLeast)
+    'https://w3id.org/asiaai-graph/ontology#atLeast'
+    """
+
+    _NS = _namespace.Namespace(AAG_IRI)
+    _fail = True
+
+    # classes
+    Entity: URIRef  # entity
+    Source: URIRef  # source
+    Country: URIRef  # country
+    Place: URIRef  # place
+    Organization: URIRef  # organization
+    Person: URIRef  # person
+    AIModel: URIRef  # AI model
+    Product: URIRef  # product
+    Policy: URIRef  # policy
+    Investment: URIRef  # investment
+    Partnership: URIRef  # partnership
+    Indicator: URIRef  # indicator
+    Quantity: URIRef  # quantity
+    Money: URIRef  # amount of money
+    Citation: URIRef  # citation
+    Affiliation: URIRef  # affiliation
+    Goal: URIRef  # goal
+    InvestorRole: URIRef  # investor role
+    Qualifier: URIRef  # qualifier
+
+    # qualifiers (named individuals)
+    exact: URIRef  # exact
+    about: URIRef  # about
+    atLeast: URIRef  # at least
+    moreThan: URIRef  # more than
+    atMost: URIRef  # at most
+    lessThan: URIRef  # less than
+    between: URIRef  # between
+
+    # relations between records (named after the schema's relations)
+    inCountry: URIRef  # in country
+    partOf: URIRef  # part of
+    headquarteredIn: URIRef  # headquartered in
+    hasOfficeIn: URIRef  # has office in
+    subsidiaryOf: URIRef  # subsidiary of
+    hasMember: URIRef  # has member
+    affiliatedWith: URIRef  # affiliated with
+    citizenOf: URIRef  # citizen of
+    developedBy: URIRef  # developed by
+    inFamily: URIRef  # in family
+    basedOn: URIRef  # based on
+    succeeds: URIRef  # succeeds
+    madeBy: URIRef  # made by
+    usesModel: URIRef  # uses model
+    offeredIn: URIRef  # offered in
+    editionOf: URIRef  # edition of
+    jurisdiction: URIRef  # jurisdiction
+    issuedBy: URIRef  # issued by
+    modifies: URIRef  # modifies
+    investedIn: URIRef  # invested in
+    investee: URIRef  # investee
+    targets: URIRef  # targets
+    partnerIn: URIRef  # partner in
+    locatedIn: URIRef  # located in
+    supports: URIRef  # supports
+    concerns: URIRef  # concerns
+    describes: URIRef  # describes
+    reportedBy: URIRef  # reported by
+
+    # links to the nodes a record owns
+    affiliation: URIRef  # affiliation
+    investor: URIRef  # investor
+    goal: URIRef  # goal
+    organization: URIRef  # organization
+    parameters: URIRef  # parameters
+    activeParameters: URIRef  # active parameters
+    variantCount: URIRef  # variant count
+    trainingCost: URIRef  # training cost
+    trainingDuration: URIRef  # training duration
+    budget: URIRef  # budget
+    annualBudget: URIRef  # annual budget
+    duration: URIRef  # duration
+    postMoneyValuation: URIRef  # post-money valuation
+    quantity: URIRef  # quantity
+    amount: URIRef  # amount
+    within: URIRef  # within
+    qualifier: URIRef  # qualifier
+    equivalent: URIRef  # equivalent
+    sequence: URIRef  # sequence
+    sequenceOf: URIRef  # sequence of
+
+    # attributes
+    value: URIRef  # value
+    upper: URIRef  # upper value
+    unit: URIRef  # unit
+    currency: URIRef  # currency
+    kind: URIRef  # kind
+    region: URIRef  # region
+    founded: URIRef  # founded
+    focusArea: URIRef  # focus area
+    architecture: URIRef  # architecture
+    openWeights: URIRef  # open weights
+    version: URIRef  # version
+    released: URIRef  # released
+    announced: URIRef  # announced
+    launched: URIRef  # launched
+    inForce: URIRef  # in force
+    targetYear: URIRef  # target year
+    provision: URIRef  # provision
+    text: URIRef  # text
+    year: URIRef  # year
+    round: URIRef  # round
+    date: URIRef  # date
+    started: URIRef  # started
+    purpose: URIRef  # purpose
+    measure: URIRef  # measure
+    period: URIRef  # period
+    periodEnd: URIRef  # period end
+    rank: URIRef  # rank
+    scope: URIRef  # scope
+    quote: URIRef  # quote
+    englishTitle: URIRef  # English title
+    series: URIRef  # series
+    lead: URIRef  # lead investor
+    role: URIRef  # role
+    current: URIRef  # current
+    issuedApproximate: URIRef  # publication date is approximate
+    foundedApproximate: URIRef  # founding date is approximate
+    releasedApproximate: URIRef  # release date is approximate
+    announcedApproximate: URIRef  # announcement date is approximate
+    launchedApproximate: URIRef  # launch date is approximate
+    inForceApproximate: URIRef  # date in force is approximate
+    dateApproximate: URIRef  # investment date is approximate
+    startedApproximate: URIRef  # start date is approximate
+    periodApproximate: URIRef  # period is approximate
+    periodEndApproximate: URIRef  # period end is approximate
+
+
+def _read(name: str) -> str:
+    return resources.files("asiaai_graph.rdf").joinpath(name).read_text(encoding="utf-8")
+
+
+def ontology() -> Graph:
+    """The ontology (``ontology.ttl``): classes and properties with English and Korean labels.
+
+    Examples
+    --------
+    >>> from rdflib import RDFS, Literal
+    >>> (AAG.Policy, RDFS.label, Literal("정책", lang="ko")) in ontology()
+    True
+    """
+    return Graph().parse(data=_read("ontology.ttl"), format="turtle")
+
+
+def shapes() -> Graph:
+    """The SHACL shapes (``shapes.ttl``) the export conforms to, one node shape per class.
+
+    Examples
+    --------
+    >>> from rdflib import RDF, URIRef
+    >>> (URIRef("https://w3id.org/asiaai-graph/shapes#AIModelShape"), RDF.type,
+    ...  URIRef("http://www.w3.org/ns/shacl#NodeShape")) in shapes()
+    True
+    """
+    return Graph().parse(data=_read("shapes.ttl"), format="turtle")
+
+
+def context(base: str = DEFAULT_BASE) -> dict[str, Any]:
+    """The JSON-LD ``@context`` of the export (``context.jsonld``), with the records' prefix ``aagid:`` set to ``base``.
+
+    Examples
+    --------
+    >>> ctx = context()
+    >>> ctx["aag"], ctx["aagid"]
+    ('https://w3id.org/asiaai-graph/ontology#', 'https://w3id.org/asiaai-graph/id/')
+    """
+    ctx: dict[str, Any] = json.loads(_read("context.jsonld"))["@context"]
+    ctx["aagid"] = base
+    return ctx
+
+

@@ -8,7 +8,7 @@
 ['DeepSeek-V3']
 """
 
-from asiaai_graph._version import __version__
+from asiaai_graph.version import __version__
 from asiaai_graph.errors import DataError, NotFound, Problem
 from asiaai_graph.graph import Edge, KnowledgeGraph
 from asiaai_graph.loading import load

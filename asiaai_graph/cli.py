@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from asiaai_graph.errors import DataError, NotFound
 from asiaai_graph.graph import KnowledgeGraph
 from asiaai_graph.loading import load
-from asiaai_graph.readwrite._flat import describe
+from asiaai_graph.flat import describe
 from asiaai_graph.schema import RECORD_TYPES, Entity, Record, Source
 
 __all__ = ["main"]

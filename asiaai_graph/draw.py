@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.schema import Country, Indicator, Source
+from asiaai_graph.style import COLORS
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -38,20 +39,6 @@ __all__ = [
     "neighbourhood",
 ]
 
-#: Record type -> colour (colour-blind-safe Okabe-Ito hues first).
-COLORS: dict[str, str] = {
-    "country": "#D55E00",
-    "place": "#E69F00",
-    "organization": "#0072B2",
-    "person": "#CC79A7",
-    "model": "#009E73",
-    "product": "#56B4E9",
-    "policy": "#8C564B",
-    "investment": "#F0E442",
-    "partnership": "#999999",
-    "indicator": "#BBBBBB",
-    "source": "#000000",
-}
 
 _FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 _SEED = 7

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import TypeAdapter, ValidationError
 
-from asiaai_graph._version import __version__
+from asiaai_graph.version import __version__
 from asiaai_graph.errors import DataError, Problem
 from asiaai_graph.schema import SECTIONS, Entity, Record, Ref
 

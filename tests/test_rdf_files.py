@@ -18,7 +18,7 @@ from typing import Any, get_args
 from annotated_types import Ge, Le, MinLen
 
 from asiaai_graph import schema
-from asiaai_graph._version import __version__
+from asiaai_graph.version import __version__
 from asiaai_graph.rdf.mapping import (
     AAG,
     CLASSES,

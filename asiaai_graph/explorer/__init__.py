@@ -21,9 +21,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asiaai_graph.draw import COLORS
-from asiaai_graph.readwrite._flat import countries_of, describe
+from asiaai_graph.flat import countries_of, describe
 from asiaai_graph.schema import Entity, Source
+from asiaai_graph.style import COLORS
 
 if TYPE_CHECKING:
     from asiaai_graph.graph import KnowledgeGraph

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from asiaai_graph.readwrite._flat import LANGUAGES, column_types, flatten
+from asiaai_graph.flat import LANGUAGES, column_types, flatten
 from asiaai_graph.schema import RECORD_TYPES, Entity
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asiaai_graph.readwrite._flat import Scalar, flatten
+from asiaai_graph.flat import Scalar, flatten
 from asiaai_graph.schema import Entity
 
 if TYPE_CHECKING:

@@ -8,26 +8,26 @@ answer); the :mod:`networkx` view, ``kg.graph``, is only built on first use.
 from __future__ import annotations
 
 import difflib
-import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args
 
 from asiaai_graph.errors import DataError, NotFound, Problem
-from asiaai_graph.loading import EdgeTuple, _field_path, _scan, _section_adapter
+from asiaai_graph.index import GraphState, build_state
+from asiaai_graph.paths import shortest_path
+from asiaai_graph.references import EdgeTuple, field_path, scan_references
 from asiaai_graph.schema import (
     RECORD_TYPES,
     AIModel,
-    Country,
     Entity,
     Indicator,
     Investment,
     Organization,
     Partnership,
-    Place,
     Policy,
     Product,
     Record,
     Source,
+    section_adapter,
 )
 
 if TYPE_CHECKING:
@@ -41,8 +41,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Edge", "KnowledgeGraph"]
 
-_COMPANY_KINDS = frozenset({"company", "startup"})
-
 EntityOrId = str | Record
 
 
@@ -53,79 +51,6 @@ class Edge(NamedTuple):
     relation: str
     target: str
     attrs: tuple[tuple[str, Any], ...] = ()
-
-
-Facet = Callable[["KnowledgeGraph", Any], Iterable[Any]]
-
-
-def _one(value: Any) -> tuple[Any, ...]:
-    return () if value is None else (value,)
-
-
-# Facets a query can filter on, per record type: name -> values of a record.
-_FACETS: dict[str, dict[str, Facet]] = {
-    "organization": {
-        "country": lambda kg, r: _one(r.country),
-        "kind": lambda kg, r: (r.kind,),
-        "company": lambda kg, r: (True,) if r.kind in _COMPANY_KINDS else (),
-        "llm": lambda kg, r: (True,) if r.id in kg._llm_builders else (),
-    },
-    "model": {
-        "developer": lambda kg, r: r.developers,
-        "kind": lambda kg, r: (r.kind,),
-        "country": lambda kg, r: kg._countries_of(r.developers),
-    },
-    "product": {
-        "maker": lambda kg, r: r.makers,
-        "kind": lambda kg, r: (r.kind,),
-        "model": lambda kg, r: r.models,
-    },
-    "policy": {
-        "country": lambda kg, r: kg._countries_of((r.jurisdiction,)),
-        "kind": lambda kg, r: (r.kind,),
-        "jurisdiction": lambda kg, r: (r.jurisdiction,),
-    },
-    "investment": {
-        "investor": lambda kg, r: tuple(i.organization for i in r.investors),
-        "investee": lambda kg, r: _one(r.investee),
-        "country": lambda kg, r: kg._countries_of((*_one(r.investee), *r.targets)),
-        "year": lambda kg, r: _one(r.date.year if r.date else None),
-    },
-    "partnership": {
-        "organization": lambda kg, r: r.parties,
-        "country": lambda kg, r: kg._countries_of(r.places),
-    },
-    "indicator": {
-        "subject": lambda kg, r: (r.subject,),
-        "measure": lambda kg, r: (r.measure,),
-        "country": lambda kg, r: kg._countries_of((r.subject,)),
-    },
-}
-
-
-def _all_subsets(names: Sequence[str]) -> list[tuple[str, ...]]:
-    return [c for n in range(len(names) + 1) for c in itertools.combinations(sorted(names), n)]
-
-
-# Which filter combinations are indexed (each as a sorted tuple of facet names).
-_COMBOS: dict[str, list[tuple[str, ...]]] = {
-    "organization": [(), ("country",), ("kind",), ("country", "kind"), ("company",), ("company", "country"),
-                     ("llm",), ("country", "llm")],
-    "model": [(), ("developer",), ("kind",), ("developer", "kind"), ("country",), ("country", "kind")],
-    "product": [(), ("maker",), ("kind",), ("kind", "maker"), ("model",)],
-    "policy": [(), ("country",), ("kind",), ("country", "kind"), ("jurisdiction",)],
-    "investment": _all_subsets(["country", "investee", "investor", "year"]),
-    "partnership": _all_subsets(["country", "organization"]),
-    "indicator": [(), ("subject",), ("measure",), ("measure", "subject"), ("country",), ("country", "measure")],
-}
-
-
-def _names_of(record: Record) -> tuple[str, ...]:
-    if isinstance(record, Entity):
-        return record.names()
-    if isinstance(record, Source):
-        return tuple(n for n in (record.title, record.title_en) if n)
-    return ()
 
 
 class KnowledgeGraph(Mapping[str, Record]):
@@ -151,93 +76,109 @@ class KnowledgeGraph(Mapping[str, Record]):
 
     def __init__(self, records: Iterable[Record]) -> None:
         ordered = sorted(records, key=lambda r: r.id)
-        edges, found = _scan(ordered)
+        edges, found = scan_references(ordered)
         if found:
             raise DataError(
-                [Problem(None, None, r.id, _field_path(path), message) for r, path, message in found]
+                [Problem(None, None, r.id, field_path(path), message) for r, path, message in found]
             )
-        self._build(ordered, edges)
+        self._setup(build_state(ordered, edges), {r.id: r for r in ordered}, {})
 
     @classmethod
-    def _trusted(cls, records: Sequence[Record], edges: list[EdgeTuple]) -> KnowledgeGraph:
-        """Build from records the loader has sorted by id and checked, with their edges."""
+    def from_checked(cls, records: Sequence[Record], edges: list[EdgeTuple]) -> KnowledgeGraph:
+        """A graph of records a reader has already sorted by id and checked, with their edges.
+
+        ``edges`` and the absence of problems come from
+        :func:`~asiaai_graph.references.scan_references`; readers use this to
+        avoid checking twice. Anyone else should call ``KnowledgeGraph(records)``.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> from asiaai_graph.references import scan_references
+        >>> records = sorted(ag.load().values(), key=lambda r: r.id)
+        >>> edges, problems = scan_references(records)
+        >>> len(KnowledgeGraph.from_checked(records, edges)) == len(records)
+        True
+        """
         kg = cls.__new__(cls)
-        kg._build(records, edges)
+        kg._setup(build_state(records, edges), {r.id: r for r in records}, {})
         return kg
 
-    # --- building and the snapshot state -------------------------------------------------------
+    # --- the state a snapshot keeps ------------------------------------------------------------
     #
-    # Everything a query needs is plain data (ids, tuples, dicts) computed once here, so it can
-    # be kept in a snapshot and read back without rebuilding; records themselves are kept as
-    # objects when built from records, or as their validated JSON until first accessed.
+    # Everything a query needs is plain data (ids, tuples, dicts) computed once by
+    # asiaai_graph.index, so it can be kept in a snapshot and read back without rebuilding;
+    # records themselves are kept as objects, or as their validated JSON until first accessed.
 
-    def _build(self, records: Sequence[Record], edges: list[EdgeTuple]) -> None:
-        self._records: dict[str, Record] = {r.id: r for r in records}
-        self._raw: dict[str, bytes] = {}
-        self._types: dict[str, str] = {r.id: r.record_type for r in records}
-        self._edges = edges
-        self._llm_builders: set[str] = {
-            developer
-            for r in records
-            if isinstance(r, AIModel) and r.kind == "llm"
-            for developer in r.developers
-        }
-        by_type: dict[str, list[Record]] = {t: [] for t in RECORD_TYPES}
-        for r in records:
-            by_type[r.record_type].append(r)
-        self._index: dict[str, dict[tuple[tuple[str, Any], ...], list[str]]] = {}
-        for record_type, group in by_type.items():
-            facets = _FACETS.get(record_type, {})
-            index: dict[tuple[tuple[str, Any], ...], list[str]] = {(): [r.id for r in group]}
-            for record in group:
-                values = {name: tuple(dict.fromkeys(f(self, record))) for name, f in facets.items()}
-                for combo in _COMBOS.get(record_type, ())[1:]:
-                    for combination in itertools.product(*(values[n] for n in combo)):
-                        index.setdefault(tuple(zip(combo, combination)), []).append(record.id)
-            self._index[record_type] = index
-        self._names = {r.id: (r.label, *_names_of(r)) for r in records}
-        self._out: dict[str, list[int]] = {}
-        self._in: dict[str, list[int]] = {}
-        for n, (source, _, target, _) in enumerate(edges):
-            self._out.setdefault(source, []).append(n)
-            self._in.setdefault(target, []).append(n)
-        self._reset_caches()
+    def state(self) -> GraphState:
+        """The indexes, edges and names as plain data (the records: :meth:`record_json`).
 
-    def _reset_caches(self) -> None:
-        self._search: NameIndex | None = None
-        self._nx: nx.MultiDiGraph[str] | None = None
+        With :meth:`record_json` it is all a snapshot needs to rebuild the
+        graph with :meth:`from_state`. Treat it as read-only.
 
-    def _state(self) -> dict[str, Any]:
-        """The indexes, edges and names, as plain data for a snapshot (records: see ``_raw_chunks``)."""
-        return {"types": self._types, "edges": self._edges, "index": self._index,
-                "names": self._names, "out": self._out, "in": self._in}
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> kg.state()["types"]["deepseek"]
+        'organization'
+        """
+        return self._state
 
-    def _raw_chunks(self, size: int = 2000) -> Iterator[list[tuple[str, bytes]]]:
-        """Every record's validated JSON, a chunk at a time, so a snapshot never holds them all at once."""
+    def record_json(self, chunk_size: int = 2000) -> Iterator[list[tuple[str, bytes]]]:
+        """Every record's validated JSON as ``(id, json)`` pairs, ``chunk_size`` at a time, in id order.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> [(rid, json[:12]) for rid, json in next(ag.load().record_json(chunk_size=2))]
+        [('BD', b'{"id":"BD","'), ('CN', b'{"id":"CN","')]
+        """
         chunk: list[tuple[str, bytes]] = []
-        for rid in self._types:
+        for rid in self._state["types"]:
             record = self._records.get(rid)
             chunk.append((rid, self._raw[rid] if record is None
                           else type(record).__pydantic_serializer__.to_json(record)))
-            if len(chunk) == size:
+            if len(chunk) == chunk_size:
                 yield chunk
                 chunk = []
         if chunk:
             yield chunk
 
     @classmethod
-    def _from_state(cls, state: dict[str, Any], raw: dict[str, bytes]) -> KnowledgeGraph:
+    def from_state(cls, state: GraphState, records_json: dict[str, bytes]) -> KnowledgeGraph:
+        """Rebuild a graph from :meth:`state` and the records' JSON from :meth:`record_json`.
+
+        Records are validated from their JSON on first access; nothing is
+        checked up front, so only pass what a graph gave (the snapshot cache
+        verifies its files before calling this).
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> again = KnowledgeGraph.from_state(kg.state(), {i: j for c in kg.record_json() for i, j in c})
+        >>> again == kg
+        True
+        """
         kg = cls.__new__(cls)
-        kg._records = {}
-        kg._raw = raw
-        kg._types = state["types"]
-        kg._edges = state["edges"]
-        kg._index = state["index"]
-        kg._names = state["names"]
-        kg._out = state["out"]
-        kg._in = state["in"]
-        kg._reset_caches()
+        kg._setup(state, {}, records_json)
         return kg
+
+    def _setup(self, state: GraphState, records: dict[str, Record], raw: dict[str, bytes]) -> None:
+        self._state = state
+        self._types = state["types"]
+        self._edges = state["edges"]
+        self._index = state["index"]
+        self._names = state["names"]
+        self._out = state["out"]
+        self._in = state["into"]
+        self._records = records
+        self._raw = raw
+        self._search: NameIndex | None = None
+        self._nx: nx.MultiDiGraph[str] | None = None
+        self.cache: dict[str, Any] = {}
+        """Views may keep what they build from this graph here (e.g. an RDF store), keyed by their module name."""
 
     def _record(self, rid: str) -> Record:
         record = self._records.get(rid)
@@ -258,26 +199,11 @@ class KnowledgeGraph(Mapping[str, Record]):
                 for rid in todo:
                     self._record(rid)
                 continue
-            adapter = _section_adapter(RECORD_TYPES[record_type].section)
+            adapter = section_adapter(RECORD_TYPES[record_type].section)
             batch = b"[" + b",".join(self._raw.pop(rid) for rid in todo) + b"]"
             for rid, record in zip(todo, adapter.validate_json(batch)):
                 self._records[rid] = record
         return [self._records[rid] for rid in ids]
-
-    def _country_of(self, rid: str, _depth: int = 0) -> str | None:
-        record = self._records.get(rid)
-        if isinstance(record, Country):
-            return record.id
-        if isinstance(record, Place):
-            if record.country or record.part_of is None or _depth > 8:
-                return record.country
-            return self._country_of(record.part_of, _depth + 1)
-        if isinstance(record, Organization):
-            return record.country
-        return None
-
-    def _countries_of(self, ids: Iterable[str]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c for i in ids if (c := self._country_of(i)) is not None))
 
     # --- mapping protocol -----------------------------------------------------------------------
 
@@ -569,61 +495,10 @@ class KnowledgeGraph(Mapping[str, Record]):
         """
         a = self._resolve(start, tuple(RECORD_TYPES), "start")
         b = self._resolve(end, tuple(RECORD_TYPES), "end")
-        if a == b:
-            return []
-        # Breadth-first from both ends, a whole level at a time, always growing the smaller side:
-        # a hub such as a country is only expanded when no cheaper way remains.
-        ahead: dict[str, tuple[str, str] | None] = {a: None}  # node -> (previous node, relation into node)
-        behind: dict[str, tuple[str, str] | None] = {b: None}  # node -> (next node, relation out of node)
-        front, back = [a], [b]
-        while front and back:
-            forward = len(front) <= len(back)
-            level, seen, other = (front, ahead, behind) if forward else (back, behind, ahead)
-            grown: list[str] = []
-            meet: str | None = None
-            for node in level:
-                for nxt, rel in self._steps(node, forward):
-                    if nxt not in seen:
-                        seen[nxt] = (node, rel)
-                        grown.append(nxt)
-                        if meet is None and nxt in other:
-                            meet = nxt
-            if meet is not None:
-                return self._chain(meet, ahead, behind)
-            if forward:
-                front = grown
-            else:
-                back = grown
-        return None
-
-    def _steps(self, node: str, forward: bool) -> Iterator[tuple[str, str]]:
-        """Neighbours of ``node`` with the relation as read along the path's direction."""
-        for n in self._out.get(node, ()):
-            _, rel, target, _ = self._edges[n]
-            yield target, (rel if forward else "^" + rel)
-        for n in self._in.get(node, ()):
-            source, rel, _, _ = self._edges[n]
-            yield source, ("^" + rel if forward else rel)
-
-    def _chain(
-        self,
-        meet: str,
-        ahead: dict[str, tuple[str, str] | None],
-        behind: dict[str, tuple[str, str] | None],
-    ) -> list[tuple[Record, str, Record]]:
-        chain: list[tuple[Record, str, Record]] = []
-        node = meet
-        while (step := ahead[node]) is not None:
-            before, rel = step
-            chain.append((self._record(before), rel, self._record(node)))
-            node = before
-        chain.reverse()
-        node = meet
-        while (step := behind[node]) is not None:
-            after, rel = step
-            chain.append((self._record(node), rel, self._record(after)))
-            node = after
-        return chain
+        steps = shortest_path(self._edges, self._out, self._in, a, b)
+        if steps is None:
+            return None
+        return [(self._record(x), rel, self._record(y)) for x, rel, y in steps]
 
     def sources_of(self, entity: EntityOrId) -> list[Source]:
         """The :class:`~asiaai_graph.Source` records an entity cites, in citation order.

@@ -1,0 +1,96 @@
+"""The typed records of the knowledge graph and the value types they share.
+
+* :mod:`~asiaai_graph.schema.values` -- value types (``PartialDate``, ``Quantity``, ``Money``, ``Citation``...);
+* :mod:`~asiaai_graph.schema.records` -- record types (``Organization``, ``AIModel``...), ``SECTIONS``, ``RECORD_TYPES``;
+* :mod:`~asiaai_graph.schema.terms` -- controlled vocabularies (kinds, measures, regions, qualifiers);
+* :mod:`~asiaai_graph.schema.codes` -- ISO 3166-1 and ISO 4217 code tables.
+
+Every record kind is a frozen pydantic model that forbids unknown fields. A data
+file is a YAML mapping from a *section* name (``organizations``, ``models``, ...)
+to a list of records of that kind; :data:`SECTIONS` maps each section to its
+model. References to other records are plain ids; each model declares in
+``refs`` which of its fields point where and under which relation name, and
+the loader checks them and turns them into graph edges.
+
+Examples
+--------
+>>> from asiaai_graph import Quantity, Money, PartialDate
+>>> Quantity.model_validate({"value": 100_000_000_000, "qualifier": "at_least"}).describe()
+'≥ 100,000,000,000'
+>>> Money.model_validate({"amount": 600_000_000, "currency": "USD"}).describe()
+'600,000,000 USD'
+>>> PartialDate.parse("2024-05").precision
+'month'
+"""
+
+from __future__ import annotations
+
+from asiaai_graph.schema.records import (
+    AIModel,
+    Country,
+    Entity,
+    Indicator,
+    Investment,
+    Organization,
+    Partnership,
+    Person,
+    Place,
+    Policy,
+    Product,
+    Record,
+    RECORD_TYPES,
+    Ref,
+    SECTIONS,
+    Source,
+    section_adapter,
+)
+from asiaai_graph.schema.terms import (
+    LanguageTag,
+    Measure,
+    ModelKind,
+    OrganizationKind,
+    Qualifier,
+    Region,
+)
+from asiaai_graph.schema.values import (
+    Affiliation,
+    Citation,
+    Goal,
+    InvestorRole,
+    Money,
+    PartialDate,
+    Quantity,
+)
+
+__all__ = [
+    "AIModel",
+    "Affiliation",
+    "Citation",
+    "Country",
+    "Entity",
+    "Goal",
+    "Indicator",
+    "Investment",
+    "InvestorRole",
+    "LanguageTag",
+    "Measure",
+    "ModelKind",
+    "Money",
+    "Organization",
+    "OrganizationKind",
+    "PartialDate",
+    "Partnership",
+    "Person",
+    "Place",
+    "Policy",
+    "Product",
+    "Qualifier",
+    "Quantity",
+    "RECORD_TYPES",
+    "Record",
+    "Ref",
+    "Region",
+    "SECTIONS",
+    "Source",
+    "section_adapter",
+]

@@ -1,0 +1,91 @@
+"""The controlled vocabularies of the schema: the words a field may hold.
+
+Kept apart from the models so that readers (importers, RDF) and views can map
+to them without importing pydantic models.
+
+Examples
+--------
+>>> from typing import get_args
+>>> "at_least" in get_args(Qualifier)
+True
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+__all__ = ["SLUG", "LanguageTag", "Measure", "ModelKind", "OrganizationKind", "Qualifier", "Region"]
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""The pattern of a record id: lowercase ASCII words joined by single hyphens."""
+
+Qualifier = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than", "between"]
+"""How a stated number relates to the truth: ``about`` for "약", ``at_least`` for
+"이상", ``more_than`` for "넘는"/"over", ``between`` for a range ("2~3만")."""
+
+LanguageTag = Literal["en", "ko", "zh", "zh-Hans", "zh-Hant", "ja"]
+"""Languages a record's ``labels`` may be in (BCP 47 tags)."""
+
+Region = Literal[
+    "Eastern Asia",
+    "South-eastern Asia",
+    "Southern Asia",
+    "Central Asia",
+    "Western Asia",
+    "Northern America",
+    "Latin America and the Caribbean",
+    "Northern Africa",
+    "Sub-Saharan Africa",
+    "Northern Europe",
+    "Western Europe",
+    "Southern Europe",
+    "Eastern Europe",
+    "Australia and New Zealand",
+    "Melanesia",
+    "Micronesia",
+    "Polynesia",
+]
+"""UN M49 sub-regions."""
+
+OrganizationKind = Literal[
+    "company",
+    "startup",
+    "university",
+    "research_lab",
+    "government_body",
+    "standards_body",
+    "media",
+    "research_firm",
+    "consultancy",
+    "nonprofit",
+    "consortium",
+]
+
+ModelKind = Literal["llm", "vision", "speech", "multimodal", "recommendation", "driving", "other"]
+
+Measure = Literal[
+    "ai_industry_size",
+    "ai_core_industry_size",
+    "ai_company_count",
+    "ai_company_count_abroad",
+    "llm_count",
+    "private_ai_investment",
+    "ai_investment_received",
+    "share_of_global_ai_investment",
+    "ai_patent_count",
+    "genai_patent_filings",
+    "share_of_genai_patent_filings",
+    "mobile_internet_users",
+    "monthly_active_users",
+    "cumulative_revenue",
+    "valuation",
+    "exhibitor_count",
+    "apps_launched",
+    "cloud_market_rank",
+    "benchmark_rank",
+    "competition_wins",
+    "portrait_database_size",
+    "open_model_size_rank",
+    "ai_city_competitiveness_rank",
+    "national_ai_indicator_rank",
+]

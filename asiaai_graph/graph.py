@@ -12,8 +12,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args
 
 from asiaai_graph.errors import DataError, NotFound, Problem
-from asiaai_graph.index import GraphState, build_state
+from asiaai_graph.index import COMBOS, GraphState, build_state
+from asiaai_graph.outputs import Outputs
 from asiaai_graph.paths import shortest_path
+from asiaai_graph.queries import EntityOrId, Queries
 from asiaai_graph.references import EdgeTuple, field_path, scan_references
 from asiaai_graph.schema import (
     RECORD_TYPES,
@@ -41,9 +43,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Edge", "KnowledgeGraph"]
 
-EntityOrId = str | Record
-
-
 class Edge(NamedTuple):
     """One relation between two records, in the direction the graph stores it."""
 
@@ -53,7 +52,7 @@ class Edge(NamedTuple):
     attrs: tuple[tuple[str, Any], ...] = ()
 
 
-class KnowledgeGraph(Mapping[str, Record]):
+class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
     """The Asian AI knowledge graph: a read-only mapping from id to record.
 
     Make one with :func:`asiaai_graph.load`, or from records you built yourself
@@ -233,23 +232,49 @@ class KnowledgeGraph(Mapping[str, Record]):
 
     # --- lookups --------------------------------------------------------------------------------
 
-    def _resolve(self, value: EntityOrId, record_type: str | tuple[str, ...], param: str) -> str:
+    def id_of(self, value: EntityOrId, record_type: str | tuple[str, ...] | None = None,
+              param: str = "entity") -> str:
+        """The id of ``value`` (a record or an id), checked to be in the graph and of ``record_type``.
+
+        Raises :class:`~asiaai_graph.NotFound` for an unknown id and
+        :class:`ValueError` naming ``param`` for a record of another type.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> kg.id_of(kg["baidu"]), kg.id_of("CN", "country")
+        ('baidu', 'CN')
+        >>> kg.id_of("CN", "organization", "developer")
+        Traceback (most recent call last):
+        ...
+        ValueError: developer='CN' is a country, expected a organization
+        """
         rid = value.id if isinstance(value, Record) else value
-        record = self[rid]
+        found = self._types.get(rid)
+        if found is None:
+            raise NotFound(rid, self._suggest(rid))
         allowed = (record_type,) if isinstance(record_type, str) else record_type
-        if record.record_type not in allowed:
-            raise ValueError(f"{param}={rid!r} is a {record.record_type}, expected a {' or '.join(allowed)}")
+        if allowed is not None and found not in allowed:
+            raise ValueError(f"{param}={rid!r} is a {found}, expected a {' or '.join(allowed)}")
         return rid
 
-    @staticmethod
-    def _check_choice(value: str, model: type[Record], param: str) -> str:
-        choices = get_args(model.model_fields["kind"].annotation)
-        if value not in choices:
-            raise ValueError(f"{param}={value!r} is not one of: {', '.join(choices)}")
-        return value
+    def select(self, record_type: str, **filters: Any) -> list[Any]:
+        """Records of one type whose facets have the given values: the index behind every query helper.
 
-    def _query(self, record_type: str, **filters: Any) -> list[Any]:
+        Filters are facet names of :data:`asiaai_graph.index.FACETS` with ids or
+        values (``None`` means no filter); only the combinations listed in
+        :data:`asiaai_graph.index.COMBOS` are indexed.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> [o.id for o in ag.load().select("organization", country="KR", kind="university")]
+        ['kaist']
+        """
         key = tuple(sorted((k, v) for k, v in filters.items() if v is not None))
+        if tuple(k for k, _ in key) not in COMBOS.get(record_type, [()]):
+            raise ValueError(f"no index of {record_type} records by {', '.join(k for k, _ in key)}")
         return self._many(self._index[record_type].get(key, ()))
 
     def records(self, record_type: str | None = None) -> list[Record]:
@@ -265,161 +290,7 @@ class KnowledgeGraph(Mapping[str, Record]):
             return self._many(self._types)
         if record_type not in RECORD_TYPES:
             raise ValueError(f"unknown record type {record_type!r}; one of: {', '.join(RECORD_TYPES)}")
-        return self._query(record_type)
-
-    def organizations(self, country: EntityOrId | None = None, kind: str | None = None) -> list[Organization]:
-        """Organizations, optionally of one country and/or one kind (``company``, ``university``, ...).
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> kg = ag.load()
-        >>> [o.id for o in kg.organizations(country="KR", kind="university")]
-        ['kaist']
-        """
-        c = self._resolve(country, "country", "country") if country is not None else None
-        k = self._check_choice(kind, Organization, "kind") if kind is not None else None
-        return self._query("organization", country=c, kind=k)
-
-    def companies(self, country: EntityOrId | None = None) -> list[Organization]:
-        """Companies and startups, optionally of one country.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> "sensetime" in [o.id for o in ag.load().companies(country="CN")]
-        True
-        """
-        c = self._resolve(country, "country", "country") if country is not None else None
-        return self._query("organization", country=c, company=True)
-
-    def llm_builders(self, country: EntityOrId | None = None) -> list[Organization]:
-        """Organizations that develop at least one large language model.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> [o.id for o in ag.load().llm_builders(country="KR")]
-        ['naver']
-        """
-        c = self._resolve(country, "country", "country") if country is not None else None
-        return self._query("organization", country=c, llm=True)
-
-    def models(
-        self,
-        developer: EntityOrId | None = None,
-        kind: str | None = None,
-        country: EntityOrId | None = None,
-    ) -> list[AIModel]:
-        """AI models, optionally by developer, kind (``llm``, ``vision``, ...) and developer's country.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> [m.id for m in ag.load().models(developer="deepseek", kind="llm")]
-        ['deepseek-v3']
-        """
-        d = self._resolve(developer, "organization", "developer") if developer is not None else None
-        k = self._check_choice(kind, AIModel, "kind") if kind is not None else None
-        c = self._resolve(country, "country", "country") if country is not None else None
-        return self._query("model", developer=d, kind=k, country=c)
-
-    def products(
-        self, maker: EntityOrId | None = None, kind: str | None = None, model: EntityOrId | None = None
-    ) -> list[Product]:
-        """Products and services, optionally by maker, kind or the model they use.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> [p.id for p in ag.load().products(model="ernie")]
-        ['xiaodu-ai-glasses']
-        """
-        m = self._resolve(maker, "organization", "maker") if maker is not None else None
-        k = self._check_choice(kind, Product, "kind") if kind is not None else None
-        mo = self._resolve(model, "model", "model") if model is not None else None
-        return self._query("product", maker=m, kind=k, model=mo)
-
-    def policies(
-        self,
-        country: EntityOrId | None = None,
-        kind: str | None = None,
-        jurisdiction: EntityOrId | None = None,
-    ) -> list[Policy]:
-        """Policies; ``country`` includes those of the country's cities and provinces.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> kg = ag.load()
-        >>> "shanghai" in {p.jurisdiction for p in kg.policies(country="CN")}
-        True
-        >>> [p.id for p in kg.policies(country="KR")]
-        ['korea-national-ai-strategy']
-        """
-        c = self._resolve(country, "country", "country") if country is not None else None
-        k = self._check_choice(kind, Policy, "kind") if kind is not None else None
-        j = self._resolve(jurisdiction, ("country", "place"), "jurisdiction") if jurisdiction is not None else None
-        return self._query("policy", country=c, kind=k, jurisdiction=j)
-
-    def investments(
-        self,
-        investor: EntityOrId | None = None,
-        investee: EntityOrId | None = None,
-        country: EntityOrId | None = None,
-        year: int | None = None,
-    ) -> list[Investment]:
-        """Investments, by investor, investee, the country the money goes to, or year.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> [(i.amount.describe(), i.post_money_valuation.describe()) for i in ag.load().investments(investee="sensetime")]
-        [('600,000,000 USD', '4,500,000,000 USD')]
-        """
-        i = self._resolve(investor, "organization", "investor") if investor is not None else None
-        e = self._resolve(investee, "organization", "investee") if investee is not None else None
-        c = self._resolve(country, "country", "country") if country is not None else None
-        return self._query("investment", investor=i, investee=e, country=c, year=year)
-
-    def partnerships(
-        self, organization: EntityOrId | None = None, country: EntityOrId | None = None
-    ) -> list[Partnership]:
-        """Partnerships, by a party and/or the country where they take place.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> [p.parties for p in ag.load().partnerships(country="SA")]
-        [('tencent-cloud', 'mobily')]
-        """
-        o = self._resolve(organization, "organization", "organization") if organization is not None else None
-        c = self._resolve(country, "country", "country") if country is not None else None
-        return self._query("partnership", organization=o, country=c)
-
-    def indicators(
-        self,
-        subject: EntityOrId | None = None,
-        measure: str | None = None,
-        country: EntityOrId | None = None,
-    ) -> list[Indicator]:
-        """Figures, by subject, measure (``private_ai_investment``, ...) or the subject's country.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> kg = ag.load()
-        >>> for i in kg.indicators(measure="private_ai_investment"):
-        ...     print(i.subject, i.period, i.amount.describe())
-        CN 2023 ≈ 7,760,000,000 USD (≈ 11,000,000,000,000 KRW)
-        KR 2023 1,400,000,000 USD
-        US 2023 67,200,000,000 USD (≈ 97,500,000,000,000 KRW)
-        """
-        s = self._resolve(subject, ("country", "place", "organization", "product", "model"), "subject") if subject is not None else None
-        c = self._resolve(country, "country", "country") if country is not None else None
-        if measure is not None and measure not in get_args(Indicator.model_fields["measure"].annotation):
-            raise ValueError(f"measure={measure!r} is not a known measure")
-        return self._query("indicator", subject=s, measure=measure, country=c)
+        return self.select(record_type)
 
     def search(self, query: str, limit: int = 10) -> list[Record]:
         """Find records by id, English name, label or alias in any language, best match first.
@@ -456,7 +327,7 @@ class KnowledgeGraph(Mapping[str, Record]):
         >>> ("^developed_by", "ernie") in [(rel, r.id) for rel, r in kg.neighbors("baidu")]
         True
         """
-        rid = self._resolve(entity, tuple(RECORD_TYPES), "entity")
+        rid = self.id_of(entity, tuple(RECORD_TYPES), "entity")
         out: dict[tuple[str, str], None] = {}
         for n in self._out.get(rid, ()):
             out[(self._edges[n][1], self._edges[n][2])] = None
@@ -493,8 +364,8 @@ class KnowledgeGraph(Mapping[str, Record]):
         >>> [(a.id, rel, b.id) for a, rel, b in kg.path("deepseek-v3", "CN")]
         [('deepseek-v3', 'developed_by', 'deepseek'), ('deepseek', 'in_country', 'CN')]
         """
-        a = self._resolve(start, tuple(RECORD_TYPES), "start")
-        b = self._resolve(end, tuple(RECORD_TYPES), "end")
+        a = self.id_of(start, tuple(RECORD_TYPES), "start")
+        b = self.id_of(end, tuple(RECORD_TYPES), "end")
         steps = shortest_path(self._edges, self._out, self._in, a, b)
         if steps is None:
             return None
@@ -510,7 +381,7 @@ class KnowledgeGraph(Mapping[str, Record]):
         >>> [s.publisher for s in kg.sources_of("deepseek-v3")]
         ['Bespin Global', 'DeepSeek-AI']
         """
-        rid = self._resolve(entity, tuple(RECORD_TYPES), "entity")
+        rid = self.id_of(entity, tuple(RECORD_TYPES), "entity")
         record = self._record(rid)
         if not isinstance(record, Entity):
             return []
@@ -578,99 +449,3 @@ class KnowledgeGraph(Mapping[str, Record]):
             g.add_edges_from((rid, sid, "cites", {"quotes": tuple(q)}) for (rid, sid), q in cites.items())
             self._nx = g
         return self._nx
-
-    # --- export (each format lives in its own module, imported on first use) -------------------
-
-    def to_rdf(self, base: str | None = None) -> rdflib.Graph:
-        """The graph as an :class:`rdflib.Graph` in the asiaai_graph vocabulary.
-
-        ``base`` is the IRI namespace of the records (see :mod:`asiaai_graph.rdf`).
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> g = ag.load().to_rdf()
-        >>> len(g) > 1000
-        True
-        """
-        from asiaai_graph.rdf import to_rdf
-
-        return to_rdf(self, base=base)
-
-    def serialize(
-        self,
-        format: str = "turtle",
-        destination: str | os.PathLike[str] | None = None,
-        base: str | None = None,
-    ) -> str | None:
-        """Write the RDF export as ``turtle``, ``nt``, ``json-ld`` or ``xml``, like :meth:`rdflib.Graph.serialize`.
-
-        Returns the text when ``destination`` is ``None``, else writes the file.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> ag.load().serialize(format="turtle").startswith("@prefix")
-        True
-        """
-        from asiaai_graph.rdf import serialize
-
-        return serialize(self, format=format, destination=destination, base=base)
-
-    def sparql(self, query: str, base: str | None = None) -> list[dict[str, Any]]:
-        """Run a SPARQL query over the RDF export; one dict per row, variable name to value.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> rows = ag.load().sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-        >>> rows[0]["n"] > 1000
-        True
-        """
-        from asiaai_graph.rdf import sparql
-
-        return sparql(self, query, base=base)
-
-    def to_frame(self, record_type: str) -> pd.DataFrame:
-        """One record type as a :class:`pandas.DataFrame`, one row per record, flat columns.
-
-        Needs the ``pandas`` extra (``pip install 'asiaai-graph[pandas]'``).
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> df = ag.load().to_frame("model")
-        >>> "deepseek-v3" in set(df["id"])
-        True
-        """
-        from asiaai_graph.readwrite.frames import to_frame
-
-        return to_frame(self, record_type)
-
-    def to_frames(self) -> dict[str, pd.DataFrame]:
-        """Every record type as a DataFrame, keyed by record type.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> sorted(ag.load().to_frames())[:3]
-        ['country', 'indicator', 'investment']
-        """
-        from asiaai_graph.readwrite.frames import to_frames
-
-        return to_frames(self)
-
-    def write(self, path: str | os.PathLike[str], format: str | None = None) -> None:
-        """Write the graph as ``graphml``, ``gexf`` or node-link ``json`` (guessed from the suffix).
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag, tempfile, pathlib
-        >>> out = pathlib.Path(tempfile.mkdtemp()) / "asiaai.graphml"
-        >>> ag.load().write(out)
-        >>> out.stat().st_size > 0
-        True
-        """
-        from asiaai_graph.readwrite.graphformats import write
-
-        write(self, path, format=format)

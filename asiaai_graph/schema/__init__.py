@@ -25,42 +25,46 @@ Examples
 
 from __future__ import annotations
 
-from asiaai_graph.schema.records import (
-    AIModel,
-    Country,
-    Entity,
-    Indicator,
-    Investment,
-    Organization,
-    Partnership,
-    Person,
-    Place,
-    Policy,
-    Product,
-    Record,
-    RECORD_TYPES,
-    Ref,
-    SECTIONS,
-    Source,
-    section_adapter,
-)
-from asiaai_graph.schema.terms import (
-    LanguageTag,
-    Measure,
-    ModelKind,
-    OrganizationKind,
-    Qualifier,
-    Region,
-)
-from asiaai_graph.schema.values import (
-    Affiliation,
-    Citation,
-    Goal,
-    InvestorRole,
-    Money,
-    PartialDate,
-    Quantity,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from asiaai_graph.schema.records import (
+        AIModel,
+        Country,
+        Entity,
+        Indicator,
+        Investment,
+        Organization,
+        Partnership,
+        Person,
+        Place,
+        Policy,
+        Product,
+        Record,
+        RECORD_TYPES,
+        Ref,
+        SECTIONS,
+        Source,
+        section_adapter,
+    )
+    from asiaai_graph.schema.terms import (
+        LanguageTag,
+        Measure,
+        ModelKind,
+        OrganizationKind,
+        Qualifier,
+        Region,
+    )
+    from asiaai_graph.schema.values import (
+        Affiliation,
+        Citation,
+        Goal,
+        InvestorRole,
+        Money,
+        PartialDate,
+        Quantity,
+    )
 
 __all__ = [
     "AIModel",
@@ -94,3 +98,51 @@ __all__ = [
     "Source",
     "section_adapter",
 ]
+
+#: Public name -> the module of this package that defines it (imported on first use, PEP 562:
+#: the vocabularies in ``terms`` and ``codes`` can be used without importing pydantic).
+_HOMES: dict[str, str] = {
+    "AIModel": "records",
+    "Affiliation": "values",
+    "Citation": "values",
+    "Country": "records",
+    "Entity": "records",
+    "Goal": "values",
+    "Indicator": "records",
+    "Investment": "records",
+    "InvestorRole": "values",
+    "LanguageTag": "terms",
+    "Measure": "terms",
+    "ModelKind": "terms",
+    "Money": "values",
+    "Organization": "records",
+    "OrganizationKind": "terms",
+    "PartialDate": "values",
+    "Partnership": "records",
+    "Person": "records",
+    "Place": "records",
+    "Policy": "records",
+    "Product": "records",
+    "Qualifier": "terms",
+    "Quantity": "values",
+    "RECORD_TYPES": "records",
+    "Record": "records",
+    "Ref": "records",
+    "Region": "terms",
+    "SECTIONS": "records",
+    "Source": "records",
+    "section_adapter": "records",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'asiaai_graph.schema' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"asiaai_graph.schema.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

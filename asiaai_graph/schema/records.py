@@ -24,7 +24,7 @@ from typing import Any, ClassVar, Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
 from asiaai_graph.schema.codes import COUNTRY_CODES
-from asiaai_graph.schema.terms import SLUG, LanguageTag, Measure, ModelKind, OrganizationKind, Region
+from asiaai_graph.schema.terms import RECORD_TYPE_NAMES, SLUG, LanguageTag, Measure, ModelKind, OrganizationKind, Region
 from asiaai_graph.schema.values import (
     Affiliation,
     Citation,
@@ -411,6 +411,7 @@ SECTIONS: dict[str, type[Record]] = {
 
 #: Record type (``"organization"``, ``"model"``, ...) -> record model.
 RECORD_TYPES: dict[str, type[Record]] = {m.record_type: m for m in SECTIONS.values()}
+assert tuple(RECORD_TYPES) == RECORD_TYPE_NAMES, "schema.terms.RECORD_TYPE_NAMES is out of date"
 
 
 @functools.cache

@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["SLUG", "LanguageTag", "Measure", "ModelKind", "OrganizationKind", "Qualifier", "Region"]
+__all__ = ["RECORD_TYPE_NAMES", "SLUG", "LanguageTag", "Measure", "ModelKind", "OrganizationKind", "Qualifier", "Region"]
+
+RECORD_TYPE_NAMES: tuple[str, ...] = (
+    "source", "country", "place", "organization", "person", "model", "product", "policy", "investment",
+    "partnership", "indicator",
+)
+"""The record types, in the order of the data files' sections (``RECORD_TYPES`` holds their models)."""
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """The pattern of a record id: lowercase ASCII words joined by single hyphens."""

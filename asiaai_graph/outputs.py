@@ -1,0 +1,125 @@
+"""``kg.to_rdf``, ``kg.serialize``, ``kg.sparql``, ``kg.to_frame``, ``kg.write``: thin lazy delegations.
+
+:class:`Outputs` is a part of :class:`~asiaai_graph.KnowledgeGraph`. Each
+method imports its output module on first use (RDF, pandas and networkx's
+writers stay unimported until needed) and hands it the graph; the output
+modules use only the graph's public interface.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    import os
+
+    import pandas as pd
+    import rdflib
+
+    from asiaai_graph.graph import KnowledgeGraph
+
+__all__ = ["Outputs"]
+
+
+def _kg(part: Outputs) -> KnowledgeGraph:
+    """The graph this part belongs to (Outputs is only ever a base of KnowledgeGraph)."""
+    return cast("KnowledgeGraph", part)
+
+
+class Outputs:
+    """Exports of the graph; every method delegates to the module named in its docstring."""
+
+
+    def to_rdf(self, base: str | None = None) -> rdflib.Graph:
+        """The graph as an :class:`rdflib.Graph` in the asiaai_graph vocabulary.
+
+        ``base`` is the IRI namespace of the records (see :mod:`asiaai_graph.rdf`).
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> g = ag.load().to_rdf()
+        >>> len(g) > 1000
+        True
+        """
+        from asiaai_graph.rdf import to_rdf
+
+        return to_rdf(_kg(self), base=base)
+
+    def serialize(
+        self,
+        format: str = "turtle",
+        destination: str | os.PathLike[str] | None = None,
+        base: str | None = None,
+    ) -> str | None:
+        """Write the RDF export as ``turtle``, ``nt``, ``json-ld`` or ``xml``, like :meth:`rdflib.Graph.serialize`.
+
+        Returns the text when ``destination`` is ``None``, else writes the file.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> ag.load().serialize(format="turtle").startswith("@prefix")
+        True
+        """
+        from asiaai_graph.rdf import serialize
+
+        return serialize(_kg(self), format=format, destination=destination, base=base)
+
+    def sparql(self, query: str, base: str | None = None) -> list[dict[str, Any]]:
+        """Run a SPARQL query over the RDF export; one dict per row, variable name to value.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> rows = ag.load().sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        >>> rows[0]["n"] > 1000
+        True
+        """
+        from asiaai_graph.rdf import sparql
+
+        return sparql(_kg(self), query, base=base)
+
+    def to_frame(self, record_type: str) -> pd.DataFrame:
+        """One record type as a :class:`pandas.DataFrame`, one row per record, flat columns.
+
+        Needs the ``pandas`` extra (``pip install 'asiaai-graph[pandas]'``).
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> df = ag.load().to_frame("model")
+        >>> "deepseek-v3" in set(df["id"])
+        True
+        """
+        from asiaai_graph.readwrite.frames import to_frame
+
+        return to_frame(_kg(self), record_type)
+
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        """Every record type as a DataFrame, keyed by record type.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> sorted(ag.load().to_frames())[:3]
+        ['country', 'indicator', 'investment']
+        """
+        from asiaai_graph.readwrite.frames import to_frames
+
+        return to_frames(_kg(self))
+
+    def write(self, path: str | os.PathLike[str], format: str | None = None) -> None:
+        """Write the graph as ``graphml``, ``gexf`` or node-link ``json`` (guessed from the suffix).
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag, tempfile, pathlib
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "asiaai.graphml"
+        >>> ag.load().write(out)
+        >>> out.stat().st_size > 0
+        True
+        """
+        from asiaai_graph.readwrite.graphformats import write
+
+        write(_kg(self), path, format=format)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, get_args
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from asiaai_graph.errors import DataError, NotFound, Problem
 from asiaai_graph.index import COMBOS, GraphState, build_state
@@ -19,25 +19,15 @@ from asiaai_graph.queries import EntityOrId, Queries
 from asiaai_graph.references import EdgeTuple, field_path, scan_references
 from asiaai_graph.schema import (
     RECORD_TYPES,
-    AIModel,
     Entity,
-    Indicator,
-    Investment,
-    Organization,
-    Partnership,
-    Policy,
-    Product,
     Record,
     Source,
     section_adapter,
 )
 
 if TYPE_CHECKING:
-    import os
 
     import networkx as nx
-    import pandas as pd
-    import rdflib
 
     from asiaai_graph.search import NameIndex
 

@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.rdf.mapping import (
     CLASSES,
-    DEFAULT_BASE,
     FIELDS,
     IDENTIFIER,
     NODE_CLASSES,
@@ -48,6 +47,7 @@ from asiaai_graph.rdf.mapping import (
     WD,
     XSD,
     FieldMap,
+    check_base,
 )
 
 if TYPE_CHECKING:
@@ -73,28 +73,6 @@ _TRUE: Lit = ("true", None, _XSD_BOOLEAN)
 _FALSE: Lit = ("false", None, _XSD_BOOLEAN)
 _DATE_TYPES = {"year": XSD + "gYear", "month": XSD + "gYearMonth", "day": XSD + "date"}
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_BASE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
-
-
-def check_base(base: str | None) -> str:
-    """The base IRI to use: ``base``, or the default; refuses one that cannot prefix IRIs.
-
-    Examples
-    --------
-    >>> check_base(None)
-    'https://w3id.org/asiaai-graph/id/'
-    >>> check_base("not an iri")
-    Traceback (most recent call last):
-    ...
-    ValueError: base must be an absolute IRI such as 'https://example.org/id/', got 'not an iri'
-    """
-    if base is None:
-        return DEFAULT_BASE
-    if not _BASE_RE.match(base) or base.count("#") > 1:
-        raise ValueError(f"base must be an absolute IRI such as 'https://example.org/id/', got {base!r}")
-    return base
-
-
 def _decimal(value: Decimal) -> str:
     """An ``xsd:decimal`` lexical form (no exponent), keeping the stated digits."""
     text = format(value, "f")

@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "PREFIXES",
     "QUALIFIERS",
     "SUB_FIELDS",
+    "check_base",
     "relation_predicate",
 ]
 
@@ -330,3 +332,25 @@ QUALIFIED: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("person", "affiliations"): (relation_predicate("affiliated_with"), "organization", False),
     ("investment", "investors"): (relation_predicate("invested_in"), "organization", True),
 }
+
+
+BASE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
+
+
+def check_base(base: str | None) -> str:
+    """The base IRI to use: ``base``, or the default; refuses one that cannot prefix IRIs.
+
+    Examples
+    --------
+    >>> check_base(None)
+    'https://w3id.org/asiaai-graph/id/'
+    >>> check_base("not an iri")
+    Traceback (most recent call last):
+    ...
+    ValueError: base must be an absolute IRI such as 'https://example.org/id/', got 'not an iri'
+    """
+    if base is None:
+        return DEFAULT_BASE
+    if not BASE_RE.match(base) or base.count("#") > 1:
+        raise ValueError(f"base must be an absolute IRI such as 'https://example.org/id/', got {base!r}")
+    return base

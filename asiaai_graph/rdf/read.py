@@ -24,7 +24,6 @@ from pydantic import ValidationError
 
 from asiaai_graph.errors import DataError, Problem
 from asiaai_graph.graph import KnowledgeGraph
-from asiaai_graph.rdf.export import check_base
 from asiaai_graph.rdf.mapping import (
     CLASSES,
     FIELDS,
@@ -38,6 +37,7 @@ from asiaai_graph.rdf.mapping import (
     SUB_FIELDS,
     WD,
     FieldMap,
+    check_base,
 )
 from asiaai_graph.schema import RECORD_TYPES, LanguageTag, PartialDate, Record
 

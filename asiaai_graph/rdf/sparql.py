@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from asiaai_graph.rdf.export import check_base, to_rdf
-from asiaai_graph.rdf.mapping import PREFIXES
+from asiaai_graph.rdf.export import to_rdf
+from asiaai_graph.rdf.mapping import PREFIXES, check_base
 
 if TYPE_CHECKING:
     import rdflib

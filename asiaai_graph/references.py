@@ -31,7 +31,8 @@ __all__ = ["EdgeTuple", "PathPart", "ProblemTuple", "check_references", "field_p
 PathPart = str | int
 """One step into a record: a field name or a position in a list."""
 EdgeTuple = tuple[str, str, str, tuple[tuple[str, Any], ...]]
-"""``(source id, relation, target id, attributes)``: one relation between two records."""
+"""``(source id, relation, target id, attributes)``: one relation between two records; attributes are plain
+strings, numbers and booleans (a date is its text, ``2018~``)."""
 ProblemTuple = tuple["Record", tuple[PathPart, ...], str]
 """``(record, path to the field, message)``: one bad reference."""
 
@@ -80,6 +81,11 @@ def ref_values(record: Record) -> Iterator[tuple[Ref, str, tuple[PathPart, ...],
                 yield ref, item, path, None
 
 
+def _plain(value: Any) -> Any:
+    """An edge attribute as plain data (a date of known precision as its text, ``2018~``)."""
+    return value if isinstance(value, (str, int, float, bool)) else str(value)
+
+
 def scan_references(records: Sequence[Record]) -> tuple[list[EdgeTuple], list[ProblemTuple]]:
     """One pass over the records: their edges, and every duplicate id or bad reference.
 
@@ -112,7 +118,7 @@ def scan_references(records: Sequence[Record]) -> tuple[list[EdgeTuple], list[Pr
             if found not in ref.targets:
                 problems.append((record, path, f"{target!r} is a {found}, expected a {' or '.join(ref.targets)}"))
                 continue
-            attrs = tuple((a, v) for a in ref.attrs if (v := getattr(sub, a)) is not None)
+            attrs = tuple((a, _plain(v)) for a in ref.attrs if (v := getattr(sub, a)) is not None)
             if ref.reverse:
                 edges.append((target, ref.relation, record.id, attrs))
             else:

@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -194,6 +195,9 @@ class _Blocks:
                 po.append((pred, (str(value), None, _XSD_INTEGER)))
             elif kind == "bool":
                 po.append((pred, _TRUE if value else _FALSE))
+            elif kind == "json":
+                text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+                po.append((pred, (text, None, RDF + "JSON")))
             elif kind == "wikidata":
                 po.append((pred, WD + value))
             elif kind == "url":

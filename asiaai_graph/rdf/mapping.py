@@ -82,6 +82,8 @@ NODE_CLASSES: dict[str, str] = {
     "affiliation": AAG + "Affiliation",
     "goal": AAG + "Goal",
     "investor": AAG + "InvestorRole",
+    "dispute": AAG + "Dispute",
+    "stated": AAG + "StatedValue",
     "seq": RDF + "Seq",
     "agent": DCTERMS + "Agent",
 }
@@ -134,6 +136,7 @@ class FieldMap(NamedTuple):
     ``url``        an IRI (or an ``xsd:anyURI`` literal if it is no valid IRI)
     ``wikidata``   ``owl:sameAs`` a Wikidata entity
     ``int``, ``bool``, ``decimal``  typed literals
+    ``json``       an ``rdf:JSON`` literal (a disputed field's stated value, as in YAML)
     ``date``       ``xsd:gYear`` / ``xsd:gYearMonth`` / ``xsd:date``; ``arg`` flags approximate dates
     ``qualifier``  a named individual
     ``ref``        one record id, as the record's IRI
@@ -171,7 +174,10 @@ _ENTITY_HEAD = [
     _f("wikidata", "wikidata", SAME_AS),
 ]
 # Citations come last so a record's Turtle block reads fields first, evidence after.
-_ENTITY_TAIL = [_f("sources", "nodes", QUALIFIED_DERIVATION, "citation")]
+_ENTITY_TAIL = [
+    _f("disputes", "nodes", AAG + "dispute", "dispute"),
+    _f("sources", "nodes", QUALIFIED_DERIVATION, "citation"),
+]
 _KIND = _f("kind", "str", AAG + "kind")
 
 
@@ -210,6 +216,7 @@ FIELDS: dict[str, list[FieldMap]] = {
         _rel("members", "has_member", "refs"),
         _f("focus_areas", "strs", AAG + "focusArea"),
         _f("website", "url", SCHEMA + "url"),
+        _f("category", "str", AAG + "category"),
     ),
     "person": _entity(
         _f("affiliations", "nodes", AAG + "affiliation", "affiliation"),
@@ -230,6 +237,15 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("variant_count", "node", AAG + "variantCount", "quantity"),
         _f("training_cost", "node", AAG + "trainingCost", "money"),
         _f("training_duration", "node", AAG + "trainingDuration", "quantity"),
+        _f("training_compute", "node", AAG + "trainingCompute", "quantity"),
+        _f("training_dataset_size", "node", AAG + "trainingDatasetSize", "quantity"),
+        _f("training_hardware", "strs", AAG + "trainingHardware"),
+        _f("hardware_quantity", "node", AAG + "hardwareQuantity", "quantity"),
+        _f("domains", "strs", AAG + "domain"),
+        _f("tasks", "strs", AAG + "task"),
+        _f("accessibility", "str", AAG + "accessibility"),
+        _f("license", "str", AAG + "license"),
+        _f("notability_criteria", "strs", AAG + "notabilityCriterion"),
     ),
     "product": _entity(
         _KIND,
@@ -295,6 +311,7 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
         _f("qualifier", "qualifier", AAG + "qualifier"),
         _f("upper", "decimal", AAG + "upper"),
         _f("unit", "str", AAG + "unit"),
+        _f("confidence", "str", AAG + "confidence"),
     ],
     "money": [
         _f("amount", "decimal", AAG + "value"),
@@ -302,16 +319,21 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
         _f("qualifier", "qualifier", AAG + "qualifier"),
         _f("upper", "decimal", AAG + "upper"),
         _f("equivalents", "nodes", AAG + "equivalent", "money"),
+        _f("price_year", "int", AAG + "priceYear"),
     ],
     "citation": [
         _f("source", "ref", PROV + "entity"),
         _f("quote", "doc_lang", AAG + "quote"),
         _f("note", "str", SKOS + "note"),
+        _f("fields", "strs", AAG + "citedField"),
+        _f("locator", "str", AAG + "locator"),
+        _f("links", "strs", AAG + "link"),
     ],
     "affiliation": [
         _f("organization", "ref", AAG + "organization"),
         _f("role", "str", AAG + "role"),
-        _f("current", "bool", AAG + "current"),
+        _date("as_of", AAG + "asOf", "asOfApproximate"),
+        _f("former", "bool", AAG + "former"),
     ],
     "goal": [
         _f("text", "str", AAG + "text"),
@@ -323,6 +345,16 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
     "investor": [
         _f("organization", "ref", AAG + "organization"),
         _f("lead", "bool", AAG + "lead"),
+    ],
+    "dispute": [
+        _f("field", "str", AAG + "disputedField"),
+        _f("values", "nodes", AAG + "statedValue", "stated"),
+        _f("reason", "str", AAG + "reason"),
+    ],
+    "stated": [
+        _f("value", "json", RDF + "value"),
+        _f("sources", "refs", AAG + "statedBy"),
+        _f("note", "str", SKOS + "note"),
     ],
 }
 

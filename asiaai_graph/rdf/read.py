@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
@@ -208,6 +209,11 @@ class _Reader:
                 data[field] = int(str(self._one(values, field)))
             elif kind == "bool":
                 data[field] = str(self._one(values, field)) in ("true", "1")
+            elif kind == "json":
+                try:
+                    data[field] = json.loads(str(self._one(values, field)))
+                except ValueError:
+                    raise _Bad(field, f"not JSON: {values[0]!s}") from None
             elif kind == "decimal":
                 try:
                     data[field] = Decimal(str(self._one(values, field)))

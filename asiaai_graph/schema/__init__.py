@@ -49,9 +49,11 @@ if TYPE_CHECKING:
         section_adapter,
     )
     from asiaai_graph.schema.terms import (
+        Accessibility,
         LanguageTag,
         Measure,
         ModelKind,
+        OrganizationCategory,
         OrganizationKind,
         Qualifier,
         Region,
@@ -59,18 +61,22 @@ if TYPE_CHECKING:
     from asiaai_graph.schema.values import (
         Affiliation,
         Citation,
+        Dispute,
         Goal,
         InvestorRole,
         Money,
         PartialDate,
         Quantity,
+        StatedValue,
     )
 
 __all__ = [
     "AIModel",
+    "Accessibility",
     "Affiliation",
     "Citation",
     "Country",
+    "Dispute",
     "Entity",
     "Goal",
     "Indicator",
@@ -81,6 +87,7 @@ __all__ = [
     "ModelKind",
     "Money",
     "Organization",
+    "OrganizationCategory",
     "OrganizationKind",
     "PartialDate",
     "Partnership",
@@ -96,6 +103,7 @@ __all__ = [
     "Region",
     "SECTIONS",
     "Source",
+    "StatedValue",
     "section_adapter",
 ]
 
@@ -106,16 +114,19 @@ _HOMES: dict[str, str] = {
     "Affiliation": "values",
     "Citation": "values",
     "Country": "records",
+    "Dispute": "values",
     "Entity": "records",
     "Goal": "values",
     "Indicator": "records",
     "Investment": "records",
     "InvestorRole": "values",
+    "Accessibility": "terms",
     "LanguageTag": "terms",
     "Measure": "terms",
     "ModelKind": "terms",
     "Money": "values",
     "Organization": "records",
+    "OrganizationCategory": "terms",
     "OrganizationKind": "terms",
     "PartialDate": "values",
     "Partnership": "records",
@@ -131,6 +142,7 @@ _HOMES: dict[str, str] = {
     "Region": "terms",
     "SECTIONS": "records",
     "Source": "records",
+    "StatedValue": "values",
     "section_adapter": "records",
 }
 

@@ -24,10 +24,21 @@ from typing import Any, ClassVar, Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
 from asiaai_graph.schema.codes import COUNTRY_CODES
-from asiaai_graph.schema.terms import RECORD_TYPE_NAMES, SLUG, LanguageTag, Measure, ModelKind, OrganizationKind, Region
+from asiaai_graph.schema.terms import (
+    RECORD_TYPE_NAMES,
+    SLUG,
+    Accessibility,
+    LanguageTag,
+    Measure,
+    ModelKind,
+    OrganizationCategory,
+    OrganizationKind,
+    Region,
+)
 from asiaai_graph.schema.values import (
     Affiliation,
     Citation,
+    Dispute,
     Goal,
     InvestorRole,
     Money,
@@ -131,6 +142,15 @@ class Source(Record):
         return self.title if lang == self.language else self.label
 
 
+_NOT_CITABLE = frozenset({"id", "sources", "disputes"})
+
+
+@functools.cache
+def _field_adapter(model: type[Record], field: str) -> TypeAdapter[Any]:
+    annotation: Any = model.model_fields[field].annotation
+    return TypeAdapter(annotation)
+
+
 class Entity(Record):
     """Fields every described thing shares: names in several languages and its sources."""
 
@@ -140,6 +160,43 @@ class Entity(Record):
     description: str | None = None
     wikidata: str | None = Field(default=None, pattern=r"^Q[1-9]\d*$")
     sources: tuple[Citation, ...] = Field(min_length=1)
+    disputes: tuple[Dispute, ...] = ()
+    """Fields on which sources disagree: every stated value with its sources, and why the record's is preferred."""
+
+    @classmethod
+    def citable_fields(cls) -> tuple[str, ...]:
+        """The fields a citation may say it supports: every field but ``id``, ``sources`` and ``disputes``."""
+        return tuple(f for f in cls.model_fields if f not in _NOT_CITABLE)
+
+    @field_validator("sources")
+    @classmethod
+    def _cited_fields_exist(cls, sources: tuple[Citation, ...]) -> tuple[Citation, ...]:
+        known = cls.citable_fields()
+        for i, citation in enumerate(sources):
+            for name in citation.fields:
+                if name not in known:
+                    raise ValueError(f"sources[{i}] cites {name!r}, which is not a field of a {cls.record_type}")
+        return sources
+
+    @model_validator(mode="after")
+    def _disputes_hold(self) -> Entity:
+        cited = {c.source for c in self.sources}
+        for i, dispute in enumerate(self.disputes):
+            if dispute.field not in self.citable_fields():
+                raise ValueError(f"disputes[{i}]: {dispute.field!r} is not a field of a {self.record_type}")
+            adapter = _field_adapter(type(self), dispute.field)
+            values = []
+            for j, stated in enumerate(dispute.values):
+                try:
+                    values.append(adapter.validate_python(stated.value))
+                except ValueError as exc:
+                    raise ValueError(f"disputes[{i}].values[{j}]: not a valid {dispute.field}: {exc}") from None
+                for sid in stated.sources:
+                    if sid not in cited:
+                        raise ValueError(f"disputes[{i}].values[{j}]: source {sid!r} is not among the record's sources")
+            if getattr(self, dispute.field) not in values:
+                raise ValueError(f"disputes[{i}]: the record's {dispute.field} is not one of the stated values")
+        return self
 
     @property
     def label(self) -> str:
@@ -209,6 +266,8 @@ class Organization(Entity):
     members: tuple[str, ...] = ()
     focus_areas: tuple[str, ...] = ()
     website: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    category: OrganizationCategory | None = None
+    """The sector as a dataset classifies it (Epoch AI: industry, academia, research collective, government)."""
 
 
 class Person(Entity):
@@ -217,7 +276,7 @@ class Person(Entity):
     record_type: ClassVar[str] = "person"
     section: ClassVar[str] = "people"
     refs: ClassVar[tuple[Ref, ...]] = (
-        Ref("affiliations", "affiliated_with", ("organization",), key="organization", attrs=("role", "current")),
+        Ref("affiliations", "affiliated_with", ("organization",), key="organization", attrs=("role", "as_of", "former")),
         Ref("country", "citizen_of", ("country",)),
     )
 
@@ -251,6 +310,29 @@ class AIModel(Entity):
     variant_count: Quantity | None = None
     training_cost: Money | None = None
     training_duration: Quantity | None = None
+    training_compute: Quantity | None = None
+    """Floating-point operations used in training (``unit: FLOP``), with the source's confidence."""
+    training_dataset_size: Quantity | None = None
+    """How much data training saw, in the source's unit (``tokens``, ``words``, ``datapoints``...)."""
+    training_hardware: tuple[str, ...] = ()
+    hardware_quantity: Quantity | None = None
+    """How many of the training hardware's chips were used."""
+    domains: tuple[str, ...] = ()
+    """The source's domains (Epoch AI: ``Language``, ``Vision``, ``Multimodal``...)."""
+    tasks: tuple[str, ...] = ()
+    """The source's tasks (Epoch AI: ``Language modeling/generation``, ``Chat``...)."""
+    accessibility: Accessibility | None = None
+    license: str | None = None
+    """The licence the weights are published under, as the source names it."""
+    notability_criteria: tuple[str, ...] = ()
+    """Why Epoch AI counts the model as notable (``SOTA improvement``, ``Training cost``...)."""
+
+    @model_validator(mode="after")
+    def _open_weights_agree(self) -> AIModel:
+        if self.open_weights is not None and self.accessibility is not None:
+            if self.open_weights != self.accessibility.startswith("open_weights"):
+                raise ValueError(f"open_weights={self.open_weights} contradicts accessibility={self.accessibility!r}")
+        return self
 
 
 class Product(Entity):

@@ -14,7 +14,18 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["RECORD_TYPE_NAMES", "SLUG", "LanguageTag", "Measure", "ModelKind", "OrganizationKind", "Qualifier", "Region"]
+__all__ = [
+    "RECORD_TYPE_NAMES",
+    "SLUG",
+    "Accessibility",
+    "LanguageTag",
+    "Measure",
+    "ModelKind",
+    "OrganizationCategory",
+    "OrganizationKind",
+    "Qualifier",
+    "Region",
+]
 
 RECORD_TYPE_NAMES: tuple[str, ...] = (
     "source", "country", "place", "organization", "person", "model", "product", "policy", "investment",
@@ -95,3 +106,19 @@ Measure = Literal[
     "ai_city_competitiveness_rank",
     "national_ai_indicator_rank",
 ]
+
+
+OrganizationCategory = Literal["industry", "academia", "research_collective", "government"]
+"""The sector of an organization as Epoch AI classifies it ("Organization categorization")."""
+
+Accessibility = Literal[
+    "open_weights_unrestricted",
+    "open_weights_restricted",
+    "open_weights_noncommercial",
+    "api",
+    "hosted",
+    "unreleased",
+]
+"""How a model can be used, in Epoch AI's categories ("Model accessibility"): weights anyone may
+download (without restriction, with use restrictions, non-commercial only), an API, access hosted by
+the developer without an API, or not released."""

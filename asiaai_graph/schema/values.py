@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
+    JsonValue,
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
@@ -40,11 +41,13 @@ from asiaai_graph.schema.terms import SLUG, Qualifier
 __all__ = [
     "Affiliation",
     "Citation",
+    "Dispute",
     "Goal",
     "InvestorRole",
     "Money",
     "PartialDate",
     "Quantity",
+    "StatedValue",
     "Value",
     "repr_args",
 ]
@@ -247,6 +250,8 @@ class Quantity(Value):
     qualifier: Qualifier = "exact"
     upper: Decimal | None = None
     unit: str | None = None
+    confidence: str | None = None
+    """The source's own confidence in an estimate, in its words (Epoch AI: ``Confident``, ``Likely``, ``Speculative``)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -266,7 +271,8 @@ class Quantity(Value):
             text = f"{_num(self.value)}–{_num(self.upper)}"
         else:
             text = _QUALIFIER_SIGN[self.qualifier] + _num(self.value)
-        return f"{text} {self.unit}" if self.unit else text
+        text = f"{text} {self.unit}" if self.unit else text
+        return f"{text} ({self.confidence})" if self.confidence else text
 
 
 class Money(Value):
@@ -294,6 +300,8 @@ class Money(Value):
     qualifier: Qualifier = "exact"
     upper: Decimal | None = None
     equivalents: tuple[Money, ...] = ()
+    price_year: int | None = Field(default=None, ge=1900, le=2200)
+    """For an inflation-adjusted figure, the year whose prices it is in ("2023 USD")."""
 
     @field_validator("currency")
     @classmethod
@@ -313,20 +321,41 @@ class Money(Value):
             text = f"{_num(self.amount)}–{_num(self.upper)} {self.currency}"
         else:
             text = f"{_QUALIFIER_SIGN[self.qualifier]}{_num(self.amount)} {self.currency}"
+        if self.price_year is not None:
+            text += f" ({self.price_year} prices)"
         if self.equivalents:
             text += " (" + ", ".join(e.describe() for e in self.equivalents) + ")"
         return text
 
 
 class Citation(Value):
-    """A record's pointer to a :class:`Source`, with a short quote as evidence.
+    """A record's pointer to a :class:`Source`: which of the record's fields it states, and where.
 
+    ``fields`` names the fields the citation supports (``parameters``,
+    ``released``, ``developers``...); an empty tuple means the record itself
+    (that it exists, its name and kind). Evidence is a short verbatim
+    ``quote`` for an article, a ``locator`` for a dataset (the row, as the
+    dataset's own key: ``Model=DeepSeek-V3``) and the ``links`` the row gives.
     In YAML a bare source id is accepted for a citation without a quote.
+
+    Examples
+    --------
+    >>> c = Citation.model_validate({"source": "epoch-notable", "fields": ["parameters"],
+    ...                              "locator": "Model=DeepSeek-V3"})
+    >>> c.supports("parameters"), c.supports("released")
+    (True, False)
     """
 
     source: str = Field(pattern=SLUG)
     quote: str | None = Field(default=None, max_length=400)
     note: str | None = None
+    fields: tuple[str, ...] = ()
+    locator: str | None = Field(default=None, max_length=400)
+    links: tuple[str, ...] = ()
+
+    def supports(self, field: str) -> bool:
+        """Whether this citation states ``field`` of the record."""
+        return field in self.fields
 
     @model_validator(mode="before")
     @classmethod
@@ -335,11 +364,44 @@ class Citation(Value):
 
 
 class Affiliation(Value):
-    """A person's role at an organization."""
+    """A person's role at an organization, as of the date the source states it.
+
+    ``as_of`` is when the source says the person held the role (an article of
+    2018 cannot say who works where today); ``former`` marks a role the source
+    describes as already over at that date.
+    """
 
     organization: str
     role: str | None = None
-    current: bool = True
+    as_of: PartialDate | None = None
+    former: bool = False
+
+
+class StatedValue(Value):
+    """One value of a field as one or more sources state it, written as the field would be in YAML.
+
+    Dates are kept as ISO text, so the value is plain JSON (and round-trips through RDF as ``rdf:JSON``).
+    """
+
+    value: JsonValue
+    sources: tuple[str, ...] = Field(min_length=1)
+    note: str | None = None
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _dates_as_text(cls, value: Any) -> Any:
+        return value.isoformat() if isinstance(value, _dt.date) else value
+
+
+class Dispute(Value):
+    """Sources that disagree on a field: every stated value with its sources, and why the record's value is preferred.
+
+    The record's own field holds the preferred value, which must be one of ``values``.
+    """
+
+    field: str
+    values: tuple[StatedValue, ...] = Field(min_length=2)
+    reason: str = Field(min_length=1)
 
 
 class Goal(Value):

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import os
 import statistics
 import sys
@@ -73,9 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         ("Epoch all", "epoch-all-ai-models/all_ai_models.csv"),
     ):
         path = DATASETS / rel
-        cases.append((name, path, lambda p=path: _bare_csv(p), lambda p=path: read_epoch(p, skip_bad_rows=True)))
+        cases.append((name, path, functools.partial(_bare_csv, path), functools.partial(read_epoch, path, skip_bad_rows=True)))
     for name, path in (("LLM-jp en", en_path), ("LLM-jp ja", ja_path)):
-        cases.append((name, path, lambda p=path: _bare_markdown(p), lambda p=path: read_llmjp(p)))
+        cases.append((name, path, functools.partial(_bare_markdown, path), functools.partial(read_llmjp, path)))
     china = DATASETS / "awesome-llms-in-china" / "README.zh.md"
     cases.append(("China list", china, lambda: _bare_markdown(china), lambda: read_china_llms(china)))
 

@@ -362,6 +362,13 @@ def test_china_list_rows() -> None:
     assert [c.text for c in shanxi.extra] == ["基于Baichuan"]
     assert [(n.line, n.field) for n in table.notes] == [(274, "官网"), (282, None), (283, None)]
     assert Counter(r.official_site for r in table) == {False: 144, True: 102, None: 1}
+    joint = {r.line: r.organizations for r in table if len(r.organizations) > 1}
+    assert joint == {
+        282: ("山西大学", "山西农业大学"),
+        251: ("慧言科技", "天津大学"),
+        65: ("晓多科技", "国家超算成都中心"),
+        51: ("浙江大学", "OpenKG"),
+    }
 
 
 def test_china_broken_rows_are_located() -> None:

@@ -15,7 +15,8 @@ columns 序号 (number), 公司 (organization), 大模型 (model), 省市 (provi
 
 How cells are read:
 
-* 公司 may name several organizations separated by "、" ("山西大学、山西农业大学").
+* 公司 may name several organizations separated by "、", "+" or "&" ("山西大学、山西农业大学",
+  "慧言科技+天津大学", "浙江大学&OpenKG"); parenthesised text stays with its name ("春田知韵（抖音）").
 * 大模型 may name several models, as links or plain text, separated by "," "，" or "、"
   outside link text ("[Qwen-1.8B,7B,14B,72B](...)" stays one model).
 * 省市 is split into province and city only where it starts with the name of a
@@ -78,6 +79,7 @@ PROVINCES: Final[frozenset[str]] = frozenset(
 _SECTION = "大模型列表"
 _ATTRIBUTION = "使用数据请注明来源"
 _MODEL_SEP = r"\s*(?:,|，|、)\s*"
+_ORG_SEP = r"\s*(?:、|\+|＋|&|＆)\s*"
 _PLACEHOLDER = re.compile("\x00(\\d+)\x00")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff]")
 
@@ -269,7 +271,7 @@ def _read_row(file: str, line: int, raw_cells: Sequence[str]) -> ChinaLlmRow | l
         values=values,
         number=number,
         organization=organization,
-        organizations=tuple(collapse_spaces(o) for o in split_top_level(organization, "、")),
+        organizations=tuple(collapse_spaces(o) for o in split_top_level(organization, _ORG_SEP)),
         models=models,
         place=place,
         province=province,

@@ -74,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         ("Epoch all", "epoch-all-ai-models/all_ai_models.csv"),
     ):
         path = DATASETS / rel
-        cases.append((name, path, functools.partial(_bare_csv, path), functools.partial(read_epoch, path, skip_bad_rows=True)))
+        epoch_reader = functools.partial(read_epoch, path, skip_bad_rows=True)
+        cases.append((name, path, functools.partial(_bare_csv, path), epoch_reader))
     for name, path in (("LLM-jp en", en_path), ("LLM-jp ja", ja_path)):
         cases.append((name, path, functools.partial(_bare_markdown, path), functools.partial(read_llmjp, path)))
     china = DATASETS / "awesome-llms-in-china" / "README.zh.md"

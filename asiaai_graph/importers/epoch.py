@@ -232,7 +232,8 @@ _DATASETS: Final[Mapping[str, str]] = {
 _LIST_SEP = re.compile(r",(?!\s)")
 # A URL as written in the Link column: with a scheme, or a bare host with a path ("arxiv.org/abs/2501.14818").
 _URL_TOKEN = re.compile(r"(?:https?://|www\.)\S+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/\S*", re.IGNORECASE)
-# A scheme glued to the end of another URL ("...previehttps://..."), but not inside one (".../https://", "?ref=https://").
+# A scheme glued to the end of another URL ("...previehttps://..."),
+# but not one inside a URL (".../https://", "?ref=https://").
 _GLUED_URL = re.compile(r"(?<=[A-Za-z0-9])(?=https?://)")
 
 

@@ -165,7 +165,7 @@ class LlmJpRow(SourceRow):
         return None
 
     def get(self, role: str) -> Cell | None:
-        """The cell holding ``role`` (``"developer"``, ``"license"``, ...), or ``None`` if the table has no such column."""
+        """The cell holding ``role`` (``"developer"``, ``"license"``, ...); ``None`` if the table has no such column."""
         column = self.column_for(role)
         return None if column is None else self.values[column]
 

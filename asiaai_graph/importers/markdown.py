@@ -13,7 +13,8 @@ the header are kept (GitHub would hide them) and reported as notes by the reader
 
 Examples
 --------
->>> cell = parse_cell("Llama<br>([**172b**](https://huggingface.co/llm-jp/llm-jp-3-172b), [**172b**-instruct2](https://h.co/x))")
+>>> cell = parse_cell("Llama<br>([**172b**](https://huggingface.co/llm-jp/llm-jp-3-172b), "
+...                   "[**172b**-instruct2](https://h.co/x))")
 >>> cell.text
 'Llama\\n(172b, 172b-instruct2)'
 >>> cell.links[0]

@@ -194,7 +194,15 @@ class LlmJpRow(SourceRow):
 
 @dataclass(frozen=True, slots=True)
 class LlmJpTable(Table[LlmJpRow]):
-    """The rows of one LLM-jp README, with its footnotes (id -> text) and tables' header lines."""
+    """The rows of one LLM-jp README (``columns`` is empty: each table has its own, see ``tables``).
+
+    Attributes
+    ----------
+    footnotes : Mapping[str, str]
+        Footnote definitions (``[^22]: text``) by id.
+    tables : tuple
+        One (header line, section anchor, column names) per table, in file order.
+    """
 
     footnotes: Mapping[str, str] = field(default_factory=dict)
     tables: tuple[tuple[int, str | None, tuple[str, ...]], ...] = ()
@@ -352,9 +360,8 @@ class LlmJpPair:
         """(English, Japanese) developer names: one pair per developer when both cells split into as
         many names, else one pair of the whole cells (the split is then not trusted).
 
-        Examples
-        --------
-        >>> # "The Japan Research Institute, Limited" / "日本総合研究所" -> one developer, not two.
+        For "The Japan Research Institute, Limited" / "日本総合研究所" this gives one developer, not two
+        (see :func:`pair_llmjp` for an example).
         """
         en, ja = self.en.developers, self.ja.developers
         if len(en) == len(ja):
@@ -386,6 +393,27 @@ def pair_llmjp(en: LlmJpTable, ja: LlmJpTable) -> LlmJpPairing:
     ------
     DataError
         When the two files do not have the same tables (count, section anchors, column counts).
+
+    Examples
+    --------
+    The Japanese file lists the two rows in the other order; their links pair them:
+
+    >>> import tempfile, os
+    >>> head = "| | Developer |\\n|--|--|\\n"
+    >>> karamaru_en = "| [Karamaru](https://sakana.ai/karamaru/) | Sakana AI |\\n"
+    >>> karamaru_ja = "| [からまる](https://sakana.ai/karamaru/) | Sakana AI |\\n"
+    >>> en_md = head + karamaru_en + "| [Future Code](https://h.co/f) | Future Corp. |\\n"
+    >>> ja_md = head + "| [Future Code](https://h.co/f) | フューチャー |\\n" + karamaru_ja
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     for name, text in (("README.en.md", en_md), ("README.ja.md", ja_md)):
+    ...         with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+    ...             _ = f.write(text)
+    ...     en, ja = (read_llmjp(os.path.join(d, f"README.{lang}.md")) for lang in ("en", "ja"))
+    ...     pairing = pair_llmjp(en, ja)
+    >>> [(p.en.name, p.ja.name, p.how) for p in pairing.pairs]
+    [('Karamaru', 'からまる', 'link'), ('Future Code', 'Future Code', 'link')]
+    >>> pairing.pairs[1].developers
+    (('Future Corp.', 'フューチャー'),)
     """
     if len(en.tables) != len(ja.tables) or any(
         a[1] != b[1] or len(a[2]) != len(b[2]) for a, b in zip(en.tables, ja.tables)

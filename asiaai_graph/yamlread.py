@@ -29,14 +29,18 @@ from pydantic import ValidationError
 
 from asiaai_graph.errors import DataError, Problem
 from asiaai_graph.limits import MAX_EXPANDED_NODES, MAX_FILE_SIZE
+from asiaai_graph.merging import CURATED, Layer, header_layer, merge_records
 from asiaai_graph.references import EdgeTuple, PathPart, field_path, scan_references
 from asiaai_graph.schema import SECTIONS, Record, section_adapter
 
 if TYPE_CHECKING:
     import yaml
 
-__all__ = ["display_path", "read_files"]
+__all__ = ["IMPORT_KEY", "display_path", "read_files"]
 
+
+IMPORT_KEY = "import"
+"""The header of a file an importer wrote: which dataset (source id), version and importer."""
 
 _ANCHOR_OR_ALIAS = re.compile(r"[&*][^\s\[\]{},]")
 
@@ -171,8 +175,8 @@ class _Pending:
     message: str
 
 
-def _validate_file(doc: Any, shown: str, pending: list[_Pending], out: list[tuple[Record, _Origin]]) -> None:
-    """Validate one parsed file, appending its records (with their origin) to ``out``."""
+def _validate_file(doc: Any, shown: str, pending: list[_Pending], out: list[tuple[Record, _Origin, Layer]]) -> None:
+    """Validate one parsed file, appending its records (with their origin and layer) to ``out``."""
     if doc is None:
         return
     if not isinstance(doc, dict):
@@ -180,7 +184,16 @@ def _validate_file(doc: Any, shown: str, pending: list[_Pending], out: list[tupl
             _Pending(shown, (), None, None, "a data file is a mapping from section names to lists of records")
         )
         return
+    layer = CURATED
+    if IMPORT_KEY in doc:
+        try:
+            layer = header_layer(doc[IMPORT_KEY])
+        except ValueError as exc:
+            pending.append(_Pending(shown, (IMPORT_KEY,), None, IMPORT_KEY, str(exc)))
+            return
     for section, items in doc.items():
+        if section == IMPORT_KEY:
+            continue
         if not (isinstance(section, str) and section in SECTIONS):
             known = ", ".join(SECTIONS)
             pending.append(_Pending(shown, (str(section),), None, None, f"unknown section {section!r} (known: {known})"))
@@ -192,7 +205,7 @@ def _validate_file(doc: Any, shown: str, pending: list[_Pending], out: list[tupl
             continue
         try:  # the common case: the whole section is valid, validated in one call
             valid = section_adapter(section).validate_python(items)
-            out.extend((record, _Origin(shown, section, i)) for i, record in enumerate(valid))
+            out.extend((record, _Origin(shown, section, i), layer) for i, record in enumerate(valid))
             continue
         except ValidationError:
             pass
@@ -204,7 +217,7 @@ def _validate_file(doc: Any, shown: str, pending: list[_Pending], out: list[tupl
             rid = item.get("id")
             rid = rid if isinstance(rid, str) else None
             try:
-                out.append((model.model_validate(item), _Origin(shown, section, index)))
+                out.append((model.model_validate(item), _Origin(shown, section, index), layer))
             except ValidationError as exc:
                 for err in exc.errors():
                     loc = tuple(err["loc"])
@@ -260,7 +273,7 @@ def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE) -> tup
     problems: list[Problem] = []
     pending: list[_Pending] = []
     readable: dict[str, Path] = {}
-    found: list[tuple[Record, _Origin]] = []
+    found: list[tuple[Record, _Origin, Layer]] = []
     for path in files:
         shown = display_path(path)
         text = _read_text(path, shown, max_file_size, problems)
@@ -271,11 +284,16 @@ def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE) -> tup
         readable[shown] = path
         _validate_file(doc, shown, pending, found)
         del doc
-    found.sort(key=lambda pair: pair[0].id)
-    records = [record for record, _ in found]
+    origins = {id(record): origin for record, origin, _ in found}
+    merged, unmergeable = merge_records([(record, layer) for record, _, layer in found])
+    for record, message in unmergeable:
+        origin = origins[id(record)]
+        pending.append(_Pending(origin.file, (origin.section, origin.position), record.id, None, message))
+    merged.sort(key=lambda pair: pair[0].id)
+    records = [record for record, _ in merged]
     edges, bad = scan_references(records)
     if bad:
-        origins = {id(record): origin for record, origin in found}
+        origins.update((id(record), origins[id(first)]) for record, first in merged)
         for record, path_in_record, message in bad:
             origin = origins[id(record)]
             pending.append(

@@ -823,6 +823,18 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         '이 값을 밝힌 출처.',
         (),
     ),
+    'credit': (
+        'credit', '출처 표시',
+        'The attribution the source asks its users to give, in its own words.',
+        '출처가 이용자에게 요청하는 출처 표시 문구 (원문 그대로).',
+        (),
+    ),
+    'variantParameters': (
+        'variant parameters', '변형 모델 크기',
+        "For a model family, the parameter counts of its variants as the source lists them.",
+        '모델 계열의 변형 모델별 매개변수 수 (출처가 나열한 대로).',
+        (),
+    ),
     'reason': (
         'reason', '선택 이유',
         "Why the record's value is preferred over the others.",

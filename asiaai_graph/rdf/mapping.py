@@ -199,6 +199,9 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("url", "url", SCHEMA + "url"),
         _f("series", "str", AAG + "series"),
         _f("note", "str", SKOS + "note"),
+        _f("version", "str", SCHEMA + "version"),
+        _f("license", "str", DCTERMS + "license"),
+        _f("credit", "str", AAG + "credit"),
     ],
     "country": _entity(_f("region", "str", AAG + "region")),
     "place": _entity(
@@ -246,6 +249,7 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("accessibility", "str", AAG + "accessibility"),
         _f("license", "str", AAG + "license"),
         _f("notability_criteria", "strs", AAG + "notabilityCriterion"),
+        _f("variant_parameters", "nodes", AAG + "variantParameters", "quantity"),
     ),
     "product": _entity(
         _KIND,

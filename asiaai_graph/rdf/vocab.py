@@ -185,6 +185,8 @@ class AAG(_namespace.DefinedNamespace):
     link: URIRef  # link
     disputedField: URIRef  # disputed field
     reason: URIRef  # reason
+    credit: URIRef  # credit
+    variantParameters: URIRef  # variant parameters
     issuedApproximate: URIRef  # publication date is approximate
     foundedApproximate: URIRef  # founding date is approximate
     releasedApproximate: URIRef  # release date is approximate

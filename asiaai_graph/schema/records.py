@@ -133,6 +133,12 @@ class Source(Record):
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     series: str | None = None
     note: str | None = None
+    version: str | None = None
+    """For a dataset, the version the data was taken from: a snapshot date, a release, a commit."""
+    license: str | None = None
+    """For a dataset, its licence (``CC BY 4.0``, ``Apache-2.0``), whose terms the graph's use follows."""
+    credit: str | None = None
+    """The attribution the source asks its users to give, in its own words."""
 
     @property
     def label(self) -> str:
@@ -326,6 +332,8 @@ class AIModel(Entity):
     """The licence the weights are published under, as the source names it."""
     notability_criteria: tuple[str, ...] = ()
     """Why Epoch AI counts the model as notable (``SOTA improvement``, ``Training cost``...)."""
+    variant_parameters: tuple[Quantity, ...] = ()
+    """For a family, the sizes of its variants as the source lists them (``7B, 13B, 70B``)."""
 
     @model_validator(mode="after")
     def _open_weights_agree(self) -> AIModel:

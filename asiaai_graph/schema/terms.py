@@ -76,7 +76,9 @@ OrganizationKind = Literal[
     "consultancy",
     "nonprofit",
     "consortium",
+    "other",
 ]
+"""What an organization is; ``other`` when no source says (a dataset that names a developer without its sector)."""
 
 ModelKind = Literal["llm", "vision", "speech", "multimodal", "recommendation", "driving", "other"]
 

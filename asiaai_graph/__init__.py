@@ -13,6 +13,7 @@ from asiaai_graph.errors import DataError, NotFound, Problem
 from asiaai_graph.graph import Edge, KnowledgeGraph
 from asiaai_graph.loading import load
 from asiaai_graph.rdf import from_rdf
+from asiaai_graph.store import from_store, sparql
 from asiaai_graph.schema import (
     Affiliation,
     AIModel,
@@ -64,5 +65,7 @@ __all__ = [
     "Source",
     "__version__",
     "from_rdf",
+    "from_store",
     "load",
+    "sparql",
 ]

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     import rdflib
 
     from asiaai_graph.search import NameIndex
+    from asiaai_graph.store.push import Pushed
 
 __all__ = ["Edge", "KnowledgeGraph"]
 
@@ -742,8 +743,15 @@ class KnowledgeGraph(Mapping[str, Record]):
 
         return serialize(self, format=format, destination=destination, base=base)
 
-    def sparql(self, query: str, base: str | None = None) -> list[dict[str, Any]]:
+    def sparql(
+        self, query: str, base: str | None = None, *, endpoint: str | None = None, graph: str | None = None,
+        **options: Any,
+    ) -> list[dict[str, Any]]:
         """Run a SPARQL query over the RDF export; one dict per row, variable name to value.
+
+        With ``endpoint``, the query runs in that triple store instead, against
+        the named graph ``graph`` (default: where :meth:`push` puts this graph);
+        ``options`` go to :func:`asiaai_graph.store.sparql` (``server``, ``auth``...).
 
         Examples
         --------
@@ -751,10 +759,35 @@ class KnowledgeGraph(Mapping[str, Record]):
         >>> rows = ag.load().sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         >>> rows[0]["n"] > 1000
         True
+        >>> ag.load().sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+        ...                  endpoint="http://127.0.0.1:7878")  # doctest: +SKIP
+        [{'n': ...}]
         """
+        if endpoint is not None:  # a triple store (asiaai_graph.store)
+            from asiaai_graph.store import default_graph_iri, sparql as store_sparql
+
+            return store_sparql(endpoint, query, graph or default_graph_iri(self, base), **options)
         from asiaai_graph.rdf import sparql
 
         return sparql(self, query, base=base)
+
+    def push(self, endpoint: str, graph: str | None = None, **options: Any) -> Pushed:
+        """Replace a named graph in a triple store with this graph (SPARQL 1.1 Graph Store Protocol).
+
+        ``graph`` defaults to an IRI made of the library version and a digest of
+        the data; ``options`` go to :func:`asiaai_graph.store.push` (``server``,
+        ``auth``, ``base``, ``atomic``, ``timeout``...). Returns what was pushed
+        (:class:`asiaai_graph.store.Pushed`: graph, triples, bytes, seconds).
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> ag.load().push("http://127.0.0.1:7878", graph="urn:asiaai:main")  # doctest: +SKIP
+        Pushed(graph='urn:asiaai:main', triples=..., bytes=..., seconds=...)
+        """
+        from asiaai_graph.store import push
+
+        return push(self, endpoint, graph, **options)
 
     def to_frame(self, record_type: str) -> pd.DataFrame:
         """One record type as a :class:`pandas.DataFrame`, one row per record, flat columns.

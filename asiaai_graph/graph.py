@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     import rdflib
 
     from asiaai_graph.search import NameIndex
+    from asiaai_graph.store.endpoint import Endpoint
     from asiaai_graph.store.push import Pushed
 
 __all__ = ["Edge", "KnowledgeGraph"]
@@ -744,7 +745,7 @@ class KnowledgeGraph(Mapping[str, Record]):
         return serialize(self, format=format, destination=destination, base=base)
 
     def sparql(
-        self, query: str, base: str | None = None, *, endpoint: str | None = None, graph: str | None = None,
+        self, query: str, base: str | None = None, *, endpoint: str | Endpoint | None = None, graph: str | None = None,
         **options: Any,
     ) -> list[dict[str, Any]]:
         """Run a SPARQL query over the RDF export; one dict per row, variable name to value.
@@ -771,7 +772,7 @@ class KnowledgeGraph(Mapping[str, Record]):
 
         return sparql(self, query, base=base)
 
-    def push(self, endpoint: str, graph: str | None = None, **options: Any) -> Pushed:
+    def push(self, endpoint: str | Endpoint, graph: str | None = None, **options: Any) -> Pushed:
         """Replace a named graph in a triple store with this graph (SPARQL 1.1 Graph Store Protocol).
 
         ``graph`` defaults to an IRI made of the library version and a digest of

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from asiaai_graph.graph import Edge, KnowledgeGraph
     from asiaai_graph.loading import load
     from asiaai_graph.rdf import from_rdf
+    from asiaai_graph.store import from_store, sparql
     from asiaai_graph.schema import (
         Affiliation,
         AIModel,
@@ -75,7 +76,9 @@ __all__ = [
     "Source",
     "__version__",
     "from_rdf",
+    "from_store",
     "load",
+    "sparql",
 ]
 
 #: Public name -> the module that defines it.
@@ -84,6 +87,8 @@ _HOMES: dict[str, str] = {
     **dict.fromkeys(("Edge", "KnowledgeGraph"), "asiaai_graph.graph"),
     "load": "asiaai_graph.loading",
     "from_rdf": "asiaai_graph.rdf",
+    "from_store": "asiaai_graph.store",
+    "sparql": "asiaai_graph.store",
     **dict.fromkeys(
         (n for n in __all__ if n[0].isupper() and n not in ("DataError", "NotFound", "Problem", "Edge", "KnowledgeGraph")),
         "asiaai_graph.schema",

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     import rdflib
 
     from asiaai_graph.graph import KnowledgeGraph
+    from asiaai_graph.store.endpoint import Endpoint
+    from asiaai_graph.store.push import Pushed
 
 __all__ = ["Outputs"]
 
@@ -66,8 +68,16 @@ class Outputs:
 
         return serialize(_kg(self), format=format, destination=destination, base=base)
 
-    def sparql(self, query: str, base: str | None = None) -> list[dict[str, Any]]:
+    def sparql(
+        self, query: str, base: str | None = None, *, endpoint: str | Endpoint | None = None,
+        graph: str | None = None, **options: Any,
+    ) -> list[dict[str, Any]]:
         """Run a SPARQL query over the RDF export; one dict per row, variable name to value.
+
+        With ``endpoint``, the query runs in that triple store instead, against
+        the named graph ``graph`` (default: where :meth:`push` puts this graph);
+        ``options`` go to :func:`asiaai_graph.store.sparql` (``server``, ``auth``...).
+        Delegates to :func:`asiaai_graph.rdf.sparql` or :func:`asiaai_graph.store.sparql`.
 
         Examples
         --------
@@ -76,9 +86,28 @@ class Outputs:
         >>> rows[0]["n"] > 1000
         True
         """
+        if endpoint is not None:
+            from asiaai_graph.store import default_graph_iri
+            from asiaai_graph.store import sparql as store_sparql
+
+            return store_sparql(endpoint, query, graph or default_graph_iri(_kg(self), base), **options)
         from asiaai_graph.rdf import sparql
 
         return sparql(_kg(self), query, base=base)
+
+    def push(self, endpoint: str | Endpoint, graph: str | None = None, **options: Any) -> Pushed:
+        """Replace a named graph in a triple store with this graph (SPARQL 1.1 Graph Store Protocol).
+
+        ``graph`` defaults to an IRI made of the library version and a digest of
+        the data; ``options`` go to :func:`asiaai_graph.store.push` (``server``,
+        ``auth``, ``base``, ``atomic``, ``timeout``...). Returns what was pushed
+        (:class:`asiaai_graph.store.Pushed`: graph, triples, bytes, seconds).
+        Delegates to :func:`asiaai_graph.store.push`; tested against a real
+        Oxigraph server in ``tests/test_store.py``.
+        """
+        from asiaai_graph.store import push
+
+        return push(_kg(self), endpoint, graph, **options)
 
     def to_frame(self, record_type: str) -> pd.DataFrame:
         """One record type as a :class:`pandas.DataFrame`, one row per record, flat columns.

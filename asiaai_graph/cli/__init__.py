@@ -16,8 +16,10 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from asiaai_graph.cli import commands, files
+from asiaai_graph.cli import store as store_commands
+from asiaai_graph.cli.store import store_parser
 from asiaai_graph.cli.output import dump
-from asiaai_graph.errors import DataError, NotFound
+from asiaai_graph.errors import DataError, NotFound, StoreError
 from asiaai_graph.schema.terms import RECORD_TYPE_NAMES
 
 __all__ = ["main"]
@@ -66,9 +68,28 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", default="turtle", choices=files.RDF_FORMATS + files.GRAPH_FORMATS)
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     p.add_argument("--base", help="IRI namespace of the records in RDF exports")
-    p = command("sparql", commands.run_sparql, "run a SPARQL query (text or a .rq file) over the RDF export")
+    store = store_parser()
+    p = command("sparql", commands.run_sparql, "run a SPARQL query (text or a .rq file) over the RDF export, "
+                "or in a triple store with --endpoint", parents=(common, data, store))
     p.add_argument("query", metavar="QUERY_OR_FILE", help="a SPARQL query, or a file holding one")
     p.add_argument("--base", help="IRI namespace of the records in the RDF export")
+    p.add_argument("--endpoint", metavar="URL", help="query this triple store instead of the export")
+    p.add_argument("--graph", metavar="IRI", help="with --endpoint: the named graph to query "
+                   "(default: the one push gives these data)")
+    p = command("push", store_commands.run_push, "replace a named graph in a triple store with the graph "
+                "(SPARQL 1.1 Graph Store Protocol PUT, streamed)", parents=(common, data, store))
+    p.add_argument("url", metavar="URL", help="the store, e.g. http://127.0.0.1:7878 for Oxigraph")
+    p.add_argument("--graph", metavar="IRI", help="the named graph to replace (default: made of the library "
+                   "version and a digest of the data; printed)")
+    p.add_argument("--base", help="IRI namespace of the records in the RDF export")
+    p.add_argument("--no-transaction", action="store_true",
+                   help="Oxigraph's bulk loader: faster, but a push cut short leaves part of the graph")
+    p = command("pull", store_commands.run_pull, "read a named graph from a triple store and write it as curated YAML",
+                parents=(common, store))
+    p.add_argument("url", metavar="URL", help="the store, e.g. http://127.0.0.1:7878 for Oxigraph")
+    p.add_argument("--graph", metavar="IRI", required=True, help="the named graph to read")
+    p.add_argument("--output", "-o", metavar="DIR", required=True, help="folder for the YAML files")
+    p.add_argument("--base", help="IRI namespace of the records in the store")
     p = command("schema", files.run_schema, "write the JSON Schema of a data file, for editors", parents=())
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     p = command("draw", files.run_draw, "draw a country's AI ecosystem or an entity's neighbourhood (.png/.svg/.pdf)")
@@ -108,7 +129,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         else:
             print(exc, file=sys.stderr)
         return 1
-    except (NotFound, ValueError) as exc:
+    except (NotFound, ValueError, StoreError) as exc:
         print(f"asiaai-graph: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # e.g. piped into `head`

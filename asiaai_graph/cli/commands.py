@@ -169,7 +169,13 @@ def run_sparql(args: argparse.Namespace, out: TextIO) -> int:
     if os.path.isfile(query):
         with open(query, encoding="utf-8") as fh:
             query = fh.read()
-    rows = open_graph(args).sparql(query, base=args.base)
+    if args.endpoint:
+        from asiaai_graph.cli.store import store_options
+
+        rows = open_graph(args).sparql(query, base=args.base, endpoint=args.endpoint, graph=args.graph,
+                                       **store_options(args))
+    else:
+        rows = open_graph(args).sparql(query, base=args.base)
     if args.json:
         dump([{k: _cell(v) for k, v in row.items()} for row in rows], out)
     elif rows:

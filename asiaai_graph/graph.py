@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, overload, cast
 
 from asiaai_graph.errors import DataError, NotFound, Problem
 from asiaai_graph.index import COMBOS, GraphState, build_state
@@ -19,6 +19,7 @@ from asiaai_graph.queries import EntityOrId, Queries
 from asiaai_graph.references import EdgeTuple, field_path, scan_references
 from asiaai_graph.schema import (
     RECORD_TYPES,
+    Citation,
     Entity,
     Record,
     Source,
@@ -26,12 +27,34 @@ from asiaai_graph.schema import (
 )
 
 if TYPE_CHECKING:
-
     import networkx as nx
 
+    from asiaai_graph.diff import Diff
     from asiaai_graph.search import NameIndex
 
-__all__ = ["Edge", "KnowledgeGraph"]
+__all__ = ["Edge", "Evidence", "KnowledgeGraph"]
+
+
+class Evidence(NamedTuple):
+    """What one source says about one field of a record (:meth:`KnowledgeGraph.sources_of`)."""
+
+    source: Source
+    """The source record (publisher, title, date, URL, licence)."""
+    citation: Citation
+    """How the record cites it: the quote, or the dataset row's locator and links."""
+    value: Any
+    """The value this source states (as the record holds it, or as written in a dispute)."""
+    kept: bool
+    """Whether it is the value the record keeps."""
+
+
+def _typed(model: type[Record], field: str, stated: Any) -> Any:
+    """A disputed value as written (plain JSON) in the field's own type."""
+    from pydantic import TypeAdapter
+
+    annotation: Any = model.model_fields[field].annotation
+    return TypeAdapter(annotation).validate_python(stated)
+
 
 class Edge(NamedTuple):
     """One relation between two records, in the direction the graph stores it."""
@@ -361,8 +384,20 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
             return None
         return [(self._record(x), rel, self._record(y)) for x, rel, y in steps]
 
-    def sources_of(self, entity: EntityOrId) -> list[Source]:
-        """The :class:`~asiaai_graph.Source` records an entity cites, in citation order.
+    @overload
+    def sources_of(self, entity: EntityOrId, field: None = None) -> list[Source]: ...
+
+    @overload
+    def sources_of(self, entity: EntityOrId, field: str) -> list[Evidence]: ...
+
+    def sources_of(self, entity: EntityOrId, field: str | None = None) -> list[Source] | list[Evidence]:
+        """The sources an entity cites; with ``field``, the evidence for that one field.
+
+        Without ``field``: the :class:`~asiaai_graph.Source` records, in citation
+        order. With ``field``: one :class:`Evidence` per citation that states the
+        field (its ``fields`` name it), with the value that source states (where
+        sources disagree, each source's own value; see the record's ``disputes``)
+        and whether it is the value the record keeps.
 
         Examples
         --------
@@ -370,13 +405,36 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         >>> kg = ag.load()
         >>> [s.publisher for s in kg.sources_of("deepseek-v3")]
         ['Bespin Global', 'DeepSeek-AI']
+        >>> kg.sources_of("deepseek-v3", field="no_such_field")
+        Traceback (most recent call last):
+        ...
+        ValueError: a model has no field 'no_such_field'
         """
         rid = self.id_of(entity, tuple(RECORD_TYPES), "entity")
         record = self._record(rid)
         if not isinstance(record, Entity):
+            if field is not None:
+                raise ValueError(f"a {record.record_type} cites no sources")
             return []
-        ids = dict.fromkeys(c.source for c in record.sources)
-        return [self._record(i) for i in ids]  # type: ignore[misc]
+        if field is None:
+            ids = dict.fromkeys(c.source for c in record.sources)
+            return [cast(Source, self._record(i)) for i in ids]
+        if field not in type(record).citable_fields():
+            raise ValueError(f"a {record.record_type} has no field {field!r}")
+        kept = getattr(record, field)
+        stated: dict[str, Any] = {}
+        for dispute in record.disputes:
+            if dispute.field == field:
+                for value in dispute.values:
+                    stated.update(dict.fromkeys(value.sources, _typed(type(record), field, value.value)))
+        out = []
+        for citation in record.sources:
+            if field in citation.fields:
+                source = self._record(citation.source)
+                assert isinstance(source, Source)
+                value = stated.get(citation.source, kept)
+                out.append(Evidence(source, citation, value, value == kept))
+        return out
 
     def edges(self) -> list[Edge]:
         """Every relation in the graph as an :class:`Edge` (citations not included).
@@ -402,6 +460,21 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         counts = {t: len(index[()]) for t, index in self._index.items()}
         counts["relations"] = len(self._edges)
         return counts
+
+    def diff(self, other: Mapping[str, Record]) -> Diff:
+        """What changed from this graph to ``other``: records added, removed, changed field by field.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> d = kg.diff(KnowledgeGraph(r for r in kg.values() if r.id != "deepseek-v3"))
+        >>> [r.id for r in d.removed], d.added, d.changed
+        (['deepseek-v3'], [], [])
+        """
+        from asiaai_graph.diff import diff_records
+
+        return diff_records(self, other)
 
     @property
     def graph(self) -> nx.MultiDiGraph[str]:

@@ -7,7 +7,9 @@ of another import: such records are one entity, and :func:`merge_records`
 folds them into one, field by field, in order of precedence:
 
 1. the curated files (written and reviewed by hand from their sources);
-2. dataset imports, the newest version first (a newer snapshot corrects an older one).
+2. dataset imports, by importer (:data:`IMPORTER_PRIORITY`: Epoch AI's database, curated by a
+   research organisation with a source for each row, before the volunteer-kept lists), and for
+   one importer the newest version first (a newer snapshot corrects an older one).
 
 For each field:
 
@@ -47,7 +49,7 @@ from pydantic import BaseModel
 if TYPE_CHECKING:
     from asiaai_graph.schema import Record
 
-__all__ = ["CURATED", "Layer", "header_layer", "merge_records"]
+__all__ = ["CURATED", "IMPORTER_PRIORITY", "Layer", "header_layer", "merge_records"]
 
 T = TypeVar("T")
 
@@ -61,6 +63,12 @@ class Layer(NamedTuple):
     """How a reason names it: ``the curated data``, ``Epoch AI, Notable AI Models (2025-12-31)``."""
     version: str = ""
     """The dataset's version (an ISO date sorts newest first)."""
+    importer: str = ""
+    """The importer that wrote it (``epoch``, ``llm-jp``, ``china-llms``)."""
+
+
+#: Importer -> precedence among datasets (lower first); an unknown importer comes last.
+IMPORTER_PRIORITY: dict[str, int] = {"epoch": 1, "llm-jp": 2, "china-llms": 3}
 
 
 CURATED = Layer("", "the curated data")
@@ -92,13 +100,15 @@ def header_layer(header: Any) -> Layer:
     if not isinstance(source, str) or not source:
         raise ValueError("an import header needs 'source' (the dataset's source id)")
     title = header.get("title") or source
-    return Layer(source, f"{title} ({version})" if version else str(title), str(version))
+    return Layer(source, f"{title} ({version})" if version else str(title), str(version),
+                 str(header.get("importer", "")))
 
 
-def _rank(layer: Layer) -> tuple[int, str, str]:
-    # curated first; then newer versions first (ISO dates and "v2" > "v1" sort as text), then by id
+def _rank(layer: Layer) -> tuple[int, int, str, str]:
+    # curated first; then by importer; then newer versions first (ISO dates sort as text), then by id
     inverted = "".join(chr(0x10FFFF - ord(c)) for c in layer.version)
-    return (0 if layer.source == "" else 1, inverted, layer.source)
+    curated = 0 if layer.source == "" else 1
+    return (curated, IMPORTER_PRIORITY.get(layer.importer, 99), inverted, layer.source)
 
 
 def _empty(value: Any) -> bool:
@@ -199,8 +209,8 @@ def _merge_group(group: list[tuple[Record, Layer]]) -> Record:
                             s for r, _ in who for s in _stated_sources(r, field))))
                         for v, who in distinct
                     ),
-                    reason=f"{winner.label} takes precedence: curated records over datasets, "
-                           "a newer dataset version over an older one",
+                    reason=f"{winner.label} takes precedence: curated records over datasets, Epoch AI "
+                           "over the volunteer-kept lists, a newer version of a dataset over an older one",
                 ))
             data[field] = chosen
     names = {data.get("name"), *data.get("labels", {}).values()}

@@ -39,7 +39,7 @@ from pydantic import BaseModel
 
 from asiaai_graph.schema import SECTIONS, Citation, PartialDate, Quantity, Record
 
-__all__ = ["dumps", "to_yaml_data", "write_yaml"]
+__all__ = ["dumps", "dumps_document", "to_yaml_data", "write_yaml"]
 
 #: String fields written folded (``>-``) when longer than this.
 _FOLD_FIELDS = frozenset({"description", "note"})
@@ -179,6 +179,33 @@ def dumps(records: Iterable[Record]) -> str:
             "written by asiaai_graph.yamlwrite (sorted by id).\n")
     body = yaml.dump({section: [to_yaml_data(r) for r in ordered]}, Dumper=_Dumper, allow_unicode=True,
                      sort_keys=False, width=110, indent=2)
+    return head + body
+
+
+def dumps_document(records: Iterable[Record], header: Mapping[str, Any] | None = None,
+                   comment: str | None = None) -> str:
+    """One YAML file holding several sections (in the schema's section order), each sorted by id.
+
+    ``header`` keys come first (an importer's ``import:`` header); ``comment``
+    lines open the file. The same records always give the same bytes.
+
+    Examples
+    --------
+    >>> import asiaai_graph as ag
+    >>> kg = ag.load()
+    >>> text = dumps_document([kg["deepseek"], kg["CN"]], header={"import": {"source": "x"}}, comment="Example.")
+    >>> text.splitlines()[:4]
+    ['# Example.', 'import:', '  source: x', 'countries:']
+    """
+    by_section: dict[str, list[Record]] = {section: [] for section in SECTIONS}
+    for record in records:
+        by_section[record.section].append(record)
+    document: dict[str, Any] = dict(header or {})
+    for section, group in by_section.items():
+        if group:
+            document[section] = [to_yaml_data(r) for r in sorted(group, key=lambda r: r.id)]
+    head = "".join(f"# {line}\n" if line else "#\n" for line in (comment or "").splitlines())
+    body = yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110, indent=2)
     return head + body
 
 

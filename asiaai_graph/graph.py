@@ -508,11 +508,38 @@ class KnowledgeGraph(Mapping[str, Record]):
         >>> [kg.search(q)[0].id for q in ("바이두", "百度", "Baidu")]
         ['baidu', 'baidu', 'baidu']
         """
+        return [self._record(i) for i in self.name_index.search(query, limit)]
+
+    # --- names (asiaai_graph.search) ------------------------------------------------------------
+
+    @property
+    def name_index(self) -> NameIndex:
+        """The index behind :meth:`search` and :meth:`resolve`, built on first use.
+
+        ``kg.name_index.lookup(query, limit)`` also gives the total number of matches.
+        """
         if self._search is None:
             from asiaai_graph.search import NameIndex
 
             self._search = NameIndex(self._names)
-        return [self._record(i) for i in self._search.search(query, limit)]
+        return self._search
+
+    def resolve(self, text: str, record_type: str | tuple[str, ...] | None = None) -> str:
+        """The id of the one record ``text`` names: its id, or an exact name, label or alias in any language.
+
+        Raises :class:`~asiaai_graph.NotFound` listing the candidates when no
+        record or several records have that name; see :func:`asiaai_graph.search.resolve`.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> kg.resolve("딥시크"), kg.resolve("cn", "country"), kg.resolve("台积电")
+        ('deepseek', 'CN', 'tsmc')
+        """
+        from asiaai_graph.search import resolve
+
+        return resolve(self.name_index, self._types, text, record_type)
 
     def neighbors(
         self, entity: EntityOrId, relation: str | None = None, include_sources: bool = False

@@ -517,6 +517,12 @@ class KnowledgeGraph(Mapping[str, Record]):
         """The index behind :meth:`search` and :meth:`resolve`, built on first use.
 
         ``kg.name_index.lookup(query, limit)`` also gives the total number of matches.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> ag.load().name_index.lookup("deepseek", limit=1)
+        Matches(ids=['deepseek'], total=4)
         """
         if self._search is None:
             from asiaai_graph.search import NameIndex

@@ -65,6 +65,14 @@ _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 _HANGUL_CLASS = "\uac00-\ud7a3"
 _TONE_MARK = re.compile("[\u0300-\u036f]")
 _U_UMLAUT = "üǖǘǚǜ"
+# A toneless pinyin syllable (ü written v): an optional initial and a final, or an interjection.
+# Only a query spelled in such syllables is read as pinyin (so "Alib" never loads pypinyin);
+# a test checks that every reading in pypinyin's dictionary is accepted.
+_PINYIN_SYLLABLES = re.compile(
+    "(?:(?:[zcs]h|[bpmfdtnlgkhjqxrwyzcs])?"
+    "(?:iang|iong|uang|ueng|ang|eng|ing|ong|iao|ian|uai|uan|van|ai|ei|ao|ou|an|en|er|ia|ie|io|iu|in"
+    "|ua|uo|ui|un|ue|ve|vn|a|o|e|i|u|v)|hng|hm|ng|n|m)+"
+)
 _MAX = "\U0010ffff"
 
 # Per-character caches shared by every index: Chinese character -> simplified form (OpenCC t2s).
@@ -219,9 +227,10 @@ def _toneless(text: str, umlaut: str) -> str:
 
 
 def _pinyin_query(key: str) -> str | None:
-    """The query as pinyin letters (tone marks dropped, ü as v), or None if it cannot be pinyin."""
+    """The query as pinyin (tone marks dropped, ü as v), or None unless it is spelled in pinyin syllables."""
     key = _toneless(key, "v")
-    return key if key.isascii() and key.isalnum() and not key.isdigit() else None
+    letters = key.rstrip("0123456789")
+    return key if key.isascii() and _PINYIN_SYLLABLES.fullmatch(letters) else None
 
 
 def _lines_with(pattern: str, keys: Sequence[str]) -> list[str]:

@@ -148,6 +148,19 @@ def test_to_pinyin_agrees_with_pypinyin_on_every_chinese_name(kg: ag.KnowledgeGr
     assert [to_pinyin(h) for h in han] == ["".join(lazy_pinyin(h)) for h in han]
 
 
+def test_every_pinyin_reading_is_read_as_pinyin() -> None:
+    """Only queries spelled in pinyin syllables are read as pinyin: every reading pypinyin knows is one."""
+    from pypinyin.constants import PINYIN_DICT
+
+    chars = {f"c{code}": (chr(code),) for code in PINYIN_DICT if "\u4e00" <= chr(code) <= "\u9fff"}
+    index = NameIndex(chars)
+    readings = sorted({to_pinyin(name) for (name,) in chars.values()})
+    assert len(readings) > 400
+    assert [r for r in readings if index.lookup(r).total == 0] == []
+    for english in ("alib", "deepseek", "samsung", "hanbit"):  # not pinyin: nothing found, pypinyin not needed
+        assert index.lookup(english).total == 0
+
+
 def test_pinyin_u_umlaut_is_found_as_v_and_u() -> None:
     index = NameIndex({"lv": ("吕",), "other": ("Luna",)})
     assert index.search("lv") == ["lv"] and index.search("lü") == ["lv"]
@@ -158,7 +171,8 @@ def test_pinyin_is_only_read_when_no_name_matches_exactly() -> None:
     index = NameIndex({"x1": ("Hua",), "x2": ("华为",), "x3": ("Hualian Group",)})
     assert index.search("hua") == ["x1", "x3"]  # an exact Latin name: pinyin is not read
     assert index.search("huawei") == ["x2"] and index.search("hua wei") == ["x2"]
-    assert index.search("hual") == ["x3"] and index.search("huaw") == ["x2"]  # prefixes of either
+    assert index.search("hual") == ["x3"] and "x2" not in index.search("huaw")  # "w" is not a syllable
+    assert NameIndex({"x2": ("华为技术",)}).search("huawei") == ["x2"]  # the start of a pinyin reading
 
 
 # --- Hangul jamo ------------------------------------------------------------------------------------

@@ -498,8 +498,10 @@ class KnowledgeGraph(Mapping[str, Record]):
     def search(self, query: str, limit: int = 10) -> list[Record]:
         """Find records by id, English name, label or alias in any language, best match first.
 
-        Matching ignores case, width and spacing; exact names rank before
-        prefixes, prefixes before substrings, then close spellings.
+        Matching ignores case, width, spacing, simplified/traditional Chinese
+        and kana; Latin queries also match Chinese names by pinyin. Exact
+        names rank before prefixes, then names one edit away, substrings, and
+        other close spellings (see :mod:`asiaai_graph.search`).
 
         Examples
         --------

@@ -38,6 +38,8 @@ them; ``import asiaai_graph`` imports none of ``opencc`` and ``pypinyin``.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 import heapq
 import re
 import unicodedata
@@ -65,14 +67,27 @@ _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 _HANGUL_CLASS = "\uac00-\ud7a3"
 _TONE_MARK = re.compile("[\u0300-\u036f]")
 _U_UMLAUT = "üǖǘǚǜ"
-# A toneless pinyin syllable (ü written v): an optional initial and a final, or an interjection.
-# Only a query spelled in such syllables is read as pinyin (so "Alib" never loads pypinyin);
-# a test checks that every reading in pypinyin's dictionary is accepted.
-_PINYIN_SYLLABLES = re.compile(
-    "(?:(?:[zcs]h|[bpmfdtnlgkhjqxrwyzcs])?"
-    "(?:iang|iong|uang|ueng|ang|eng|ing|ong|iao|ian|uai|uan|van|ai|ei|ao|ou|an|en|er|ia|ie|io|iu|in"
-    "|ua|uo|ui|un|ue|ve|vn|a|o|e|i|u|v)|hng|hm|ng|n|m)+"
-)
+# Toneless pinyin syllables (ü written v): each group of initials with the finals it takes. Only a
+# query spelled in such syllables is read as pinyin, so that "Tence" or "Alib" never load pypinyin;
+# a test checks that every reading in pypinyin's dictionary (interjections such as "hm" aside) passes.
+_PINYIN_FINALS = {
+    "": "a o e ai ei ao ou an en ang eng er",
+    "zh ch sh": "a e ai ei ao ou an en ang eng ong i u ua uo uai ui uan un uang",
+    "z c s r": "a e ai ei ao ou an en ang eng ong i u ua uo ui uan un",
+    "j q x": "i ia ie iao iu ian in iang ing iong u ue uan un",
+    "b p": "a o ai ei ao ou an en ang eng i ie iao ian in ing u",
+    "m": "a o e ai ei ao ou an en ang eng i ie iao iu ian in ing u",
+    "f": "a o ei ou an en ang eng iao u",
+    "d": "a e ai ei ao ou an en ang eng ong i ia ie iao iu ian ing u uo ui uan un",
+    "t": "a e ai ei ao ou an ang eng ong i ie iao ian ing u uo ui uan un",
+    "n l": "a o e ai ei ao ou an en ang eng ong i ia ie iao iu ian in iang ing u uo uan un v ve",
+    "g k h": "a e ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang",
+    "y": "a o e ai ao ou an in ang ing ong i u ue uan un",
+    "w": "a o ai ei an en ang eng u",
+}
+_PINYIN_SYLLABLES = re.compile("(?:" + "|".join(
+    f"(?:{'|'.join(initials.split())})(?:{'|'.join(sorted(finals.split(), key=len, reverse=True))})"
+    for initials, finals in _PINYIN_FINALS.items()) + ")+")
 _MAX = "\U0010ffff"
 
 # Per-character caches shared by every index: Chinese character -> simplified form (OpenCC t2s).
@@ -240,6 +255,20 @@ def _lines_with(pattern: str, keys: Sequence[str]) -> list[str]:
 
 # --- key spaces -----------------------------------------------------------------------------------
 
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building: its full passes over a large graph's
+    records would otherwise cost more than the building itself (nothing built here holds cycles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 Ids = str | list[str]
 
 
@@ -390,6 +419,10 @@ class NameIndex:
 
     def __init__(self, names: Mapping[str, Sequence[str]]) -> None:
         """``names`` maps each id to its display name followed by its other names."""
+        with _gc_paused():
+            self._build(names)
+
+    def _build(self, names: Mapping[str, Sequence[str]]) -> None:
         self._names = names
         ascii_texts: list[str] = []
         ascii_ids: list[str] = []
@@ -440,26 +473,34 @@ class NameIndex:
 
     def _pinyin_space(self) -> _Space:
         if self._pinyin is None:
-            main = self._main
-            han = _lines_with(_HAN_CLASS, main.keys[bisect.bisect_left(main.keys, "\x80"):])
-            table: dict[str, Ids] = {}
-            for key, spellings in zip(han, _pinyin_many(han)):
-                for spelling in spellings:
-                    for rid in _ids(main.table[key]):
-                        _add(table, spelling, rid)
-            self._pinyin = _Space(table)
+            with _gc_paused():
+                self._pinyin = self._build_pinyin()
         return self._pinyin
+
+    def _build_pinyin(self) -> _Space:
+        main = self._main
+        han = _lines_with(_HAN_CLASS, main.keys[bisect.bisect_left(main.keys, "\x80"):])
+        table: dict[str, Ids] = {}
+        for key, spellings in zip(han, _pinyin_many(han)):
+            for spelling in spellings:
+                for rid in _ids(main.table[key]):
+                    _add(table, spelling, rid)
+        return _Space(table)
 
     def _jamo_space(self) -> _Space:
         if self._jamo is None:
-            main = self._main
-            hangul = _lines_with(_HANGUL_CLASS, main.keys[bisect.bisect_left(main.keys, "\x80"):])
-            table: dict[str, Ids] = {}
-            for key, jamo in zip(hangul, _split(unicodedata.normalize("NFD", _join(hangul)), hangul)):
-                for rid in _ids(main.table[key]):
-                    _add(table, jamo, rid)
-            self._jamo = _Space(table)
+            with _gc_paused():
+                self._jamo = self._build_jamo()
         return self._jamo
+
+    def _build_jamo(self) -> _Space:
+        main = self._main
+        hangul = _lines_with(_HANGUL_CLASS, main.keys[bisect.bisect_left(main.keys, "\x80"):])
+        table: dict[str, Ids] = {}
+        for key, jamo in zip(hangul, _split(unicodedata.normalize("NFD", _join(hangul)), hangul)):
+            for rid in _ids(main.table[key]):
+                _add(table, jamo, rid)
+        return _Space(table)
 
     # --- lookups ----------------------------------------------------------------------------------
 
@@ -489,12 +530,12 @@ class NameIndex:
             return Matches([], 0)
         limit = max(limit, 0)
         main = self._main
-        pinyin = _pinyin_query(key) if self._has_han else None
 
         # 1. exact names, then names starting with the query (and the same read as pinyin)
         first = self._ids_of(main, [key] if key in main.table else [])
         spaces = [main]
-        if pinyin is not None and not first:
+        pinyin = None if first or not self._has_han else _pinyin_query(key)
+        if pinyin is not None:
             space = self._pinyin_space()
             spaces.append(space)
             first = self._ids_of(space, [pinyin] if pinyin in space.table else [])
@@ -508,6 +549,7 @@ class NameIndex:
             return Matches(ranked + self._ranked(rest, limit - len(ranked)), len(first) + len(rest))
 
         # 2. a whole name within one edit, or a Chinese name read the same
+        pinyin = _pinyin_query(key) if self._has_han else None
         close = self._close(key, pinyin, 1)
         if any(score[1] == 0 for score in close.values()):
             return self._by_score(close, limit)

@@ -23,9 +23,9 @@ median latency
     first (``ok``) or not (``MISS``).
 
 Queries, chosen from the data (the same for both indexes): an exact English
-name; its first four letters; a part from inside it (substring); the name with
+name; its first four letters; six letters from inside it that start no name (substring); the name with
 two letters swapped (misspelled Latin); a Korean label with one vowel changed
-(misspelled Hangul); a Chinese label with its last character changed
+(misspelled Hangul); a four-character Chinese label with its last character changed
 (misspelled Chinese); the pinyin of a Chinese label, with a space (pinyin).
 For the curated data: DeepSeek, Tence, seek, Samsnug, 맥킨지 (the article wrote
 매킨지), 深度求素, shendu qiusuo, and 百渡 (a homophone of 百度).
@@ -169,7 +169,7 @@ def synthetic_queries(names: Mapping[str, Sequence[str]], fold: Callable[[str], 
     for rid in ids[len(ids) // 2:] + ids:
         its = names[rid]
         ko = [n for n in its if "가" <= n[:1] <= "힣" and len(n) >= 3]
-        zh = [n for n in its if "\u4e00" <= n[:1] <= "\u9fff" and len(n) >= 3]
+        zh = [n for n in its if "\u4e00" <= n[:1] <= "\u9fff" and len(n) >= 4]
         if (rid.count("-") >= 2 and ko and zh and " " in its[0] and len(its[0]) >= 12
                 and "-p" not in rid and "round" not in rid):
             break
@@ -180,7 +180,12 @@ def synthetic_queries(names: Mapping[str, Sequence[str]], fold: Callable[[str], 
         at = bisect.bisect_left(keys, fold(wrong))
         if at == len(keys) or not keys[at].startswith(fold(wrong)):
             break
-    sub = fold(name)[2:8]
+    key = fold(name)
+    for i in range(2, len(key) - 6):  # a part from inside the name that no name starts with
+        sub = key[i:i + 6]
+        at = bisect.bisect_left(keys, sub)
+        if at == len(keys) or not keys[at].startswith(sub):
+            break
     pinyin = to_pinyin(zh_name)
     return {
         "exact": (name, by_key[fold(name)]),

@@ -154,7 +154,10 @@ def test_every_pinyin_reading_is_read_as_pinyin() -> None:
 
     chars = {f"c{code}": (chr(code),) for code in PINYIN_DICT if "\u4e00" <= chr(code) <= "\u9fff"}
     index = NameIndex(chars)
-    readings = sorted({to_pinyin(name) for (name,) in chars.values()})
+    every = [to_pinyin(name) for (name,) in chars.values()]
+    unread = {r for r in every if not r.isascii()}  # simplified to a rare character pypinyin cannot read
+    assert len(unread) < len(every) / 50
+    readings = sorted(set(every) - unread - {"hm", "hng", "m", "n", "ng"})  # interjections are not read
     assert len(readings) > 400
     assert [r for r in readings if index.lookup(r).total == 0] == []
     for english in ("alib", "deepseek", "samsung", "hanbit"):  # not pinyin: nothing found, pypinyin not needed

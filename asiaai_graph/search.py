@@ -23,7 +23,8 @@ A query matches, best first:
 4. the beginning of a name within one edit, then, for longer queries, a whole
    name or its beginning within two edits.
 
-Within a step, names closer to the query come first (swapped letters before
+Within a step, names closer to the query come first (for a prefix, the
+shortest name; for close spellings, the fewest edits, swapped letters before
 other edits), then records with shorter display names.
 
 Cost: building the index normalises every name in a few bulk string
@@ -539,14 +540,19 @@ class NameIndex:
             space = self._pinyin_space()
             spaces.append(space)
             first = self._ids_of(space, [pinyin] if pinyin in space.table else [])
-        rest: set[str] = set()
+        rest: dict[str, int] = {}  # id -> length of its shortest name starting with the query
         for space, k in zip(spaces, (key, pinyin or "")):
             lo, hi = space.prefix(k)
-            rest |= self._ids_of(space, space.keys[lo:hi])
-        rest -= first
+            for name in space.keys[lo:hi]:
+                for rid in _ids(space.table[name]):
+                    if len(name) < rest.get(rid, 1 << 30):
+                        rest[rid] = len(name)
+        for rid in first:
+            rest.pop(rid, None)
         if first or rest:
             ranked = self._ranked(first, limit)
-            return Matches(ranked + self._ranked(rest, limit - len(ranked)), len(first) + len(rest))
+            more = heapq.nsmallest(limit - len(ranked), rest, key=lambda rid: (rest[rid], self._rank(rid)))
+            return Matches(ranked + more, len(first) + len(rest))
 
         # 2. a whole name within one edit, or a Chinese name read the same
         pinyin = _pinyin_query(key) if self._has_han else None

@@ -30,6 +30,7 @@ RANKING: list[tuple[str, str, str]] = [
     ("en", "Tencnet Cloud", "tencent-cloud"),
     ("en", "Sensetiem", "sensetime"),
     ("en", "seek", "deepseek"),
+    ("en", "Tence", "tencent"),  # the shortest name starting so, before "Tencent Hunyuan"
     # Korean: the articles' spellings, other spellings of foreign names (one jamo apart), typos
     ("ko", "바이두", "baidu"),
     ("ko", "매킨지", "mckinsey"),

@@ -214,6 +214,12 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         counts = ", ".join(f"{n} {t}" for t, n in self.stats().items() if n and t != "relations")
         return f"<KnowledgeGraph {len(self)} records: {counts}>"
 
+    def _repr_html_(self) -> str:
+        """A card for Jupyter: records per type and how to ask (built by :mod:`asiaai_graph.notebook`)."""
+        from asiaai_graph.notebook import graph_html
+
+        return graph_html(self)
+
     def _suggest(self, key: str) -> list[str]:
         close = difflib.get_close_matches(key, self._types, n=3, cutoff=0.75)
         if not close and key:

@@ -1,7 +1,8 @@
 """How the command line prints: text made safe for a terminal, aligned tables (CJK-aware), record rows, JSON.
 
 Everything from the data (names, descriptions, quotes, field names in error
-messages) goes through :func:`clean` before it reaches a terminal, so a
+messages) goes through :func:`clean` (:func:`asiaai_graph.safetext.clean`)
+before it reaches a terminal, so a
 record cannot retitle the window, write the clipboard or clear the screen
 with escape sequences, nor reorder a line with bidi controls. JSON keeps
 every value exactly, escaped so that it is safe to print too.
@@ -21,13 +22,13 @@ baidu  바이두
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from asiaai_graph.flat import describe
 from asiaai_graph.i18n import date_text
+from asiaai_graph.safetext import JSON_UNSAFE, clean
 
 if TYPE_CHECKING:
     from asiaai_graph.schema import Record
@@ -37,34 +38,6 @@ __all__ = ["UsageError", "as_json", "clean", "details", "dump", "dumps", "fmt", 
 
 class UsageError(Exception):
     """A command given the wrong arguments: the CLI prints the message and exits with 2."""
-
-
-#: Characters a terminal may act on rather than show: C0 controls (tab and newline too), DEL, C1 controls
-#: (U+0080-U+009F: CSI, OSC... in 8 bits), bidi embeddings, overrides, isolates and marks, line separators.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
-
-def _escape(match: re.Match[str]) -> str:
-    ch = match.group()
-    return _NAMED.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-
-
-def clean(text: str) -> str:
-    r"""``text`` with every character a terminal would act on shown as a visible escape.
-
-    Control characters (C0, DEL, C1), bidi overrides and isolates, and line
-    separators become ``\x1b``, ``\n``, ``\x9b``, ``\u202e``...; Korean, Chinese,
-    Japanese and emoji (with their joiners) are kept.
-
-    Examples
-    --------
-    >>> print(clean("Evil\x1b]0;pwned\x07 Corp"))
-    Evil\x1b]0;pwned\x07 Corp
-    >>> print(clean("abc\u202edef"), clean("바이두 👩‍💻"), clean("two\nlines"))
-    abc\u202edef 바이두 👩‍💻 two\nlines
-    """
-    return _UNSAFE.sub(_escape, text)
 
 
 def say(text: str, stream: TextIO) -> None:
@@ -161,10 +134,6 @@ def as_json(record: Record) -> dict[str, Any]:
     return data
 
 
-#: What json.dumps leaves raw that a terminal may act on: DEL, C1 controls, bidi controls, line separators.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
 def dumps(data: Any) -> str:
     r"""``data`` as indented JSON that is safe to print: the same values, with terminal controls as ``\uXXXX``.
 
@@ -175,7 +144,7 @@ def dumps(data: Any) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, indent=2)
     # those characters only occur inside JSON strings, where \uXXXX means the same character
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def dump(data: Any, out: TextIO) -> None:

@@ -316,3 +316,22 @@ def test_progress_shows_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.M
     assert "\rloading the graph" in shown and f"exporting turtle to {tmp_path / 'x.ttl'}: done in" in shown
     assert main(["export", "-o", str(tmp_path / "y.ttl"), *SAMPLE_ARGS], out=io.StringIO()) == 0
     assert "\r" not in capsys.readouterr().err
+
+
+# --- install lines that work as written --------------------------------------------------------
+
+
+def test_every_install_hint_names_an_extra_that_exists() -> None:
+    """asiaai_graph is installed from its checkout: hints say `pip install -e '.[extra]'`, never a PyPI name."""
+    import re
+    import tomllib
+
+    from conftest import ROOT
+
+    extras = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"])
+    texts = {p: p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *(ROOT / "asiaai_graph").rglob("*.py")]}
+    hints = [(p, m) for p, t in texts.items() for m in re.findall(r"pip install (?:-e )?'\.\[([a-z,]+)\]'", t)]
+    assert len(hints) >= 5
+    for path, found in hints:
+        assert set(found.split(",")) <= extras, (path, found)
+    assert [p for p, t in texts.items() if re.search(r"pip install '?asiaai[-_]graph", t)] == []

@@ -34,6 +34,7 @@ from __future__ import annotations
 import shutil
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
@@ -89,18 +90,23 @@ class _Display:
 
     def _write(self, text: str, end: bool = False) -> None:
         columns = shutil.get_terminal_size((100, 24)).columns - 1
-        text = text[:columns]
-        pad = max(0, self.width - len(text))
+        while _width(text) > columns:  # one terminal line, or "\r" cannot redraw it
+            text = text[:-1]
+        pad = max(0, self.width - _width(text))
         try:
             self.stream.write("\r" + text + " " * pad + ("\n" if end else ""))
             self.stream.flush()
         except (OSError, ValueError):  # a closed or broken stream: progress is never worth a crash
             pass
-        self.width = 0 if end else len(text)
+        self.width = 0 if end else _width(text)
 
     def _run(self) -> None:
         while not self.wake.wait(_TICK):
             self.draw()
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 _display: _Display | None = None

@@ -335,3 +335,27 @@ def test_every_install_hint_names_an_extra_that_exists() -> None:
     for path, found in hints:
         assert set(found.split(",")) <= extras, (path, found)
     assert [p for p, t in texts.items() if re.search(r"pip install '?asiaai[-_]graph", t)] == []
+
+
+def test_progress_is_silent_for_short_work_and_counts_steps_for_long_work() -> None:
+    import time
+
+    from asiaai_graph import progress
+
+    buf = io.StringIO()
+    progress.enable(buf, delay=10)
+    try:
+        with progress.task("quick"):
+            pass
+        assert buf.getvalue() == ""  # under a second: nothing at all
+        progress.enable(buf, delay=0.05)
+        with progress.task("loading data", total=4) as t:
+            for _ in range(4):
+                time.sleep(0.1)
+                t.advance()
+    finally:
+        progress.disable()
+    shown = buf.getvalue()
+    assert "\rloading data 1/4 (25%)" in shown or "\rloading data 2/4 (50%)" in shown
+    assert "loading data 4/4 (100%): done in " in shown and shown.endswith(" s\n")
+    assert shown.count("\n") == 1

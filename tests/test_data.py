@@ -6,6 +6,7 @@ not by reading the YAML.
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +20,9 @@ from asiaai_graph.search import normalize
 
 from conftest import ROOT
 
-SOURCES_DIR = ROOT.parent / "shared" / "sources"
+#: The evidence beside the checkout (``../shared``); ASIAAI_GRAPH_SHARED points elsewhere (e.g. from a git worktree).
+SHARED_DIR = Path(os.environ.get("ASIAAI_GRAPH_SHARED") or ROOT.parent / "shared")
+SOURCES_DIR = SHARED_DIR / "sources"
 ARTICLES = {
     "asia-ai-blog": "000_166ebddc875a021e.txt",
     "fnnews-2018": "001_8a851b06a0823908.txt",

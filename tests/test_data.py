@@ -283,9 +283,13 @@ def test_article_001_players(kg: ag.KnowledgeGraph) -> None:
     assert isinstance(scott, ag.Person) and "malong" in {a.organization for a in scott.affiliations}
     manyika = kg["james-manyika"]
     assert isinstance(manyika, ag.Person) and "mckinsey" in {a.organization for a in manyika.affiliations}
+    # the USD 1 trillion goal is China's as the article states it, not the named plan's (the article names no plan)
     plan = kg["china-new-generation-ai-development-plan"]
-    assert isinstance(plan, ag.Policy) and plan.target_year == 2030
-    assert any(g.amount and (g.amount.amount, g.amount.currency) == (D(1_000_000_000_000), "USD") for g in plan.goals)
+    assert isinstance(plan, ag.Policy) and plan.target_year == 2030 and not any(g.amount for g in plan.goals)
+    (goal,) = [p for p in kg.policies(jurisdiction="CN") if any(g.amount for g in p.goals)]
+    assert goal.id != plan.id and "fnnews-2018" in ids(kg.sources_of(goal))
+    assert [(g.amount.amount, g.amount.currency, g.year) for g in goal.goals if g.amount] == [
+        (D(1_000_000_000_000), "USD", 2030)]
 
 
 # --- article 003: Turing Post Korea, 2024 ---------------------------------------------------------

@@ -204,7 +204,7 @@ def _tag_refused(tag: str) -> str:
 class _Meta:
     """What is known of a mapping or sequence being built besides its items."""
 
-    __slots__ = ("anchor", "nodes", "chars", "line", "merges")
+    __slots__ = ("anchor", "nodes", "chars", "line", "merges", "refused")
 
     def __init__(self, anchor: str | None, nodes: int, chars: int, line: int) -> None:
         self.anchor = anchor
@@ -212,6 +212,7 @@ class _Meta:
         self.chars = chars
         self.line = line
         self.merges: list[tuple[Any, int]] | None = None
+        self.refused = False
 
 
 class _Placeholder:
@@ -371,10 +372,9 @@ def parse_yaml(
                             problems.append(ParseProblem(line, path(), str(exc)))
                             value = placeholder
                 elif event.tag is not None and event.tag != "!":
-                    if event.tag not in _SCALAR_TAGS:
-                        problems.append(ParseProblem(line, path(), _tag_refused(event.tag)))
-                        raise _Stop
                     try:
+                        if event.tag not in _SCALAR_TAGS:
+                            raise _Bad(_tag_refused(event.tag))
                         value = _tagged(event.tag, value)
                     except _Bad as exc:
                         problems.append(ParseProblem(line, path(), str(exc)))
@@ -403,9 +403,9 @@ def parse_yaml(
                 line = event.start_mark.line + 1
                 mapping = kind is mapping_start
                 tag = event.tag
-                if tag is not None and tag != "!" and tag != _TAG + ("map" if mapping else "seq"):
+                refused = tag is not None and tag != "!" and tag != _TAG + ("map" if mapping else "seq")
+                if refused:
                     problems.append(ParseProblem(line, path(), _tag_refused(tag)))
-                    raise _Stop
                 if len(stack) >= max_depth:
                     problems.append(ParseProblem(line, path(), f"nesting deeper than {max_depth} levels"))
                     raise _Stop
@@ -419,10 +419,11 @@ def parse_yaml(
                 lines[id(container)] = table
                 is_map, key, key_line = mapping, _NO_KEY, 0
                 meta = _Meta(event.anchor, nodes, chars, line)
+                meta.refused = refused
             elif kind is mapping_end or kind is sequence_end:
                 if meta.merges:
                     merge()
-                value, done = container, meta
+                value, done = (placeholder if meta.refused else container), meta
                 container, is_map, key, key_line, table, meta = stack.pop()
                 if done.anchor is not None:
                     anchor(done.anchor, value, nodes - done.nodes + 1, chars - done.chars, done.line)

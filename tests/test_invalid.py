@@ -30,11 +30,41 @@ CASES: dict[str, tuple[str | None, str | None, str]] = {
     "not_utf8.yaml": (None, None, "not UTF-8"),
     "alias_bomb.yaml": (None, None, "alias bomb"),
     "huge_file.yaml": (None, None, "over the limit of 4096 bytes"),
+    # issue 10, class 1: silent data loss (duplicate keys anywhere name both lines)
+    "duplicate_section.yaml": (None, None, "duplicate key 'organizations' (first written at line 6)"),
+    "duplicate_field.yaml": ("baidu", "name", "duplicate key 'name' (first written at line 8)"),
+    "duplicate_label.yaml": ("baidu", "labels.ko", "duplicate key 'ko' (first written at line 10)"),
+    # class 2: text that hides data (Unicode line breaks, control characters)
+    "unicode_line_break.yaml": (None, None, "character U+2028 (line separator) at column 31"),
+    "control_character.yaml": (None, None, "character U+001B"),
+    # class 3: blow-ups from small files (expanded characters, numbers, nesting)
+    "alias_bomb_characters.yaml": (None, None, "beyond 67108864 characters (an alias bomb?)"),
+    "huge_exponent.yaml": ("ernie", "parameters.value", "out of range"),
+    "too_many_digits.yaml": ("ernie", "parameters", "a number of 60 digits is too long"),
+    "deep_nesting.yaml": (None, None, "nesting deeper than 64 levels"),
+    # class 4: crashes instead of DataErrors
+    "unquoted_impossible_date.yaml": ("alibaba-cloud", "founded", "impossible date '2009-02-30'"),
+    "malformed_binary.yaml": ("ernie", "parameters", "'0b_' is not a valid integer"),
+    # class 6: nonsense accepted
+    "parent_cycle.yaml": ("alpha", "parent", "subsidiary_of goes round in a cycle: alpha -> beta -> gamma -> alpha"),
+    "self_reference.yaml": ("consortium", "members[0]", "a record cannot refer to itself (has_member)"),
+    "part_of_cycle.yaml": ("east", "part_of", "part_of goes round in a cycle: east -> west -> east"),
+    "negative_parameters.yaml": ("ernie", "parameters", "not negative"),
+    "negative_amount.yaml": ("sensetime-round", "amount.amount", "an amount of money is not negative"),
+    "share_over_100.yaml": ("cn-share", None, "a share is a percentage between 0 and 100"),
+    "invisible_name.yaml": ("ghost", "name", "a name needs at least one visible character"),
+    # class 7: files quietly skipped (the marker is on the link's own line: see test below)
+    "dangling_symlink": (None, None, "a symbolic link to 'missing-target.yaml', which does not exist"),
+    # class 8: output that other tools refuse or that changes
+    "bad_iri.yaml": ("baidu", "website", "not a valid IRI (RFC 3987)"),
+    "set_tag.yaml": ("baidu", "focus_areas", "the YAML tag '!!set' is not allowed"),
 }
-WHOLE_FILE = {"huge_file.yaml"}
+WHOLE_FILE = {"huge_file.yaml", "dangling_symlink"}
 
 
 def _marked(path: Path) -> tuple[Path, int]:
+    if path.name == "dangling_symlink":  # a link has no lines: the problem is about the link itself
+        return path / "broken.yaml", 0
     files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
     for f in files:
         for n, line in enumerate(f.read_bytes().splitlines(), 1):
@@ -57,7 +87,7 @@ def test_invalid_fixture(name: str, cache_dir: Path) -> None:
     assert len(problems) == 1, problems
     problem: Problem = problems[0]
     marked_file, marked_line = _marked(path)
-    assert Path(problem.file or "").resolve() == marked_file.resolve()
+    assert Path(problem.file or "").absolute() == marked_file.absolute()
     assert problem.line == (None if name in WHOLE_FILE else marked_line)
     assert problem.record == record
     assert problem.field == field

@@ -139,7 +139,7 @@ class Reader:
             if len(p.path) >= 2 and isinstance(p.path[1], int) and doc is not None:
                 bad_records.add((p.path[0], p.path[1]))
                 rid = _record_id(doc, p.path[0], p.path[1])
-                field_name = field_path(p.path[2:]) or None
+                field_name = _field_in(doc, p.path) or None
             self.problems.append(Problem(shown, p.line, rid, field_name, p.message))
         if doc is None:
             return
@@ -265,6 +265,21 @@ class Reader:
             line = locate(doc, lines, p.path, 1) if doc is not None else None
             out.append(Problem(display_path(where.path), line, p.record, p.field, p.message + note))
         return out
+
+
+def _field_in(doc: Any, path: tuple[Any, ...]) -> str:
+    """The field path of ``path[2:]`` inside a record, keys written as keys even when they are numbers."""
+    out = ""
+    node = doc
+    for depth, part in enumerate(path):
+        is_index = isinstance(node, list)
+        if depth >= 2:
+            out += f"[{part}]" if is_index else ("." if out else "") + str(part)
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return out
 
 
 def _record_id(doc: Any, section: Any, position: int) -> str | None:

@@ -126,3 +126,155 @@ def test_deep_nesting_is_refused(tmp_path: Path) -> None:
     deep.write_text("sources: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
     with pytest.raises(ag.DataError):
         ag.load(deep, curated=False, cache=False)
+
+
+# --- issue 10: each class closed in general, not only for the fixture's example ---------------------------
+
+SOURCE = "sources:\n  - id: src\n    title: t\n    kind: blog_post\n    language: ko\n"
+ORG = "organizations:\n  - id: baidu\n    name: Baidu\n    kind: company\n    sources: [src]\n"
+
+
+def _problems(tmp_path: Path, text: str | bytes, name: str = "x.yaml") -> list[Problem]:
+    path = tmp_path / name
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    with pytest.raises(ag.DataError) as info:
+        ag.load(path, curated=False, cache=False)
+    return list(info.value.problems)
+
+
+@pytest.mark.parametrize(("body", "line", "record", "field"), [
+    ("  - id: x\n    name: A\n    kind: company\n    sources: [src]\n    sources: [src]\n", 11, "x", "sources"),
+    ("  - id: x\n    name: A\n    kind: company\n    sources:\n    - {source: src, quote: a, quote: b}\n", 11, "x",
+     "sources[0].quote"),
+    ("  - {id: x, name: A, kind: company, sources: [src], kind: startup}\n", 7, "x", "kind"),
+    ("  - id: x\n    name: A\n    1: one\n    0x1: also one\n    kind: company\n    sources: [src]\n", 10, "x", "1"),
+    ("  - &base {id: x, name: A, kind: company, sources: [src]}\n  - <<: *base\n    <<: *base\n", 9, "x", "<<"),
+])
+def test_duplicate_keys_anywhere_name_both_lines(tmp_path: Path, body: str, line: int, record: str | None,
+                                                 field: str | None) -> None:
+    (problem,) = _problems(tmp_path, SOURCE + "organizations:\n" + body)
+    assert (problem.line, problem.record, problem.field) == (line, record, field)
+    assert "duplicate key" in problem.message and "first written at line" in problem.message
+
+
+def test_merge_keys_still_work_and_explicit_keys_win(tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text(
+        SOURCE + "organizations:\n  - &base {id: a, name: A, kind: company, sources: [src]}\n"
+        "  - <<: *base\n    id: b\n    name: B\n", encoding="utf-8")
+    kg = ag.load(tmp_path, curated=False, cache=False)
+    assert (kg["b"].label, kg["b"].kind) == ("B", "company")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029", "\x00", "\x07", "\x7f", "\u202e", "\u2066", "\ufeff"])
+def test_characters_that_hide_text_are_refused_with_their_line(tmp_path: Path, char: str) -> None:
+    (problem,) = _problems(tmp_path, SOURCE + ORG.replace("name: Baidu", f"name: Baidu  # note{char}x"))
+    assert problem.line == 8 and f"U+{ord(char):04X}" in problem.message
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_lines_are_counted_as_editors_count_them(tmp_path: Path, newline: str) -> None:
+    text = (SOURCE + ORG.replace("kind: company", "kind: nonsense")).replace("\n", newline)
+    (problem,) = _problems(tmp_path, text)
+    assert (problem.line, problem.field) == (9, "kind")
+
+
+@pytest.mark.parametrize("bomb", [
+    # the same bomb in other spellings: block style, aliases as flow items after tabs, keys, merge keys, tags
+    "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c}\n" + "".join(f"  - *{p}\n" for _ in range(10)) for p, c in zip("abcdef", "bcdefg")),
+    "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{c}: &{c} [\t*{p},\t*{p},\t*{p},\t*{p},\t*{p},\t*{p},\t*{p},\t*{p},\t*{p},\t*{p}]\n"
+        for p, c in zip("abcdef", "bcdefg")),
+    "a: !!seq &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{c}: !!seq &{c} [" + ",".join([f"*{p}"] * 10) + "]\n" for p, c in zip("abcdef", "bcdefg")),
+    "a: &a {k0: x, k1: x, k2: x, k3: x, k4: x, k5: x, k6: x, k7: x, k8: x, k9: x}\n" + "".join(
+        f"{c}: &{c} {{" + ", ".join(f"k{i}: *{p}" for i in range(10)) + "}\n" for p, c in zip("abcdef", "bcdefg")),
+    "a: &a [[], [], [], [], [], [], [], [], [], []]\n" + "".join(
+        f"{c}: &{c} [" + ",".join([f"*{p}"] * 10) + "]\n" for p, c in zip("abcdef", "bcdefg")),
+])
+def test_alias_bombs_are_refused_whatever_the_spelling(tmp_path: Path, bomb: str) -> None:
+    (problem,) = _problems(tmp_path, bomb)
+    assert "alias bomb" in problem.message and problem.line is not None
+
+
+def test_an_alias_inside_its_own_anchor_is_refused(tmp_path: Path) -> None:
+    (problem,) = _problems(tmp_path, "a: &a [1, *a]\n")
+    assert (problem.line, problem.message) == (1, "alias *a refers to the node that contains it")
+
+
+def test_a_dense_literal_document_is_bounded_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from asiaai_graph import yamlparse
+
+    parsed = yamlparse.parse_yaml("a: [" + ",".join(["0"] * 1000) + "]\n", max_nodes=500)
+    assert parsed.doc is None and "more than 500 values" in parsed.problems[0].message
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ("2024-02-30", "impossible date '2024-02-30'"),
+    ("2024-13-01", "impossible date '2024-13-01'"),
+    ("2024-01-01 25:00:00", "impossible date"),
+    ("2024-01-01T10:61:00Z", "impossible date"),
+    ("0x_", "'0x_' is not a valid integer"),
+    ("-0b_", "'-0b_' is not a valid integer"),
+    ("9" * 5000, "a number of 5000 digits is too long"),
+    ("!!int twelve", "'twelve' is not a valid int"),
+    ("!!float x", "'x' is not a valid float"),
+    ("!!timestamp 2024-99-99", "impossible date"),
+    ("!!binary aGVsbG8=", "'!!binary' is not allowed"),
+    ("!!python/object/apply:os.system [echo]", "'tag:yaml.org,2002:python/object/apply:os.system'"),
+    ("!local x", "'!local' is not allowed"),
+])
+def test_values_pyyaml_crashes_on_are_located_problems(tmp_path: Path, value: str, words: str) -> None:
+    (problem,) = _problems(tmp_path, SOURCE + ORG.replace("    sources: [src]\n", f"    founded: {value}\n    sources: [src]\n"))
+    assert (problem.line, problem.record, problem.field) == (10, "baidu", "founded")
+    assert words in problem.message or words.replace("tag:yaml.org,2002:", "!!") in problem.message
+
+
+@pytest.mark.parametrize("tag", ["!!set {a, b}", "!!omap [{a: 1}]", "!!pairs [{a: 1}]"])
+def test_collections_with_an_order_of_their_own_are_refused(tmp_path: Path, tag: str) -> None:
+    (problem,) = _problems(tmp_path, SOURCE + ORG.replace("    sources: [src]\n", f"    focus_areas: {tag}\n    sources: [src]\n"))
+    assert (problem.line, problem.record, problem.field) == (10, "baidu", "focus_areas")
+
+
+def test_a_second_document_is_refused(tmp_path: Path) -> None:
+    (problem,) = _problems(tmp_path, SOURCE + "---\n" + ORG)
+    assert (problem.line, problem.message) == (6, "a data file holds one YAML document; this is a second one")
+
+
+@pytest.mark.parametrize(("relation_yaml", "field"), [
+    ("  - {id: a, name: A, kind: consortium, members: [b], sources: [src]}\n"
+     "  - {id: b, name: B, kind: consortium, members: [a], sources: [src]}\n", "members[0]"),
+    ("  - {id: a, name: A, kind: company, parent: a, sources: [src]}\n", "parent"),
+])
+def test_membership_cycles_and_self_parents_are_refused(tmp_path: Path, relation_yaml: str, field: str) -> None:
+    (problem,) = _problems(tmp_path, SOURCE + "organizations:\n" + relation_yaml)
+    assert (problem.line, problem.record, problem.field) == (7, "a", field)
+
+
+def test_side_files_and_hidden_folders_are_ignored(tmp_path: Path) -> None:
+    (tmp_path / "real.yaml").write_text(SOURCE, encoding="utf-8")
+    for junk in ("._real.yaml", ".real.yaml.swp", ".hidden.yaml"):
+        (tmp_path / junk).write_bytes(b"\x00\x01 not: [yaml")
+    (tmp_path / ".#real.yaml").symlink_to("someone@host.123")  # an Emacs lock: a dangling link
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.yaml").write_text("nonsense: [", encoding="utf-8")
+    assert list(ag.load(tmp_path, curated=False, cache=False)) == ["src"]
+
+
+def test_a_dangling_link_given_by_name_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "gone.yaml")
+    with pytest.raises(ag.DataError, match="symbolic link to .*gone.yaml.*does not exist"):
+        ag.load(tmp_path / "link.yaml", curated=False, cache=False)
+
+
+def test_schema_and_reference_problems_come_in_one_pass(tmp_path: Path) -> None:
+    """Issue 12: a bad record does not hide reference problems, nor make references to it 'unknown'."""
+    text = SOURCE + (
+        "organizations:\n"
+        "  - {id: baidu, name: Baidu, kind: nonsense, sources: [src]}\n"  # schema problem
+        "  - {id: naver, name: Naver, kind: company, parent: baidu, sources: [src]}\n"  # fine: baidu exists
+        "  - {id: kakao, name: Kakao, kind: company, parent: nobody, sources: [src]}\n"  # reference problem
+    )
+    problems = _problems(tmp_path, text)
+    assert [(p.line, p.record, p.field) for p in problems] == [(7, "baidu", "kind"), (9, "kakao", "parent")]
+    assert "unknown id 'nobody'" in problems[1].message

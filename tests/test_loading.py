@@ -130,3 +130,166 @@ def test_curated_snapshot_matches_the_yaml(cache_dir: Path) -> None:
     fresh = ag.load(cache=False)
     ag.load()  # writes the snapshot
     assert ag.load() == fresh
+
+
+# --- issue 10, class 5: a snapshot cache that cannot lie ---------------------------------------------------
+
+
+def _one_snapshot(cache_dir: Path) -> Path:
+    (snapshot,) = cache_dir.glob("*.snapshot")
+    return snapshot
+
+
+@pytest.mark.parametrize("where", [0.0, 0.25, 0.5, 0.9, -1])
+def test_one_changed_byte_anywhere_is_detected(cache_dir: Path, where: float) -> None:
+    fresh = ag.load(SAMPLE, curated=False)
+    snapshot = _one_snapshot(cache_dir)
+    data = bytearray(snapshot.read_bytes())
+    at = int(len(data) * where) if where >= 0 else len(data) - 1  # the magic, the records, the state, the digest
+    data[at] ^= 0x01
+    snapshot.write_bytes(bytes(data))
+    with pytest.warns(SnapshotWarning, match=f"ignoring the snapshot {snapshot}"):
+        again = ag.load(SAMPLE, curated=False)
+    assert again == fresh and list(again.items()) == list(fresh.items())
+    assert _one_snapshot(cache_dir).read_bytes() != bytes(data)  # replaced by a good one
+
+
+def _write_raw(directory: Path, key: str, chunks: list[object], state: object, trailer: object) -> None:
+    """A snapshot with a valid digest and whatever content (what a bug or a crafted file could hold)."""
+    from asiaai_graph import snapshot
+
+    writer = snapshot.SnapshotWriter(directory)
+    for chunk in chunks:
+        writer.add(chunk)  # type: ignore[arg-type]
+    writer.finish(key, state)  # type: ignore[arg-type]
+    if trailer is not None:  # rewrite with another trailer: the digest is recomputed over it
+        path = directory / f"{key}.snapshot"
+        body = path.read_bytes()[:-32]
+        head, _, _ = body.rpartition(pickle.dumps({"key": key, "records": sum(map(len, chunks))},  # type: ignore
+                                                   protocol=pickle.HIGHEST_PROTOCOL))
+        import hashlib
+
+        magic = body.split(b"\n", 1)[0] + b"\n"
+        new = head + pickle.dumps(trailer, protocol=pickle.HIGHEST_PROTOCOL)
+        path.write_bytes(new + hashlib.sha256(new[len(magic):]).digest())
+
+
+@pytest.mark.parametrize("damage", ["types", "edges", "index", "names", "adjacency", "records", "trailer"])
+def test_a_well_formed_snapshot_of_the_wrong_shape_is_refused(cache_dir: Path, damage: str) -> None:
+    fresh = ag.load(SAMPLE, curated=False)
+    snapshot = _one_snapshot(cache_dir)
+    key = snapshot.stem
+    state = {k: v for k, v in fresh.state().items()}
+    chunks: list[object] = [list(c) for c in fresh.record_json()]
+    trailer = None
+    if damage == "types":
+        state["types"] = {**state["types"], "deepseek": "spaceship"}
+    elif damage == "edges":
+        state["edges"] = [*state["edges"], ("deepseek", "developed_by", "nobody", ())]
+    elif damage == "index":
+        state["index"] = {"organization": {(): [["not", "an", "id"]]}}
+    elif damage == "names":
+        state["names"] = {**state["names"], "deepseek": ["a list"]}
+    elif damage == "adjacency":
+        state["out"] = {"deepseek": [10**9]}
+    elif damage == "records":
+        chunks = [[("deepseek", "not bytes")]]
+    else:
+        trailer = {"key": "another key", "records": len(fresh)}
+    snapshot.unlink()
+    _write_raw(cache_dir, key, chunks, state, trailer)
+    with pytest.warns(SnapshotWarning) as warned:
+        again = ag.load(SAMPLE, curated=False)
+    message = str(warned[0].message)
+    assert "digest" not in message and "truncated" not in message, message  # the digest held: the shape did not
+    assert again == fresh
+
+
+def test_a_snapshot_is_keyed_by_the_bytes_that_were_parsed(tmp_path: Path, cache_dir: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE, data)
+    entities = data / "entities.yaml"
+    before = entities.read_text(encoding="utf-8")
+    after = before.replace("name: DeepSeek\n", "name: DeepSeek AI\n")
+    original = yamlread.Reader.add_file
+
+    def edit_then_read(self: yamlread.Reader, path: Path) -> None:
+        if path.name == "entities.yaml":  # an edit between the key's read and the parse
+            entities.write_text(after, encoding="utf-8")
+        original(self, path)
+
+    monkeypatch.setattr(yamlread.Reader, "add_file", edit_then_read)
+    assert ag.load(data, curated=False)["deepseek"].label == "DeepSeek AI"
+    monkeypatch.setattr(yamlread.Reader, "add_file", original)
+    monkeypatch.setattr(yamlread, "parse_yaml", lambda *a, **k: pytest.fail("parsed although cached"))
+    assert ag.load(data, curated=False)["deepseek"].label == "DeepSeek AI"  # the new content's key: a hit
+    entities.write_text(before, encoding="utf-8")
+    monkeypatch.undo()
+    assert ag.load(data, curated=False)["deepseek"].label == "DeepSeek"  # the old content was never cached
+
+
+def test_the_size_limit_holds_on_a_cache_hit(cache_dir: Path) -> None:
+    ag.load(SAMPLE, curated=False)
+    with pytest.raises(ag.DataError, match="over the limit of 100 bytes"):
+        ag.load(SAMPLE, curated=False, max_file_size=100)
+
+
+def test_a_snapshot_over_its_size_limit_is_refused(cache_dir: Path) -> None:
+    from asiaai_graph import snapshot
+
+    kg = ag.load(SAMPLE, curated=False)
+    key = _one_snapshot(cache_dir).stem
+    with pytest.warns(SnapshotWarning, match="over the limit of 1000 bytes"):
+        assert snapshot.read_snapshot(cache_dir, key, max_size=1000) is None
+    assert len(kg) == 16
+
+
+def test_writing_is_atomic_and_leaves_nothing_behind(tmp_path: Path, cache_dir: Path) -> None:
+    import os
+    import time
+
+    cache_dir.mkdir()
+    stale = cache_dir / ".left-by-a-killed-process.tmp"
+    young = cache_dir / ".being-written-right-now.tmp"
+    for f in (stale, young):
+        f.write_bytes(b"half a snapshot")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    (cache_dir / ("0" * 64 + ".pickle")).write_bytes(b"an older format")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("sources: [", encoding="utf-8")
+    with pytest.raises(ag.DataError):  # a failed load leaves no temporary file and no snapshot
+        ag.load([SAMPLE, bad], curated=False)
+    assert sorted(p.name for p in cache_dir.iterdir()) == sorted([stale.name, young.name, "0" * 64 + ".pickle"])
+    ag.load(SAMPLE, curated=False)
+    names = sorted(p.name for p in cache_dir.iterdir())
+    assert young.name in names and stale.name not in names and not any(n.endswith(".pickle") for n in names)
+    assert len([n for n in names if n.endswith(".snapshot")]) == 1
+
+
+def test_a_read_only_cache_folder_only_costs_speed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    monkeypatch.setenv("ASIAAI_GRAPH_CACHE_DIR", str(folder))
+    try:
+        assert len(ag.load(SAMPLE, curated=False)) == 16
+    finally:
+        folder.chmod(0o700)
+
+
+def test_reading_a_snapshot_imports_no_yaml_parser_nor_platformdirs(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ASIAAI_GRAPH_CACHE_DIR": str(tmp_path)}
+    code = ("import sys, asiaai_graph as ag; kg = ag.load({p!r}, curated=False); "
+            "print(sorted(m for m in ('yaml', 'platformdirs', 'pydantic') if m in sys.modules)); "
+            "print(kg['deepseek'].name)").format(p=str(SAMPLE))
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)  # writes the snapshot
+    out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True).stdout
+    imported, name = out.splitlines()
+    assert "yaml" not in imported and "platformdirs" not in imported
+    assert name == "DeepSeek"

@@ -229,6 +229,29 @@ def load(
         return _read(files, max_file_size, directory, max_snapshot)
 
 
+#: Records' JSON kept in memory while a first load writes its snapshot, in bytes: beyond it the JSON is
+#: only on disk and is read back from the new snapshot (a large first load then holds it once, not twice).
+_KEEP_JSON = 32 * 1024 * 1024
+
+
+class _Sink:
+    """Hands each file's records' JSON to the snapshot writer, and keeps it too while it is small."""
+
+    def __init__(self, writer: SnapshotWriter) -> None:
+        self.writer = writer
+        self.kept: dict[str, bytes] | None = {}
+        self.size = 0
+
+    def __call__(self, chunk: list[tuple[str, bytes]]) -> None:
+        self.writer.add(chunk)
+        if self.kept is not None:
+            self.size += sum(len(j) for _, j in chunk)
+            if self.size > _KEEP_JSON:
+                self.kept = None
+            else:
+                self.kept.update(chunk)
+
+
 def _read(files: list[Path], max_file_size: int, directory: Path | None, max_snapshot: int = 0) -> KnowledgeGraph:
     """Read the YAML into a graph; with a cache folder, through a new snapshot there."""
     from asiaai_graph.graph import KnowledgeGraph
@@ -236,16 +259,20 @@ def _read(files: list[Path], max_file_size: int, directory: Path | None, max_sna
 
     writer = SnapshotWriter(directory) if directory is not None else None
     if writer is not None and not writer.failed:
+        sink = _Sink(writer)
         try:
-            parts = read_graph(files, max_file_size, sink=writer.add)
+            parts = read_graph(files, max_file_size, sink=sink)
         except BaseException:
             writer.abort()
             raise
         key = snapshot_key(f.digest for f in parts.files)  # the bytes parsed, whatever changed since
-        if writer.finish(key, parts.state):
-            del parts
+        written = writer.finish(key, parts.state)
+        if sink.kept is not None:  # everything is still in memory, written or not
+            return KnowledgeGraph.from_state(parts.state, sink.kept)
+        del parts  # the state too: reading the whole snapshot back needs less memory at its peak
+        if written:
             kg = read_snapshot(directory, key, max_snapshot)  # type: ignore[arg-type]
             if kg is not None:
                 return kg
-    parts = read_graph(files, max_file_size)
+    parts = read_graph(files, max_file_size)  # no cache, or the snapshot could not be written or read back
     return KnowledgeGraph.from_state(parts.state, parts.records_json)

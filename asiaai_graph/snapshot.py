@@ -48,9 +48,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 import time
 import warnings
+from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -65,7 +67,7 @@ __all__ = ["FORMAT", "SnapshotWarning", "SnapshotWriter", "cache_dir", "read_sna
            "snapshot_key", "write_snapshot"]
 
 #: Bumped whenever the snapshot's layout changes.
-FORMAT = 4
+FORMAT = 5
 _MAGIC = b"asiaai-graph snapshot %d\n" % FORMAT
 _SUFFIX = ".snapshot"
 #: The modules whose code decides what a snapshot holds: a change to any of them makes a new key.
@@ -172,42 +174,109 @@ def _check(ok: bool, what: str) -> None:
         raise _Broken(what)
 
 
-def _check_shape(state: Any, records: dict[str, bytes]) -> None:
-    """Raise :class:`_Broken` unless ``state`` has exactly the shape of a :class:`~asiaai_graph.index.GraphState`."""
+def _types_of(values: Iterable[Any]) -> set[type]:
+    return set(map(type, values))
+
+
+def _numbers(data: Any, limit: int, what: str) -> array[int]:
+    """Positions written by :func:`_positions`, each checked to be below ``limit``."""
+    _check(type(data) is bytes and len(data) % 4 == 0, f"{what} are malformed")
+    out = array("I")
+    out.frombytes(data)
+    if sys.byteorder == "big":  # written little-endian
+        out.byteswap()
+    _check(not out or max(out) < limit, f"{what} point past the end")
+    return out
+
+
+def _encode(state: GraphState) -> dict[str, Any]:
+    """The graph state in the snapshot's compact form: ids written once, then referred to by position.
+
+    Edges and index entries become arrays of positions (bytes), names a list in
+    id order, and the adjacency lists (``out``, ``into``) are left out: they
+    follow from the edges. Fewer, smaller objects: quicker to write and read,
+    and pickling needs far less memory.
+    """
+    ids = list(state["types"])
+    at = {rid: n for n, rid in enumerate(ids)}
+    type_names = list(dict.fromkeys(state["types"].values()))
+    type_at = {t: n for n, t in enumerate(type_names)}
+    edges = state["edges"]
+    relations = list(dict.fromkeys(e[1] for e in edges))
+    relation_at = {r: n for n, r in enumerate(relations)}
+    little = sys.byteorder == "little"
+
+    def positions(numbers: Iterable[int]) -> bytes:
+        out = array("I", numbers)
+        if not little:
+            out.byteswap()
+        return out.tobytes()
+
+    return {
+        "ids": ids,
+        "type_names": type_names,
+        "types": positions(type_at[t] for t in state["types"].values()),
+        "relations": relations,
+        "edges": [positions(at[e[0]] for e in edges), positions(relation_at[e[1]] for e in edges),
+                  positions(at[e[2]] for e in edges)],
+        "attrs": {n: e[3] for n, e in enumerate(edges) if e[3]},
+        "index": {t: [(key, positions(at[i] for i in found)) for key, found in table.items()]
+                  for t, table in state["index"].items()},
+        "names": [state["names"][rid] for rid in ids],
+    }
+
+
+def _decode(data: Any, records: dict[str, bytes]) -> GraphState:
+    """The graph state from :func:`_encode`'s form, every part checked (:class:`_Broken` when not as written)."""
+    from itertools import chain
+
+    from asiaai_graph.index import GraphState
     from asiaai_graph.schema.terms import RECORD_TYPE_NAMES
 
-    _check(type(state) is dict and set(state) == {"types", "edges", "index", "names", "out", "into"},
-           "the graph state has other parts")
-    types, edges, index = state["types"], state["edges"], state["index"]
-    _check(type(types) is dict and set(map(type, types)) <= {str} and set(types.values()) <= set(RECORD_TYPE_NAMES),
-           "record types are malformed")
-    _check(types.keys() == records.keys(), "record types and records differ")
-    _check(type(edges) is list and set(map(type, edges)) <= {tuple} and set(map(len, edges)) <= {4},
-           "edges are malformed")
+    _check(type(data) is dict and set(data) == {"ids", "type_names", "types", "relations", "edges", "attrs",
+                                                "index", "names"}, "the graph state has other parts")
+    ids, type_names, relations = data["ids"], data["type_names"], data["relations"]
+    _check(type(ids) is list and _types_of(ids) <= {str} and len(set(ids)) == len(ids), "ids are malformed")
+    _check(len(ids) == len(records) and set(ids) == records.keys(), "ids and records differ")
+    _check(type(type_names) is list and set(type_names) <= set(RECORD_TYPE_NAMES), "record types are malformed")
+    _check(type(relations) is list and _types_of(relations) <= {str}, "relations are malformed")
+    codes = _numbers(data["types"], len(type_names), "record types")
+    _check(len(codes) == len(ids), "record types are malformed")
+    _check(type(data["edges"]) is list and len(data["edges"]) == 3, "edges are malformed")
+    src, rel, dst = (_numbers(c, n, "edges") for c, n in zip(data["edges"], (len(ids), len(relations), len(ids))))
+    _check(len(src) == len(rel) == len(dst), "edges are malformed")
+    attrs = data["attrs"]
     scalar = {str, bool, int, float, type(None)}
-    for source, relation, target, attrs in edges:
-        _check(source in types and target in types and type(relation) is str and type(attrs) is tuple,
-               "an edge is malformed")
-        for pair in attrs:
-            _check(type(pair) is tuple and len(pair) == 2 and type(pair[0]) is str and type(pair[1]) in scalar,
-                   "an edge attribute is malformed")
-    _check(type(index) is dict and set(index) <= set(RECORD_TYPE_NAMES), "indexes are malformed")
-    for table in index.values():
-        _check(type(table) is dict, "an index is malformed")
-        for key, ids in table.items():
-            _check(type(key) is tuple and type(ids) is list and all(
-                type(k) is tuple and len(k) == 2 and type(k[0]) is str and type(k[1]) in scalar for k in key),
-                "an index key is malformed")
-            _check(all(i in types for i in ids), "an index holds unknown ids")
-    names = state["names"]
-    _check(type(names) is dict and names.keys() == types.keys(), "names are malformed")
-    _check(all(type(n) is tuple and all(type(x) is str for x in n) for n in names.values()), "names are malformed")
-    count = len(edges)
-    for part in ("out", "into"):
-        table = state[part]
-        _check(type(table) is dict and all(
-            rid in types and type(ns) is list and all(type(n) is int and 0 <= n < count for n in ns)
-            for rid, ns in table.items()), f"adjacency ({part}) is malformed")
+    _check(type(attrs) is dict and _types_of(attrs) <= {int} and _types_of(attrs.values()) <= {tuple}
+           and (not attrs or max(attrs) < len(src)), "edge attributes are malformed")
+    pairs = list(chain.from_iterable(attrs.values()))
+    _check(_types_of(pairs) <= {tuple} and all(len(p) == 2 and type(p[0]) is str and type(p[1]) in scalar
+                                               for p in pairs), "edge attributes are malformed")
+    index = data["index"]
+    _check(type(index) is dict and set(index) <= set(RECORD_TYPE_NAMES) and _types_of(index.values()) <= {list},
+           "indexes are malformed")
+    tables: dict[str, dict[Any, list[str]]] = {}
+    for record_type, entries in index.items():
+        _check(_types_of(entries) <= {tuple} and set(map(len, entries)) <= {2}, "an index is malformed")
+        keys = [k for k, _ in entries]
+        facets = list(chain.from_iterable(keys))
+        _check(_types_of(keys) <= {tuple} and _types_of(facets) <= {tuple} and all(
+            len(f) == 2 and type(f[0]) is str and type(f[1]) in scalar for f in facets), "an index key is malformed")
+        tables[record_type] = {k: list(map(ids.__getitem__, _numbers(v, len(ids), "index entries")))
+                               for k, v in entries}
+    names = data["names"]
+    _check(type(names) is list and len(names) == len(ids) and _types_of(names) <= {tuple}
+           and _types_of(chain.from_iterable(names)) <= {str}, "names are malformed")
+    no_attrs: tuple[tuple[str, Any], ...] = ()
+    edges = [(ids[s], relations[r], ids[d], attrs.get(n, no_attrs))
+             for n, (s, r, d) in enumerate(zip(src, rel, dst))]
+    out: dict[str, list[int]] = {}
+    into: dict[str, list[int]] = {}
+    for n, (s, d) in enumerate(zip(src, dst)):
+        out.setdefault(ids[s], []).append(n)
+        into.setdefault(ids[d], []).append(n)
+    return GraphState(types=dict(zip(ids, map(type_names.__getitem__, codes))), edges=edges, index=tables,
+                      names=dict(zip(ids, names)), out=out, into=into)
 
 
 def _read(path: Path, key: str, max_size: int) -> tuple[GraphState, dict[str, bytes]]:
@@ -231,8 +300,7 @@ def _read(path: Path, key: str, max_size: int) -> tuple[GraphState, dict[str, by
         expected = reader.hash.digest()
         _check(fh.read(len(expected) + 1) == expected, "its digest does not match its content (corrupt or truncated)")
     _check(trailer == {"key": key, "records": len(records)}, "it was written for other files")
-    _check_shape(state, records)
-    return state, records
+    return _decode(state, records), records
 
 
 def read_snapshot(directory: Path, key: str, max_size: int | None = None, *,
@@ -303,8 +371,12 @@ class SnapshotWriter:
         if self.failed or self._tmp is None:
             return False
         try:
-            for part in (None, state, {"key": key, "records": self.count}):
-                pickle.dump(part, self._writer, protocol=pickle.HIGHEST_PROTOCOL)
+            for part in (None, _encode(state), {"key": key, "records": self.count}):
+                # no memo: the encoded state holds each id once already, and a memo of a million
+                # objects would cost more memory than anything else in a large first load
+                pickler = pickle.Pickler(self._writer, protocol=pickle.HIGHEST_PROTOCOL)
+                pickler.fast = True
+                pickler.dump(part)
             self._fh.write(self._writer.hash.digest())
             self._fh.flush()
             os.fsync(self._fh.fileno())

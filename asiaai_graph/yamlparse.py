@@ -6,11 +6,9 @@ faster (no node tree, no per-node Python-level dispatch) and stricter:
 
 * a key written twice in one mapping is an error naming both lines (PyYAML
   keeps the last value without a word);
-* aliases are counted as what they expand to: the document's nodes and
-  characters after expansion are bounded (:data:`~asiaai_graph.limits.MAX_EXPANDED_NODES`,
-  :data:`~asiaai_graph.limits.MAX_EXPANDED_CHARS`), and so is its nesting
-  (:data:`~asiaai_graph.limits.MAX_DEPTH`); an alias cannot refer to the node
-  that contains it;
+* aliases count as what they expand to: nodes and characters after expansion,
+  and nesting, are bounded (:mod:`asiaai_graph.limits`); an alias cannot refer
+  to the node that contains it;
 * only the plain YAML 1.1 types the data format uses are built (mappings,
   sequences, strings, integers, floats, booleans, null, dates and timestamps,
   ``<<`` merge keys), resolved exactly as PyYAML's safe loader resolves them;
@@ -81,9 +79,6 @@ def _timestamp() -> re.Pattern[str]:
     return pattern
 
 
-_BOOL = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
-
-
 class _Bad(Exception):
     """A scalar that cannot be built (the message says why)."""
 
@@ -103,20 +98,11 @@ def _int(value: str) -> int:
     if text[0] in "+-":
         text = text[1:]
     try:
-        if text == "0":
-            return 0
-        if text.startswith("0b"):
-            return sign * int(text[2:], 2)
-        if text.startswith("0x"):
-            return sign * int(text[2:], 16)
-        if text[0] == "0":
-            return sign * int(text, 8)
-        if ":" in text:
-            total = 0
-            for part in text.split(":"):
-                total = total * 60 + int(part)
-            return sign * total
-        return sign * int(text)
+        if text.startswith(("0b", "0x")):
+            return sign * int(text[2:], 2 if text[1] == "b" else 16)
+        if ":" in text:  # sexagesimal (base 60), as YAML 1.1 has it
+            return sign * functools.reduce(lambda total, part: total * 60 + int(part), text.split(":"), 0)
+        return sign * int(text, 8 if text[0] == "0" and text != "0" else 10)
     except ValueError:
         raise _Bad(f"{value!r} is not a valid integer") from None
 
@@ -133,10 +119,7 @@ def _float(value: str) -> float:
         return float("nan")
     try:
         if ":" in text:
-            total = 0.0
-            for part in text.split(":"):
-                total = total * 60 + float(part)
-            return sign * total
+            return sign * functools.reduce(lambda total, part: total * 60 + float(part), text.split(":"), 0.0)
         return sign * float(text)
     except ValueError:
         raise _Bad(f"{value!r} is not a valid number") from None
@@ -169,7 +152,7 @@ _BUILD: dict[str, Callable[[str], Any]] = {
     _TAG + "int": _int,
     _TAG + "float": _float,
     _TAG + "timestamp": _timestamp_value,
-    _TAG + "bool": lambda v: _BOOL[v.lower()],
+    _TAG + "bool": lambda v: _WORDS[v],
     _TAG + "null": lambda v: None,
 }
 
@@ -181,6 +164,16 @@ def _resolve(value: str) -> Any:
             build = _BUILD.get(tag)
             return value if build is None else build(value)  # merge ('<<') and value ('=') keys stay text
     return value
+
+
+#: The plain words YAML 1.1 reads as booleans or null (PyYAML's resolver patterns, spelled out).
+_WORDS: dict[str, Any] = {
+    **{w: True for w in ("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")},
+    **{w: False for w in ("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF")},
+    **{w: None for w in ("~", "null", "Null", "NULL")},
+}
+#: First characters of plain scalars that may be numbers or dates.
+_NUMERIC = frozenset("-+.0123456789")
 
 
 def _tagged(tag: str, value: str) -> Any:
@@ -231,8 +224,6 @@ class _Stop(Exception):
 _NO_KEY: Any = object()
 _MERGE: Any = object()
 _ROOT: Any = object()
-#: First characters of plain scalars that may resolve to something other than text.
-_FIRST = frozenset("-+.0123456789~nNyYtTfFoO<=")
 
 
 def parse_yaml(
@@ -280,7 +271,7 @@ def parse_yaml(
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    first_chars, resolve, placeholder = _FIRST, _resolve, _Placeholder()
+    words, numeric, resolve, placeholder = _WORDS, _NUMERIC, _resolve, _Placeholder()
 
     def path() -> tuple[Any, ...]:
         out = []
@@ -365,7 +356,9 @@ def parse_yaml(
                 if plain:
                     if not value:
                         value = None
-                    elif value[0] in first_chars:
+                    elif value in words:
+                        value = words[value]
+                    elif value[0] in numeric:
                         try:
                             value = resolve(value)
                         except _Bad as exc:

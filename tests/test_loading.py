@@ -154,50 +154,42 @@ def test_one_changed_byte_anywhere_is_detected(cache_dir: Path, where: float) ->
     assert _one_snapshot(cache_dir).read_bytes() != bytes(data)  # replaced by a good one
 
 
-def _write_raw(directory: Path, key: str, chunks: list[object], state: object, trailer: object) -> None:
+def _write_raw(path: Path, chunks: list[object], encoded: object, trailer: object) -> None:
     """A snapshot with a valid digest and whatever content (what a bug or a crafted file could hold)."""
+    import hashlib
+
     from asiaai_graph import snapshot
 
-    writer = snapshot.SnapshotWriter(directory)
-    for chunk in chunks:
-        writer.add(chunk)  # type: ignore[arg-type]
-    writer.finish(key, state)  # type: ignore[arg-type]
-    if trailer is not None:  # rewrite with another trailer: the digest is recomputed over it
-        path = directory / f"{key}.snapshot"
-        body = path.read_bytes()[:-32]
-        head, _, _ = body.rpartition(pickle.dumps({"key": key, "records": sum(map(len, chunks))},  # type: ignore
-                                                   protocol=pickle.HIGHEST_PROTOCOL))
-        import hashlib
-
-        magic = body.split(b"\n", 1)[0] + b"\n"
-        new = head + pickle.dumps(trailer, protocol=pickle.HIGHEST_PROTOCOL)
-        path.write_bytes(new + hashlib.sha256(new[len(magic):]).digest())
+    body = b"".join(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in [*chunks, None, encoded, trailer])
+    path.write_bytes(snapshot._MAGIC + body + hashlib.sha256(body).digest())
 
 
-@pytest.mark.parametrize("damage", ["types", "edges", "index", "names", "adjacency", "records", "trailer"])
+@pytest.mark.parametrize("damage", ["ids", "types", "edges", "attrs", "index", "names", "records", "trailer"])
 def test_a_well_formed_snapshot_of_the_wrong_shape_is_refused(cache_dir: Path, damage: str) -> None:
+    from asiaai_graph import snapshot
+
     fresh = ag.load(SAMPLE, curated=False)
-    snapshot = _one_snapshot(cache_dir)
-    key = snapshot.stem
-    state = {k: v for k, v in fresh.state().items()}
+    path = _one_snapshot(cache_dir)
+    encoded = snapshot._encode(fresh.state())
     chunks: list[object] = [list(c) for c in fresh.record_json()]
-    trailer = None
-    if damage == "types":
-        state["types"] = {**state["types"], "deepseek": "spaceship"}
+    trailer: object = {"key": path.stem, "records": len(fresh)}
+    if damage == "ids":
+        encoded["ids"] = [*encoded["ids"][:-1], encoded["ids"][0]]
+    elif damage == "types":
+        encoded["types"] = b"\xff" * len(encoded["types"])
     elif damage == "edges":
-        state["edges"] = [*state["edges"], ("deepseek", "developed_by", "nobody", ())]
+        encoded["edges"][2] = b"\xff\xff\xff\x00" + encoded["edges"][2][4:]
+    elif damage == "attrs":
+        encoded["attrs"] = {0: (("lead", ["a list"]),)}
     elif damage == "index":
-        state["index"] = {"organization": {(): [["not", "an", "id"]]}}
+        encoded["index"] = {"organization": [(["not", "a", "tuple"], b"")]}
     elif damage == "names":
-        state["names"] = {**state["names"], "deepseek": ["a list"]}
-    elif damage == "adjacency":
-        state["out"] = {"deepseek": [10**9]}
+        encoded["names"] = [["a list"], *encoded["names"][1:]]
     elif damage == "records":
         chunks = [[("deepseek", "not bytes")]]
     else:
         trailer = {"key": "another key", "records": len(fresh)}
-    snapshot.unlink()
-    _write_raw(cache_dir, key, chunks, state, trailer)
+    _write_raw(path, chunks, encoded, trailer)
     with pytest.warns(SnapshotWarning) as warned:
         again = ag.load(SAMPLE, curated=False)
     message = str(warned[0].message)

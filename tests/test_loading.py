@@ -285,3 +285,16 @@ def test_reading_a_snapshot_imports_no_yaml_parser_nor_platformdirs(tmp_path: Pa
     imported, name = out.splitlines()
     assert "yaml" not in imported and "platformdirs" not in imported
     assert name == "DeepSeek"
+
+
+@pytest.mark.parametrize("curated", [True, False])
+def test_the_streamed_first_load_builds_the_same_graph_as_the_records(curated: bool, cache_dir: Path) -> None:
+    """A first load indexes slim copies of the records (yamlread.INDEX_FIELDS): the same state as the records give."""
+    from asiaai_graph.loading import curated_data_dir, load_records
+
+    paths = [curated_data_dir()] if curated else [SAMPLE]
+    whole = ag.KnowledgeGraph(load_records(paths))
+    for kg in (ag.load(SAMPLE if not curated else None, curated=curated, cache=False),
+               ag.load(SAMPLE if not curated else None, curated=curated)):
+        assert kg.state() == whole.state()
+        assert list(kg.items()) == list(whole.items())

@@ -24,11 +24,12 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 _MAKE = """
-import sys
-sys.path.insert(0, sys.argv[1])
+import os, sys
+root = os.path.realpath(sys.argv[1])
+sys.path.insert(0, root)
 import asiaai_graph
 from asiaai_graph.loading import load
-assert asiaai_graph.__file__.startswith(sys.argv[1]), asiaai_graph.__file__
+assert os.path.realpath(asiaai_graph.__file__).startswith(root), asiaai_graph.__file__  # the tree being built
 load()
 """
 

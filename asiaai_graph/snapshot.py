@@ -28,8 +28,9 @@ The digest detects corruption and truncation, not tampering by someone who can
 write to your cache folder (they could recompute it): the folder is created
 readable by you only, and is as trusted as the data files themselves.
 
-Reading a snapshot imports only :mod:`hashlib`, :mod:`pickle` and the graph
-module: no YAML parser, no validation library.
+Reading a snapshot needs :mod:`hashlib`, :mod:`pickle` and :mod:`array` (and
+the graph module, to make the graph): no YAML parser, and nothing validates a
+record until it is first read.
 
 Examples
 --------

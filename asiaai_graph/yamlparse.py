@@ -12,15 +12,15 @@ faster (no node tree, no per-node Python-level dispatch) and stricter:
 * only the plain YAML 1.1 types the data format uses are built (mappings,
   sequences, strings, integers, floats, booleans, null, dates and timestamps,
   ``<<`` merge keys), resolved exactly as PyYAML's safe loader resolves them;
-  every other tag (``!!set``, ``!!omap``, ``!!binary``, ``!!python/...``, local
+  explicit core tags (``!!str``, ``!!int``...) must match their value, and every
+  other tag (``!!set``, ``!!omap``, ``!!binary``, ``!!python/...``, local
   ``!tags``) is refused, so every collection comes out in the order the file
   writes it;
 * numbers have at most :data:`~asiaai_graph.limits.MAX_NUMBER_DIGITS` digits;
   impossible dates and times (``2024-02-30``, month 13) and malformed numbers
   (``0b_``) are located problems, not crashes.
 
-Text reaches it checked by :func:`asiaai_graph.sourcefiles.decode`, so the
-lines it reports are the lines an editor shows.
+Text reaches it checked by :func:`asiaai_graph.sourcefiles.decode`, so its lines are an editor's.
 
 Examples
 --------
@@ -75,12 +75,11 @@ def _resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
 def _timestamp() -> re.Pattern[str]:
     import yaml
 
-    pattern: re.Pattern[str] = yaml.constructor.SafeConstructor.timestamp_regexp
-    return pattern
+    return re.compile(yaml.constructor.SafeConstructor.timestamp_regexp.pattern, re.X)
 
 
 class _Bad(Exception):
-    """A scalar that cannot be built (the message says why)."""
+    """A scalar that cannot be built."""
 
 
 def _digits_ok(value: str) -> None:
@@ -94,9 +93,7 @@ def _digits_ok(value: str) -> None:
 def _int(value: str) -> int:
     _digits_ok(value)
     text = value.replace("_", "")
-    sign = -1 if text[0] == "-" else 1
-    if text[0] in "+-":
-        text = text[1:]
+    sign, text = (-1, text[1:]) if text[0] == "-" else (1, text[1:] if text[0] == "+" else text)
     try:
         if text.startswith(("0b", "0x")):
             return sign * int(text[2:], 2 if text[1] == "b" else 16)
@@ -110,9 +107,7 @@ def _int(value: str) -> int:
 def _float(value: str) -> float:
     _digits_ok(value)
     text = value.replace("_", "").lower()
-    sign = -1.0 if text[0] == "-" else 1.0
-    if text[0] in "+-":
-        text = text[1:]
+    sign, text = (-1.0, text[1:]) if text[0] == "-" else (1.0, text[1:] if text[0] == "+" else text)
     if text == ".inf":
         return sign * float("inf")
     if text == ".nan":
@@ -387,6 +382,9 @@ def parse_yaml(
                         table[key] = key_line
                         container[key] = value
                         key = _NO_KEY
+                elif container is not _ROOT:
+                    table.append(line)
+                    container.append(value)
                 else:
                     put(value, line, plain)
                 if nodes > max_nodes:

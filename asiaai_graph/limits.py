@@ -22,6 +22,7 @@ __all__ = [
     "MAX_EXPANDED_NODES",
     "MAX_FILE_SIZE",
     "MAX_NUMBER_DIGITS",
+    "SNAPSHOT_SIZE_FACTOR",
 ]
 
 MAX_FILE_SIZE = 64 * 1024 * 1024
@@ -74,4 +75,15 @@ MAX_DECIMAL_EXPONENT = 40
 Reason: as for :data:`MAX_NUMBER_DIGITS`; text such as ``"1e999999999"`` is a
 valid decimal, but writing it out in full (the exports do) takes gigabytes.
 The same bound holds for at most :data:`MAX_NUMBER_DIGITS` significant digits.
+"""
+
+SNAPSHOT_SIZE_FACTOR = 4
+"""A snapshot may be at most this many times the size limit of the files it was made from, in bytes.
+
+A snapshot holds each record's JSON (about the size of its YAML) and the
+indexes (about as much again): the benchmark data's snapshots are 1.5 to 2
+times the YAML's size. Aliases may expand a file up to its size limit
+(:data:`~asiaai_graph.limits.MAX_EXPANDED_CHARS`), so four times the limit
+covers every valid snapshot, and stops a cache hit from reading a file of any
+size the cache folder happens to hold.
 """

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from asiaai_graph.errors import DataError, Problem
-from asiaai_graph.limits import MAX_FILE_SIZE
+from asiaai_graph.limits import MAX_FILE_SIZE, SNAPSHOT_SIZE_FACTOR
 from asiaai_graph.references import check_references
 from asiaai_graph.snapshot import SnapshotWriter, cache_dir, read_snapshot, snapshot_key
 from asiaai_graph.sourcefiles import display_path, read_bytes
@@ -37,18 +37,6 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_FILE_SIZE", "SNAPSHOT_SIZE_FACTOR", "check_references", "curated_data_dir", "load", "load_records",
            "shipped_snapshots_dir"]
-
-SNAPSHOT_SIZE_FACTOR = 4
-"""A snapshot may be at most this many times the size limit of the files it was made from, in bytes.
-
-A snapshot holds each record's JSON (about the size of its YAML) and the
-indexes (about as much again): the benchmark data's snapshots are 1.5 to 2
-times the YAML's size. Aliases may expand a file up to its size limit
-(:data:`~asiaai_graph.limits.MAX_EXPANDED_CHARS`), so four times the limit
-covers every valid snapshot, and stops a cache hit from reading a file of any
-size the cache folder happens to hold.
-"""
-
 
 def curated_data_dir() -> Path:
     """The folder holding the curated YAML (inside the wheel, or ``data/`` in a checkout).

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 import asiaai_graph as ag
 from asiaai_graph.schema.values import check_iri, check_visible
 from asiaai_graph.snapshot import SnapshotWarning
+from asiaai_graph.sourcefiles import decode
 
 from conftest import SAMPLE
 
@@ -170,7 +171,9 @@ def test_valid_records_load_reload_and_round_trip(doc: dict[str, list[dict[str, 
             check_visible(name)
         except ValueError:
             visible = False
-    assert (kg is not None) == visible  # valid by construction: it loads unless a name is invisible
+    # the dumper writes some characters raw (U+0085 in a quoted text): refused as text an editor shows otherwise
+    shows_as_read = decode(text.encode())[1] is None
+    assert (kg is not None) == (visible and shows_as_read)  # valid by construction: it loads, unless so
 
 
 # --- IRIs: what the loader accepts, strict RDF parsers accept ---------------------------------------------

@@ -380,7 +380,8 @@ def test_other_llms_in_article_004(kg: ag.KnowledgeGraph) -> None:
     assert (llama.parameters.value, llama.parameters.qualifier) == (D(70_000_000_000), "at_most")
     ernie, ernie4 = kg["ernie"], kg["ernie-4-0"]
     assert isinstance(ernie, ag.AIModel) and isinstance(ernie4, ag.AIModel)
-    assert iso(ernie.released) == "2019" and iso(ernie4.released) == "2023"
+    # the article's year; a dataset may state the day (a refinement, not a disagreement)
+    assert iso(ernie.released) == "2019" and ernie4.released is not None and ernie4.released.year == 2023
     qwen, qwen25 = kg["qwen"], kg["qwen-2-5"]
     assert isinstance(qwen, ag.AIModel) and isinstance(qwen25, ag.AIModel)
     assert iso(qwen.released) == "2023" and iso(qwen25.released) == "2024-09"
@@ -577,8 +578,9 @@ def test_capcut(kg: ag.KnowledgeGraph) -> None:
 
 
 def test_asia_players(kg: ag.KnowledgeGraph) -> None:
-    assert ids(kg.llm_builders(country="KR")) == {"naver"}
-    assert ids(kg.models(developer="naver")) == {"hyperclova"}
+    # what the article states; the imported datasets add Korea's other LLM builders and Naver's other models
+    assert "naver" in ids(kg.llm_builders(country="KR"))
+    assert "hyperclova" in ids(kg.models(developer="naver"))
     assert {"samsung-electronics", "lg-electronics", "naver", "kakao", "karrot"} <= ids(kg.companies(country="KR"))
     assert {"sony", "toyota"} <= ids(kg.companies(country="JP"))
     assert kg["tsmc"].country == "TW" and kg["smic"].country == "CN"  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args
 
 from asiaai_graph.errors import DataError, NotFound, Problem
@@ -703,6 +703,30 @@ class KnowledgeGraph(Mapping[str, Record]):
             g.add_edges_from((rid, sid, "cites", {"quotes": tuple(q)}) for (rid, sid), q in cites.items())
             self._nx = g
         return self._nx
+
+    # --- a cache for views derived from the graph (e.g. the SPARQL store of asiaai_graph.rdf) -----
+
+    @property
+    def cache(self) -> dict[Hashable, Any]:
+        """A dict where views keep what they build from this graph, to reuse it.
+
+        The graph is read-only, so what is derived from it stays valid for
+        the graph's lifetime. Keys are namespaced by the module that stores
+        them, e.g. ``("asiaai_graph.rdf.sparql", base)``; drop an entry (or
+        ``clear()`` it) to free its memory.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.KnowledgeGraph([])
+        >>> kg.cache is kg.cache, kg.cache
+        (True, {})
+        """
+        try:
+            return self._view_cache
+        except AttributeError:
+            self._view_cache: dict[Hashable, Any] = {}
+            return self._view_cache
 
     # --- export (each format lives in its own module, imported on first use) -------------------
 

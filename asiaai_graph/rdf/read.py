@@ -1,9 +1,14 @@
 """Reading an RDF export back into a :class:`~asiaai_graph.KnowledgeGraph`.
 
-The reader follows the same mapping table as the writers
-(:mod:`asiaai_graph.rdf.mapping`), so ``from_rdf(to_rdf(kg)) == kg`` record for
-record: order comes back from the ``rdf:Seq`` nodes, precision from the
-datatypes, qualifiers and ``…Approximate`` flags.
+Files are parsed by Oxigraph (Turtle, N-Triples, N-Quads, TriG, JSON-LD,
+RDF/XML); an :class:`rdflib.Graph`, a :class:`pyoxigraph.Store` or any
+iterable of pyoxigraph triples or quads is read as it is. The reader follows
+the same mapping table as the writers (:mod:`asiaai_graph.rdf.mapping`), so
+``from_rdf(to_rdf(kg)) == kg`` record for record: order comes back from the
+``rdf:Seq`` nodes, precision from the datatypes, qualifiers and
+``…Approximate`` flags. Nothing is trusted: every record is validated like
+a YAML file, and a syntax error or a bad record raises
+:class:`~asiaai_graph.DataError` naming the file, line, record and field.
 
 Examples
 --------
@@ -15,56 +20,58 @@ True
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, get_args
+from typing import IO, TYPE_CHECKING, Any, get_args
 
 from pydantic import ValidationError
 
 from asiaai_graph.errors import DataError, Problem
 from asiaai_graph.graph import KnowledgeGraph
-from asiaai_graph.rdf.export import check_base
 from asiaai_graph.rdf.mapping import (
     CLASSES,
     FIELDS,
+    FORMAT_NAMES,
     IDENTIFIER,
     QUALIFIERS,
     RDF,
+    RDF_LANG_STRING,
     RDF_TYPE,
     RDFS,
     SEQUENCE,
     SEQUENCE_OF,
     SUB_FIELDS,
     WD,
+    XSD_STRING,
     FieldMap,
+    Term,
+    check_base,
 )
 from asiaai_graph.schema import RECORD_TYPES, LanguageTag, PartialDate, Record
 
 if TYPE_CHECKING:
+    import pyoxigraph
     import rdflib
 
-__all__ = ["from_rdf"]
+__all__ = ["from_rdf", "read_triples"]
 
 _TYPES = {iri: rt for rt, iri in CLASSES.items()}
 _QUALIFIER_NAMES = {iri: name for name, iri in QUALIFIERS.items()}
 _LANGS: dict[str, str] = {tag.lower(): tag for tag in get_args(LanguageTag)}
 _LANG_ORDER = {tag: i for i, tag in enumerate(get_args(LanguageTag))}
-_REVERSE = {fm.predicate for maps in FIELDS.values() for fm in maps if fm.kind == "rev_refs"}
+_REVERSE = sorted({fm.predicate for maps in FIELDS.values() for fm in maps if fm.kind == "rev_refs"})
 _MEMBER = RDF + "_"
-_SUFFIXES = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".xml": "xml",
-    ".owl": "xml",
-}
+_BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
+_OX_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "nquads": "N_QUADS", "trig": "TRIG", "json-ld": "JSON_LD",
+               "xml": "RDF_XML"}
 
-Node = Any  # an rdflib term
-Props = dict[str, list[Node]]
+#: The triples of a graph: subject -> predicate -> objects. Subjects and IRIs are ``str``
+#: (a blank node is ``"_:id"``), literals ``(lexical, language, datatype)`` with ``None`` for ``xsd:string``.
+Props = dict[str, dict[str, list[Term]]]
 
 
 class _Bad(ValueError):
@@ -75,47 +82,155 @@ class _Bad(ValueError):
         self.field = field
 
 
-def _as_graph(source: Any, format: str | None) -> rdflib.Graph:
-    from rdflib import Graph
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects (tuples, dicts)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
-    if isinstance(source, Graph):
-        return source
-    if isinstance(source, (str, os.PathLike)):
-        path = os.fspath(source)
-        fmt = format or _SUFFIXES.get(os.path.splitext(path)[1].lower())
+
+def _format(name: str | None, path: str | None) -> str:
+    if name is not None:
+        fmt = FORMAT_NAMES.get(name.lower())
         if fmt is None:
-            raise ValueError(f"cannot tell the RDF format of {path!r}; pass format=...")
-        return Graph().parse(path, format=fmt)
-    raise TypeError(f"expected an rdflib.Graph or a path, got {type(source).__name__}")
+            names = sorted({n for n in FORMAT_NAMES if not n.startswith(".") and "/" not in n})
+            raise ValueError(f"unknown RDF format {name!r}; one of: {', '.join(names)}")
+        return fmt
+    fmt = FORMAT_NAMES.get(os.path.splitext(path or "")[1].lower())
+    if fmt is None:
+        raise ValueError(f"cannot tell the RDF format of {path!r}; pass format=...")
+    return fmt
+
+
+def _ox_props(quads: Iterable[Any]) -> Props:
+    """Group pyoxigraph quads or triples (of any graph) by subject and predicate."""
+    from pyoxigraph import BlankNode, Literal, NamedNode
+
+    props: Props = {}
+    preds: dict[str, str] = {}  # one str object per predicate, not one per triple
+    last: str | None = None
+    by_pred: dict[str, list[Term]] = {}
+    for quad in quads:
+        s = quad.subject
+        subject = s.value if s.__class__ is NamedNode else "_:" + s.value
+        if subject != last:
+            found = props.get(subject)
+            by_pred = props[subject] = {} if found is None else found
+            last = subject
+        p = quad.predicate.value
+        pred = preds.get(p)
+        if pred is None:
+            pred = preds[p] = p
+        o = quad.object
+        cls = o.__class__
+        obj: Term
+        if cls is NamedNode:
+            obj = o.value
+        elif cls is Literal:
+            lang = o.language
+            if lang:
+                obj = (o.value, lang, None)
+            else:
+                dt = o.datatype.value
+                obj = (o.value, None, None if dt == XSD_STRING else dt)
+        elif cls is BlankNode:
+            obj = "_:" + o.value
+        else:  # a quoted triple (RDF 1.2): no field holds one
+            obj = (str(o), None, "urn:asiaai-graph:triple-term")
+        values = by_pred.get(pred)
+        if values is None:
+            by_pred[pred] = [obj]
+        else:
+            values.append(obj)
+    return props
+
+
+def _rdflib_props(graph: rdflib.Graph) -> Props:
+    from rdflib import BNode, Literal
+
+    def term(t: Any) -> Term:
+        if isinstance(t, Literal):
+            dt = str(t.datatype) if t.datatype is not None else None
+            return (str(t), t.language, None if dt in (XSD_STRING, RDF_LANG_STRING) else dt)
+        return "_:" + str(t) if isinstance(t, BNode) else str(t)
+
+    props: Props = {}
+    for s, p, o in graph:
+        props.setdefault(term(s), {}).setdefault(str(p), []).append(term(o))  # type: ignore[arg-type]
+    return props
+
+
+def read_triples(source: Any, format: str | None = None, base: str | None = None) -> tuple[Props, str | None]:
+    """The triples of ``source`` grouped by subject and predicate, and the file name (if a file).
+
+    ``source`` is what :func:`from_rdf` takes. A syntax error raises
+    :class:`~asiaai_graph.DataError` with the file and line.
+
+    Examples
+    --------
+    >>> props, name = read_triples(b'<https://x.org/a> <https://x.org/p> "v"@ko .', format="nt")
+    >>> props, name
+    ({'https://x.org/a': {'https://x.org/p': [('v', 'ko', None)]}}, None)
+    >>> read_triples(b'<https://x.org/a> <https://x.org/p> "v .', format="nt")
+    Traceback (most recent call last):
+    ...
+    asiaai_graph.errors.DataError: 1 problem in the data:
+      <records>:1: ...
+    """
+    import pyoxigraph
+
+    rdflib = sys.modules.get("rdflib")  # a graph of rdflib's can only exist if rdflib is imported
+    if rdflib is not None and isinstance(source, rdflib.Graph):
+        return _rdflib_props(source), None
+    name: str | None = None
+    if isinstance(source, (str, os.PathLike)):
+        name = os.fspath(source)
+        kwargs: dict[str, Any] = {"path": name}
+        fmt = _format(format, name)
+    elif isinstance(source, (bytes, bytearray, memoryview)) or hasattr(source, "read"):
+        if format is None:
+            raise ValueError("pass format=... to read RDF from bytes or a file object")
+        name = getattr(source, "name", None) if hasattr(source, "read") else None
+        kwargs = {"input": bytes(source) if isinstance(source, (bytearray, memoryview)) else source}
+        fmt = _format(format, None)
+    elif isinstance(source, Iterable):
+        return _ox_props(source), None
+    else:
+        raise TypeError(f"expected an rdflib.Graph, a pyoxigraph.Store, triples, bytes or a path, "
+                        f"got {type(source).__name__}")
+    quads = pyoxigraph.parse(format=getattr(pyoxigraph.RdfFormat, _OX_FORMATS[fmt]), base_iri=check_base(base),
+                             **kwargs)
+    try:
+        return _ox_props(quads), name
+    except SyntaxError as exc:
+        raise DataError([Problem(name, exc.lineno, None, None, f"not valid {fmt}: {exc.msg}")]) from None
 
 
 class _Reader:
-    def __init__(self, graph: rdflib.Graph, base: str) -> None:
+    def __init__(self, props: Props, base: str, file: str | None) -> None:
         self.base = base
-        self.props: dict[str, Props] = {}
+        self.file = file
+        self.props = props
         self.incoming: dict[tuple[str, str], list[str]] = {}
-        props = self.props
-        for s, p, o in graph:
-            subject, pred = str(s), str(p)
-            by_pred = props.get(subject)
-            if by_pred is None:
-                by_pred = props[subject] = {}
-            values = by_pred.get(pred)
-            if values is None:
-                by_pred[pred] = [o]
-            else:
-                values.append(o)
-            if pred in _REVERSE:
-                self.incoming.setdefault((pred, str(o)), []).append(subject)
         self.ids: dict[str, str] = {}
         self.problems: list[Problem] = []
         for subject, by_pred in props.items():
-            if any(str(t) in _TYPES for t in by_pred.get(RDF_TYPE, ())):
+            for pred in _REVERSE:
+                for o in by_pred.get(pred, ()):
+                    if o.__class__ is str:
+                        self.incoming.setdefault((pred, o), []).append(subject)
+            types = by_pred.get(RDF_TYPE)
+            if types and any(t in _TYPES for t in types if t.__class__ is str):
                 idents = by_pred.get(IDENTIFIER)
                 try:
-                    self.ids[subject] = str(idents[0]) if idents else self._strip(subject, "id")
+                    self.ids[subject] = self._text(idents[0], "id") if idents else self._strip(subject, "id")
                 except _Bad as exc:
-                    self.problems.append(Problem(None, None, subject, exc.field, str(exc)))
+                    self.problems.append(Problem(file, None, subject, exc.field, str(exc)))
 
     def _strip(self, iri: str, field: str) -> str:
         if not iri.startswith(self.base):
@@ -125,42 +240,57 @@ class _Reader:
     def records(self) -> tuple[list[Record], list[Problem]]:
         records: list[Record] = []
         problems: list[Problem] = list(self.problems)
+        file = self.file
         for subject, rid in self.ids.items():
             by_pred = self.props[subject]
-            types = sorted({_TYPES[str(t)] for t in by_pred[RDF_TYPE] if str(t) in _TYPES})
+            types = sorted({_TYPES[t] for t in by_pred[RDF_TYPE] if t.__class__ is str and t in _TYPES})
             if len(types) != 1:
-                problems.append(Problem(None, None, rid, None, f"{subject} has record types {types}"))
+                problems.append(Problem(file, None, rid, None, f"{subject} has record types {types}"))
                 continue
             model = RECORD_TYPES[types[0]]
+            bad: list[_Bad] = []
+            data: dict[str, Any] = {"id": rid}
+            data.update(self.fields(subject, by_pred, FIELDS[types[0]], bad))
+            if bad:
+                problems.extend(Problem(file, None, rid, b.field, str(b)) for b in bad)
+                continue
             try:
-                data: dict[str, Any] = {"id": rid}
-                data.update(self.fields(subject, by_pred, FIELDS[types[0]]))
                 records.append(model.model_validate(data))
-            except _Bad as exc:
-                problems.append(Problem(None, None, rid, exc.field, str(exc)))
             except ValidationError as exc:
                 for err in exc.errors():
                     loc = ".".join(str(part) for part in err["loc"])
-                    problems.append(Problem(None, None, rid, loc or None, err["msg"]))
+                    problems.append(Problem(file, None, rid, loc or None, err["msg"]))
         return records, problems
 
     # --- values -----------------------------------------------------------------------------------
 
-    def _id(self, node: Node, field: str) -> str:
-        iri = str(node)
+    @staticmethod
+    def _text(term: Term, field: str) -> str:
+        """A literal's lexical form, or an IRI's text."""
+        return term if term.__class__ is str else term[0]
+
+    @staticmethod
+    def _iri(term: Term, field: str) -> str:
+        if term.__class__ is not str:
+            raise _Bad(field, f"expected an IRI, found the literal {term[0]!r}")
+        return term
+
+    def _id(self, term: Term, field: str) -> str:
+        iri = self._iri(term, field)
         rid = self.ids.get(iri)
         return rid if rid is not None else self._strip(iri, field)
 
-    def _one(self, values: list[Node], field: str) -> Node:
+    @staticmethod
+    def _one(values: list[Term], field: str) -> Term:
         if len(values) != 1:
             raise _Bad(field, f"expected one value, found {len(values)}")
         return values[0]
 
-    def _ordered(self, subject: str, by_pred: Props, pred: str, values: list[Node]) -> list[Node]:
+    def _ordered(self, by_pred: dict[str, list[Term]], pred: str, values: list[Any]) -> list[Any]:
         """``values`` in the order of the node's ``rdf:Seq`` for ``pred``, if it has one."""
         for seq in by_pred.get(SEQUENCE, ()):
-            seq_props = self.props.get(str(seq), {})
-            if any(str(p) == pred for p in seq_props.get(SEQUENCE_OF, ())):
+            seq_props = self.props.get(seq, {}) if seq.__class__ is str else {}
+            if pred in seq_props.get(SEQUENCE_OF, ()):
                 members = [
                     (int(p[len(_MEMBER):]), v[0])
                     for p, v in seq_props.items()
@@ -168,88 +298,117 @@ class _Reader:
                 ]
                 return [v for _, v in sorted(members, key=lambda m: m[0])]
         if len(values) > 1:
-            return sorted(values, key=lambda v: (len(str(v)), str(v)))
+            # No sequence (a hand-made file): a stable order, shortest text first as before.
+            return sorted(values, key=lambda v: (len(self._text(v, "")), self._text(v, "")))
         return values
 
-    def fields(self, subject: str, by_pred: Props, maps: Iterable[FieldMap]) -> dict[str, Any]:
+    def fields(self, subject: str, by_pred: dict[str, list[Term]], maps: Iterable[FieldMap], bad: list[_Bad],
+               where: str = "") -> dict[str, Any]:
+        """The fields of ``subject`` as model data; a value that does not fit goes to ``bad`` (path ``where + field``)."""
         data: dict[str, Any] = {}
+        text = self._text
         for fm in maps:
-            kind, pred, field = fm.kind, fm.predicate, fm.field
-            if kind == "rev_refs":
-                subjects = self.incoming.get((pred, subject), [])
-                if subjects:
-                    data[field] = [self._id(s, field) for s in self._ordered(subject, by_pred, pred, subjects)]
-                continue
-            values = by_pred.get(pred)
-            if not values:
-                continue
-            if kind in ("str", "doc_lang", "language", "url"):
-                data[field] = str(self._one(values, field))
-            elif kind == "lang" or kind == "agent":
-                if kind == "agent":
-                    agent = self.props.get(str(self._one(values, field)), {})
-                    values = agent.get(RDFS + "label", [])
-                want = fm.arg or None
-                found = [v for v in values if (getattr(v, "language", None) or None) == want]
-                if found:
-                    data[field] = str(self._one(found, field))
-            elif kind == "labels":
-                labels = {_LANGS.get((v.language or "").lower(), v.language): str(v) for v in values}
-                data[field] = dict(sorted(labels.items(), key=lambda kv: _LANG_ORDER.get(kv[0], 99)))
-            elif kind == "strs":
-                data[field] = [str(v) for v in self._ordered(subject, by_pred, pred, values)]
-            elif kind == "ref":
-                data[field] = self._id(self._one(values, field), field)
-            elif kind == "refs":
-                data[field] = [self._id(v, field) for v in self._ordered(subject, by_pred, pred, values)]
-            elif kind == "date":
-                data[field] = self._date(self._one(values, field), by_pred.get(fm.arg), field)
-            elif kind == "int":
-                data[field] = int(str(self._one(values, field)))
-            elif kind == "bool":
-                data[field] = str(self._one(values, field)) in ("true", "1")
-            elif kind == "decimal":
-                try:
-                    data[field] = Decimal(str(self._one(values, field)))
-                except InvalidOperation:
-                    raise _Bad(field, f"not a decimal: {values[0]!s}") from None
-            elif kind == "qualifier":
-                iri = str(self._one(values, field))
-                if iri not in _QUALIFIER_NAMES:
-                    raise _Bad(field, f"unknown qualifier {iri}")
-                data[field] = _QUALIFIER_NAMES[iri]
-            elif kind == "wikidata":
-                data[field] = next((str(v)[len(WD):] for v in values if str(v).startswith(WD)), None)
-            elif kind == "node":
-                node = str(self._one(values, field))
-                data[field] = self.fields(node, self.props.get(node, {}), SUB_FIELDS[fm.arg])
-            elif kind == "nodes":
-                nodes = [str(v) for v in self._ordered(subject, by_pred, pred, values)]
-                data[field] = [self.fields(n, self.props.get(n, {}), SUB_FIELDS[fm.arg]) for n in nodes]
-            else:  # pragma: no cover - the mapping table and this switch are tested together
-                raise AssertionError(f"unknown field kind {kind!r}")
+            try:
+                kind, pred, field = fm.kind, fm.predicate, fm.field
+                if kind == "rev_refs":
+                    subjects = self.incoming.get((pred, subject), [])
+                    if subjects:
+                        data[field] = [self._id(s, field) for s in self._ordered(by_pred, pred, subjects)]
+                    continue
+                values = by_pred.get(pred)
+                if not values:
+                    continue
+                if kind in ("str", "doc_lang", "language", "url"):
+                    data[field] = text(self._one(values, field), field)
+                elif kind == "lang" or kind == "agent":
+                    if kind == "agent":
+                        agent = self.props.get(self._iri(self._one(values, field), field), {})
+                        values = agent.get(RDFS + "label", [])
+                    want = fm.arg or None
+                    found = [v for v in values if v.__class__ is not str and (v[1] or None) == want]
+                    if found:
+                        data[field] = text(self._one(found, field), field)
+                elif kind == "labels":
+                    labels = {}
+                    for v in values:
+                        tag = None if v.__class__ is str else v[1]
+                        labels[_LANGS.get((tag or "").lower(), tag)] = text(v, field)
+                    data[field] = dict(sorted(labels.items(), key=lambda kv: _LANG_ORDER.get(kv[0], 99)))
+                elif kind == "strs":
+                    data[field] = [text(v, field) for v in self._ordered(by_pred, pred, values)]
+                elif kind == "ref":
+                    data[field] = self._id(self._one(values, field), field)
+                elif kind == "refs":
+                    data[field] = [self._id(v, field) for v in self._ordered(by_pred, pred, values)]
+                elif kind == "date":
+                    data[field] = self._date(text(self._one(values, field), field), by_pred.get(fm.arg), field)
+                elif kind == "int":
+                    lexical = text(self._one(values, field), field)
+                    try:
+                        data[field] = int(lexical)
+                    except ValueError:
+                        raise _Bad(field, f"not an integer: {lexical!r}") from None
+                elif kind == "bool":
+                    data[field] = self._bool(self._one(values, field), field)
+                elif kind == "decimal":
+                    lexical = text(self._one(values, field), field)
+                    try:
+                        data[field] = Decimal(lexical)
+                    except InvalidOperation:
+                        raise _Bad(field, f"not a decimal: {lexical!r}") from None
+                elif kind == "qualifier":
+                    iri = self._iri(self._one(values, field), field)
+                    if iri not in _QUALIFIER_NAMES:
+                        raise _Bad(field, f"unknown qualifier {iri}")
+                    data[field] = _QUALIFIER_NAMES[iri]
+                elif kind == "wikidata":
+                    data[field] = next((v[len(WD):] for v in values if v.__class__ is str and v.startswith(WD)), None)
+                elif kind == "node":
+                    node = self._iri(self._one(values, field), field)
+                    data[field] = self.fields(node, self.props.get(node, {}), SUB_FIELDS[fm.arg], bad, f"{where}{field}.")
+                elif kind == "nodes":
+                    nodes = [self._iri(v, field) for v in self._ordered(by_pred, pred, values)]
+                    data[field] = [self.fields(n, self.props.get(n, {}), SUB_FIELDS[fm.arg], bad, f"{where}{field}.{i}.")
+                                   for i, n in enumerate(nodes)]
+                else:  # pragma: no cover - the mapping table and this switch are tested together
+                    raise AssertionError(f"unknown field kind {kind!r}")
+            except _Bad as exc:
+                bad.append(_Bad(where + exc.field, str(exc)))
         return data
 
-    def _date(self, value: Node, flags: list[Node] | None, field: str) -> PartialDate:
+    @staticmethod
+    def _bool(term: Term, field: str) -> bool:
+        value = _BOOLEANS.get(_Reader._text(term, field).lower())
+        if value is None:
+            raise _Bad(field, f"not a boolean: {_Reader._text(term, field)!r}")
+        return value
+
+    def _date(self, value: str, flags: list[Term] | None, field: str) -> PartialDate:
         try:
-            date = PartialDate.parse(str(value))
+            date = PartialDate.parse(value)
         except ValueError as exc:
             raise _Bad(field, str(exc)) from None
-        if flags and any(str(f) in ("true", "1") for f in flags):
+        if flags and any(self._bool(f, field) for f in flags):
             date = PartialDate(date.year, date.month, date.day, approximate=True)
         return date
 
 
 def from_rdf(
-    graph_or_path: rdflib.Graph | str | os.PathLike[str],
+    source: rdflib.Graph | pyoxigraph.Store | Iterable[Any] | str | os.PathLike[str] | bytes | IO[bytes],
     format: str | None = None,
     base: str | None = None,
 ) -> KnowledgeGraph:
-    """Read an export (an :class:`rdflib.Graph`, or a file) back into a :class:`~asiaai_graph.KnowledgeGraph`.
+    """Read an export back into a :class:`~asiaai_graph.KnowledgeGraph`.
 
-    A file's format is guessed from its suffix (``.ttl``, ``.nt``, ``.jsonld``,
-    ``.rdf``/``.xml``) unless ``format`` is given. ``base`` is the IRI namespace
-    the export was written with. Raises :class:`~asiaai_graph.DataError`
+    ``source`` is a file path (its format guessed from the suffix: ``.ttl``,
+    ``.nt``, ``.nq``, ``.trig``, ``.jsonld``, ``.rdf``/``.xml``, unless
+    ``format`` is given), the bytes or a binary file object of a document
+    (``format`` needed), an :class:`rdflib.Graph`, or a
+    :class:`pyoxigraph.Store` or other iterable of pyoxigraph triples or quads
+    (the triples of every graph are read). Files are parsed by Oxigraph.
+    ``base`` is the IRI namespace the export was written with (relative IRIs
+    in a file are resolved against it). Raises
+    :class:`~asiaai_graph.DataError` for a syntax error (with the line) and
     listing every record that does not read back.
 
     Examples
@@ -261,10 +420,19 @@ def from_rdf(
     >>> again = ag.from_rdf(path)
     >>> again == kg, again["deepseek-v3"].active_parameters.qualifier
     (True, 'about')
+    >>> ag.from_rdf(b"@prefix aag: <https://w3id.org/asiaai-graph/ontology#> .\\n"
+    ...             b'<x> a aag:AIModel ; aag:openWeights "maybe" .', format="turtle")
+    Traceback (most recent call last):
+    ...
+    asiaai_graph.errors.DataError: 1 problem in the data:
+      <records>: record x, field open_weights: not a boolean: 'maybe'
     """
-    graph = _as_graph(graph_or_path, format)
-    reader = _Reader(graph, check_base(base))
-    records, problems = reader.records()
-    if problems:
-        raise DataError(problems)
-    return KnowledgeGraph(records)
+    base = check_base(base)
+    with _gc_paused():
+        props, file = read_triples(source, format, base)
+        reader = _Reader(props, base, file)
+        records, problems = reader.records()
+        del props, reader
+        if problems:
+            raise DataError(problems)
+        return KnowledgeGraph(records)

@@ -1,7 +1,9 @@
-"""SPARQL over the RDF export, with rows as plain Python values.
+"""SPARQL over the RDF export, run by Oxigraph, with rows as plain Python values.
 
-The rdflib graph of an export is built once per knowledge graph and base IRI
-and kept on the (read-only) graph object. The export's prefixes (``aag:``,
+The export of a knowledge graph is loaded once per base IRI into an
+in-memory :class:`pyoxigraph.Store` (streamed from the N-Triples writer, so
+the text is never held whole) and kept in the graph's
+:attr:`~asiaai_graph.KnowledgeGraph.cache`. The export's prefixes (``aag:``,
 ``dcterms:``, ``prov:``, ``schema:``, ``skos:``, ...) are predeclared, so
 queries may leave out their ``PREFIX`` lines.
 
@@ -15,53 +17,105 @@ Examples
 
 from __future__ import annotations
 
+import datetime
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from asiaai_graph.rdf.export import check_base, to_rdf
-from asiaai_graph.rdf.mapping import PREFIXES
+from asiaai_graph.rdf.mapping import PREFIXES, XSD, check_base
 
 if TYPE_CHECKING:
-    import rdflib
+    import pyoxigraph
 
     from asiaai_graph.graph import KnowledgeGraph
 
-__all__ = ["rdf_graph", "sparql"]
+__all__ = ["python_value", "sparql", "store"]
 
-_CACHE = "_rdf_graph_cache"
+_INTEGERS = {XSD + name for name in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
+    "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
 
 
-def rdf_graph(kg: KnowledgeGraph, base: str | None = None) -> rdflib.Graph:
-    """The export of ``kg`` as an rdflib graph, built on first use and then reused.
+def store(kg: KnowledgeGraph, base: str | None = None) -> pyoxigraph.Store:
+    """The export of ``kg`` in an in-memory Oxigraph store, built on first use and then reused.
 
-    Treat it as read-only; :meth:`KnowledgeGraph.to_rdf` gives a fresh copy.
+    Kept in ``kg.cache`` under ``("asiaai_graph.rdf.sparql", base)``; treat
+    it as read-only (an update would change what :func:`sparql` answers).
 
     Examples
     --------
     >>> import asiaai_graph as ag
     >>> kg = ag.load()
-    >>> rdf_graph(kg) is rdf_graph(kg)
-    True
+    >>> store(kg) is store(kg), len(store(kg)) == kg.serialize(format="nt").count("\\n")
+    (True, True)
     """
+    import pyoxigraph
+
+    from asiaai_graph.rdf.export.text import iter_ntriples
+
     base = check_base(base)
-    cache: dict[str, rdflib.Graph] | None = kg.__dict__.get(_CACHE)
-    if cache is None:
-        cache = {}
-        setattr(kg, _CACHE, cache)
-    graph = cache.get(base)
-    if graph is None:
-        graph = cache[base] = to_rdf(kg, base)
-    return graph
+    key = ("asiaai_graph.rdf.sparql", base)
+    found: pyoxigraph.Store | None = kg.cache.get(key)
+    if found is None:
+        found = pyoxigraph.Store()
+        # The writer's own output: IRIs and literals are already checked, so skip re-validating them.
+        for chunk in iter_ntriples(kg, base):
+            found.load(input=chunk, format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=True)
+        kg.cache[key] = found
+    return found
 
 
-def _value(term: Any) -> Any:
-    from rdflib import Literal
+def python_value(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | Any | None) -> Any:
+    """A SPARQL result term as a plain Python value, as rdflib's ``toPython`` gives it.
+
+    IRIs and blank nodes give their text; literals their value: ``str``,
+    ``int`` (``xsd:integer`` and its subtypes), ``Decimal``, ``float``
+    (``xsd:double``, ``xsd:float``), ``bool``, ``datetime.date`` /
+    ``datetime.datetime`` / ``datetime.time``; a ``gYear``, ``gYearMonth``,
+    other datatypes and ill-formed values as their text; ``None`` stays ``None``.
+
+    Examples
+    --------
+    >>> from pyoxigraph import Literal, NamedNode
+    >>> xsd = "http://www.w3.org/2001/XMLSchema#"
+    >>> python_value(Literal("42", datatype=NamedNode(xsd + "integer")))
+    42
+    >>> python_value(Literal("2024-05-01", datatype=NamedNode(xsd + "date")))
+    datetime.date(2024, 5, 1)
+    >>> python_value(Literal("2024", datatype=NamedNode(xsd + "gYear"))), python_value(NamedNode("https://x.org/a"))
+    ('2024', 'https://x.org/a')
+    """
+    import pyoxigraph
 
     if term is None:
         return None
-    if isinstance(term, Literal):
-        value = term.toPython()
-        return str(term) if isinstance(value, Literal) else value
-    return str(term)
+    if not isinstance(term, pyoxigraph.Literal):
+        return getattr(term, "value", str(term))  # an IRI, a blank node (a quoted triple: its text)
+    text: str = term.value
+    if term.language:
+        return text
+    dt = term.datatype.value
+    try:
+        if dt in _INTEGERS:
+            return int(text)
+        if dt == XSD + "decimal":
+            return Decimal(text)
+        if dt == XSD + "boolean":
+            return {"true": True, "1": True, "false": False, "0": False}.get(text.strip(), text)
+        if dt == XSD + "double" or dt == XSD + "float":
+            return float(text)
+        if dt == XSD + "date":
+            return datetime.date.fromisoformat(text)
+        if dt == XSD + "dateTime":
+            return datetime.datetime.fromisoformat(text)
+        if dt == XSD + "time":
+            return datetime.time.fromisoformat(text)
+    except (ValueError, InvalidOperation):
+        pass
+    return text
+
+
+def _sort_key(triple: pyoxigraph.Triple) -> tuple[str, str, str]:
+    return (str(triple.subject), str(triple.predicate), str(triple.object))
 
 
 def sparql(kg: KnowledgeGraph, query: str, base: str | None = None) -> list[dict[str, Any]]:
@@ -69,9 +123,10 @@ def sparql(kg: KnowledgeGraph, query: str, base: str | None = None) -> list[dict
 
     IRIs come back as strings, literals as their Python value (``str``,
     ``int``, ``Decimal``, ``bool``, ``datetime.date``; a ``gYear`` or
-    ``gYearMonth`` as its text), unbound variables as ``None``. An ``ASK``
-    query gives ``[{"ask": True}]`` or ``[{"ask": False}]``; ``CONSTRUCT`` and
-    ``DESCRIBE`` give ``subject``/``predicate``/``object`` rows.
+    ``gYearMonth`` as its text; see :func:`python_value`), unbound variables as
+    ``None``. An ``ASK`` query gives ``[{"ask": True}]`` or
+    ``[{"ask": False}]``; ``CONSTRUCT`` and ``DESCRIBE`` give
+    ``subject``/``predicate``/``object`` rows, sorted.
 
     Examples
     --------
@@ -84,18 +139,18 @@ def sparql(kg: KnowledgeGraph, query: str, base: str | None = None) -> list[dict
     ...
     ValueError: bad SPARQL query: ...
     """
-    graph = rdf_graph(kg, base)
+    import pyoxigraph
+
+    found = store(kg, base)
     try:
-        result = graph.query(query, initNs=PREFIXES)
-    except Exception as exc:  # rdflib reports a syntax error as a pyparsing exception
-        if type(exc).__module__.split(".")[0] in ("pyparsing", "rdflib"):
-            raise ValueError(f"bad SPARQL query: {exc}") from exc
-        raise
-    if result.type == "ASK":
-        return [{"ask": bool(result.askAnswer)}]
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        assert result.graph is not None
-        triples = sorted(result.graph, key=lambda t: tuple(x.n3() for x in t))
-        return [{"subject": _value(s), "predicate": _value(p), "object": _value(o)} for s, p, o in triples]
-    names = [str(v) for v in result.vars or ()]
-    return [{name: _value(value) for name, value in zip(names, row)} for row in result]  # type: ignore[arg-type]
+        result = found.query(query, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        raise ValueError(f"bad SPARQL query: {exc}") from None
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return [{"ask": bool(result)}]
+    if isinstance(result, pyoxigraph.QueryTriples):
+        return [{"subject": python_value(t.subject), "predicate": python_value(t.predicate),
+                 "object": python_value(t.object)} for t in sorted(result, key=_sort_key)]
+    names = [v.value for v in result.variables]
+    value = python_value
+    return [{name: value(solution[i]) for i, name in enumerate(names)} for solution in result]

@@ -769,6 +769,9 @@ class KnowledgeGraph(Mapping[str, Record]):
     def sparql(self, query: str, base: str | None = None) -> list[dict[str, Any]]:
         """Run a SPARQL query over the RDF export; one dict per row, variable name to value.
 
+        Run by Oxigraph: the export is loaded into an in-memory store on the
+        first query and kept in :attr:`cache` (see :mod:`asiaai_graph.rdf.sparql`).
+
         Examples
         --------
         >>> import asiaai_graph as ag

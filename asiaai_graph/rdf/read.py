@@ -211,6 +211,21 @@ def read_triples(source: Any, format: str | None = None, base: str | None = None
         raise DataError([Problem(name, exc.lineno, None, None, f"not valid {fmt}: {exc.msg}")]) from None
 
 
+def _table(maps: Iterable[FieldMap]) -> dict[str, tuple[FieldMap, ...]]:
+    """Predicate -> the fields written with it (two for a source's publisher), ``rev_refs`` left out."""
+    table: dict[str, list[FieldMap]] = {}
+    for fm in maps:
+        if fm.kind != "rev_refs":
+            table.setdefault(fm.predicate, []).append(fm)
+    return {pred: tuple(fms) for pred, fms in table.items()}
+
+
+_TABLES = {rt: _table(maps) for rt, maps in FIELDS.items()}
+_SUB_TABLES = {kind: _table(maps) for kind, maps in SUB_FIELDS.items()}
+_REV_MAPS = {rt: [fm for fm in maps if fm.kind == "rev_refs"] for rt, maps in FIELDS.items()}
+_NO_REV: list[FieldMap] = []
+
+
 class _Reader:
     def __init__(self, props: Props, base: str, file: str | None) -> None:
         self.base = base
@@ -218,19 +233,28 @@ class _Reader:
         self.props = props
         self.incoming: dict[tuple[str, str], list[str]] = {}
         self.ids: dict[str, str] = {}
+        self.types: dict[str, str | list[str]] = {}
         self.problems: list[Problem] = []
+        reverse = _REVERSE[0] if len(_REVERSE) == 1 else None
         for subject, by_pred in props.items():
-            for pred in _REVERSE:
-                for o in by_pred.get(pred, ()):
-                    if o.__class__ is str:
-                        self.incoming.setdefault((pred, o), []).append(subject)
+            for pred in _REVERSE if reverse is None else (reverse,):
+                objects = by_pred.get(pred)
+                if objects:
+                    for o in objects:
+                        if o.__class__ is str:
+                            self.incoming.setdefault((pred, o), []).append(subject)
             types = by_pred.get(RDF_TYPE)
-            if types and any(t in _TYPES for t in types if t.__class__ is str):
-                idents = by_pred.get(IDENTIFIER)
-                try:
-                    self.ids[subject] = self._text(idents[0], "id") if idents else self._strip(subject, "id")
-                except _Bad as exc:
-                    self.problems.append(Problem(file, None, subject, exc.field, str(exc)))
+            if not types:
+                continue
+            found = [_TYPES[t] for t in types if t.__class__ is str and t in _TYPES]
+            if not found:
+                continue
+            self.types[subject] = found[0] if len(found) == 1 else sorted(set(found))
+            idents = by_pred.get(IDENTIFIER)
+            try:
+                self.ids[subject] = self._text(idents[0]) if idents else self._strip(subject, "id")
+            except _Bad as exc:
+                self.problems.append(Problem(file, None, subject, exc.field, str(exc)))
 
     def _strip(self, iri: str, field: str) -> str:
         if not iri.startswith(self.base):
@@ -241,21 +265,21 @@ class _Reader:
         records: list[Record] = []
         problems: list[Problem] = list(self.problems)
         file = self.file
+        props, types = self.props, self.types
         for subject, rid in self.ids.items():
-            by_pred = self.props[subject]
-            types = sorted({_TYPES[t] for t in by_pred[RDF_TYPE] if t.__class__ is str and t in _TYPES})
-            if len(types) != 1:
-                problems.append(Problem(file, None, rid, None, f"{subject} has record types {types}"))
+            rt = types[subject]
+            if rt.__class__ is not str:
+                problems.append(Problem(file, None, rid, None, f"{subject} has record types {rt}"))
                 continue
-            model = RECORD_TYPES[types[0]]
+            assert isinstance(rt, str)
             bad: list[_Bad] = []
-            data: dict[str, Any] = {"id": rid}
-            data.update(self.fields(subject, by_pred, FIELDS[types[0]], bad))
+            data = self.fields(subject, props[subject], _TABLES[rt], _REV_MAPS[rt], bad)
             if bad:
                 problems.extend(Problem(file, None, rid, b.field, str(b)) for b in bad)
                 continue
+            data["id"] = rid
             try:
-                records.append(model.model_validate(data))
+                records.append(RECORD_TYPES[rt].model_validate(data))
             except ValidationError as exc:
                 for err in exc.errors():
                     loc = ".".join(str(part) for part in err["loc"])
@@ -265,7 +289,7 @@ class _Reader:
     # --- values -----------------------------------------------------------------------------------
 
     @staticmethod
-    def _text(term: Term, field: str) -> str:
+    def _text(term: Term) -> str:
         """A literal's lexical form, or an IRI's text."""
         return term if term.__class__ is str else term[0]
 
@@ -286,101 +310,129 @@ class _Reader:
             raise _Bad(field, f"expected one value, found {len(values)}")
         return values[0]
 
-    def _ordered(self, by_pred: dict[str, list[Term]], pred: str, values: list[Any]) -> list[Any]:
-        """``values`` in the order of the node's ``rdf:Seq`` for ``pred``, if it has one."""
+    def _sequences(self, by_pred: dict[str, list[Term]]) -> dict[str, str]:
+        """The node's ``rdf:Seq`` nodes by the predicate whose order they keep."""
+        found: dict[str, str] = {}
         for seq in by_pred.get(SEQUENCE, ()):
-            seq_props = self.props.get(seq, {}) if seq.__class__ is str else {}
-            if pred in seq_props.get(SEQUENCE_OF, ()):
-                members = [
-                    (int(p[len(_MEMBER):]), v[0])
-                    for p, v in seq_props.items()
-                    if p.startswith(_MEMBER) and p[len(_MEMBER):].isdigit()
-                ]
-                return [v for _, v in sorted(members, key=lambda m: m[0])]
+            if seq.__class__ is str:
+                for of in self.props.get(seq, {}).get(SEQUENCE_OF, ()):
+                    if of.__class__ is str:
+                        found.setdefault(of, seq)
+        return found
+
+    def _ordered(self, seq: str | None, values: list[Any]) -> list[Any]:
+        """``values`` in the order of the ``rdf:Seq`` node ``seq``, if there is one."""
+        if seq is not None:
+            members = [
+                (int(p[len(_MEMBER):]), v[0])
+                for p, v in self.props.get(seq, {}).items()
+                if p.startswith(_MEMBER) and p[len(_MEMBER):].isdigit()
+            ]
+            return [v for _, v in sorted(members, key=lambda m: m[0])]
         if len(values) > 1:
-            # No sequence (a hand-made file): a stable order, shortest text first as before.
-            return sorted(values, key=lambda v: (len(self._text(v, "")), self._text(v, "")))
+            # No sequence (a hand-made file): a stable order, shortest text first.
+            text = self._text
+            return sorted(values, key=lambda v: (len(text(v)), text(v)))
         return values
 
-    def fields(self, subject: str, by_pred: dict[str, list[Term]], maps: Iterable[FieldMap], bad: list[_Bad],
-               where: str = "") -> dict[str, Any]:
-        """The fields of ``subject`` as model data; a value that does not fit goes to ``bad`` (path ``where + field``)."""
+    def fields(self, subject: str, by_pred: dict[str, list[Term]], table: dict[str, tuple[FieldMap, ...]],
+               rev: list[FieldMap], bad: list[_Bad], where: str = "") -> dict[str, Any]:
+        """The fields of ``subject`` as model data; a value that does not fit goes to ``bad`` (path ``where + field``).
+
+        Goes through the predicates the node has (``table`` says which field
+        each one fills), so a record pays for the fields it has, not for
+        every field of its type.
+        """
         data: dict[str, Any] = {}
-        text = self._text
-        for fm in maps:
-            try:
-                kind, pred, field = fm.kind, fm.predicate, fm.field
-                if kind == "rev_refs":
-                    subjects = self.incoming.get((pred, subject), [])
-                    if subjects:
-                        data[field] = [self._id(s, field) for s in self._ordered(by_pred, pred, subjects)]
-                    continue
-                values = by_pred.get(pred)
-                if not values:
-                    continue
-                if kind in ("str", "doc_lang", "language", "url"):
-                    data[field] = text(self._one(values, field), field)
-                elif kind == "lang" or kind == "agent":
-                    if kind == "agent":
-                        agent = self.props.get(self._iri(self._one(values, field), field), {})
-                        values = agent.get(RDFS + "label", [])
-                    want = fm.arg or None
-                    found = [v for v in values if v.__class__ is not str and (v[1] or None) == want]
-                    if found:
-                        data[field] = text(self._one(found, field), field)
-                elif kind == "labels":
-                    labels = {}
-                    for v in values:
-                        tag = None if v.__class__ is str else v[1]
-                        labels[_LANGS.get((tag or "").lower(), tag)] = text(v, field)
-                    data[field] = dict(sorted(labels.items(), key=lambda kv: _LANG_ORDER.get(kv[0], 99)))
-                elif kind == "strs":
-                    data[field] = [text(v, field) for v in self._ordered(by_pred, pred, values)]
-                elif kind == "ref":
-                    data[field] = self._id(self._one(values, field), field)
-                elif kind == "refs":
-                    data[field] = [self._id(v, field) for v in self._ordered(by_pred, pred, values)]
-                elif kind == "date":
-                    data[field] = self._date(text(self._one(values, field), field), by_pred.get(fm.arg), field)
-                elif kind == "int":
-                    lexical = text(self._one(values, field), field)
-                    try:
-                        data[field] = int(lexical)
-                    except ValueError:
-                        raise _Bad(field, f"not an integer: {lexical!r}") from None
-                elif kind == "bool":
-                    data[field] = self._bool(self._one(values, field), field)
-                elif kind == "decimal":
-                    lexical = text(self._one(values, field), field)
-                    try:
-                        data[field] = Decimal(lexical)
-                    except InvalidOperation:
-                        raise _Bad(field, f"not a decimal: {lexical!r}") from None
-                elif kind == "qualifier":
-                    iri = self._iri(self._one(values, field), field)
-                    if iri not in _QUALIFIER_NAMES:
-                        raise _Bad(field, f"unknown qualifier {iri}")
-                    data[field] = _QUALIFIER_NAMES[iri]
-                elif kind == "wikidata":
-                    data[field] = next((v[len(WD):] for v in values if v.__class__ is str and v.startswith(WD)), None)
-                elif kind == "node":
-                    node = self._iri(self._one(values, field), field)
-                    data[field] = self.fields(node, self.props.get(node, {}), SUB_FIELDS[fm.arg], bad, f"{where}{field}.")
-                elif kind == "nodes":
-                    nodes = [self._iri(v, field) for v in self._ordered(by_pred, pred, values)]
-                    data[field] = [self.fields(n, self.props.get(n, {}), SUB_FIELDS[fm.arg], bad, f"{where}{field}.{i}.")
-                                   for i, n in enumerate(nodes)]
-                else:  # pragma: no cover - the mapping table and this switch are tested together
-                    raise AssertionError(f"unknown field kind {kind!r}")
-            except _Bad as exc:
-                bad.append(_Bad(where + exc.field, str(exc)))
+        text, ids, strip = self._text, self.ids, self._strip
+        seqs = self._sequences(by_pred) if SEQUENCE in by_pred else {}
+        for pred, values in by_pred.items():
+            maps = table.get(pred)
+            if maps is None:
+                continue  # rdf:type, dcterms:identifier, aag:sequence, prov:wasDerivedFrom, or not ours
+            for fm in maps:
+                field, kind = fm.field, fm.kind
+                try:
+                    if kind == "ref":
+                        if len(values) != 1:
+                            raise _Bad(field, f"expected one value, found {len(values)}")
+                        iri = values[0]
+                        if iri.__class__ is not str:
+                            raise _Bad(field, f"expected an IRI, found the literal {iri[0]!r}")
+                        rid = ids.get(iri)
+                        data[field] = rid if rid is not None else strip(iri, field)
+                    elif kind == "str" or kind == "doc_lang" or kind == "url" or kind == "language":
+                        if len(values) != 1:
+                            raise _Bad(field, f"expected one value, found {len(values)}")
+                        data[field] = text(values[0])
+                    elif kind == "nodes":
+                        nodes = [self._iri(v, field) for v in self._ordered(seqs.get(pred), values)]
+                        sub, props = _SUB_TABLES[fm.arg], self.props
+                        data[field] = [self.fields(n, props.get(n, {}), sub, _NO_REV, bad, f"{where}{field}.{i}.")
+                                       for i, n in enumerate(nodes)]
+                    elif kind == "lang" or kind == "agent":
+                        found = values
+                        if kind == "agent":
+                            found = self.props.get(self._iri(self._one(values, field), field), {}).get(RDFS + "label", [])
+                        want = fm.arg or None
+                        found = [v for v in found if v.__class__ is not str and (v[1] or None) == want]
+                        if found:
+                            data[field] = text(self._one(found, field))
+                    elif kind == "labels":
+                        labels = {}
+                        for v in values:
+                            tag = None if v.__class__ is str else v[1]
+                            labels[_LANGS.get((tag or "").lower(), tag)] = text(v)
+                        data[field] = dict(sorted(labels.items(), key=lambda kv: _LANG_ORDER.get(kv[0], 99)))
+                    elif kind == "date":
+                        data[field] = self._date(text(self._one(values, field)), by_pred.get(fm.arg), field)
+                    elif kind == "bool":
+                        data[field] = self._bool(self._one(values, field), field)
+                    elif kind == "strs":
+                        data[field] = [text(v) for v in self._ordered(seqs.get(pred), values)]
+                    elif kind == "refs":
+                        data[field] = [self._id(v, field) for v in self._ordered(seqs.get(pred), values)]
+                    elif kind == "decimal":
+                        lexical = text(self._one(values, field))
+                        try:
+                            data[field] = Decimal(lexical)
+                        except InvalidOperation:
+                            raise _Bad(field, f"not a decimal: {lexical!r}") from None
+                    elif kind == "qualifier":
+                        iri = self._iri(self._one(values, field), field)
+                        if iri not in _QUALIFIER_NAMES:
+                            raise _Bad(field, f"unknown qualifier {iri}")
+                        data[field] = _QUALIFIER_NAMES[iri]
+                    elif kind == "node":
+                        node = self._iri(self._one(values, field), field)
+                        data[field] = self.fields(node, self.props.get(node, {}), _SUB_TABLES[fm.arg], _NO_REV, bad,
+                                                  f"{where}{field}.")
+                    elif kind == "int":
+                        lexical = text(self._one(values, field))
+                        try:
+                            data[field] = int(lexical)
+                        except ValueError:
+                            raise _Bad(field, f"not an integer: {lexical!r}") from None
+                    elif kind == "wikidata":
+                        data[field] = next((v[len(WD):] for v in values if v.__class__ is str and v.startswith(WD)), None)
+                    else:  # pragma: no cover - the mapping table and this switch are tested together
+                        raise AssertionError(f"unknown field kind {kind!r}")
+                except _Bad as exc:
+                    bad.append(_Bad(where + exc.field, str(exc)))
+        for fm in rev:  # rev_refs: triples whose subject is the other record (a partnership's parties)
+            subjects = self.incoming.get((fm.predicate, subject))
+            if subjects:
+                try:
+                    data[fm.field] = [self._id(s, fm.field) for s in self._ordered(seqs.get(fm.predicate), subjects)]
+                except _Bad as exc:
+                    bad.append(_Bad(where + exc.field, str(exc)))
         return data
 
     @staticmethod
     def _bool(term: Term, field: str) -> bool:
-        value = _BOOLEANS.get(_Reader._text(term, field).lower())
+        value = _BOOLEANS.get(_Reader._text(term).lower())
         if value is None:
-            raise _Bad(field, f"not a boolean: {_Reader._text(term, field)!r}")
+            raise _Bad(field, f"not a boolean: {_Reader._text(term)!r}")
         return value
 
     def _date(self, value: str, flags: list[Term] | None, field: str) -> PartialDate:

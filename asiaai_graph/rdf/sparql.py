@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal, InvalidOperation
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.rdf.mapping import PREFIXES, XSD, check_base
@@ -30,9 +31,22 @@ if TYPE_CHECKING:
 
 __all__ = ["python_value", "sparql", "store"]
 
-_INTEGERS = {XSD + name for name in (
-    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
-    "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
+_BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
+_INTEGERS = ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+             "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")
+# Datatype -> how rdflib's toPython reads the lexical form (datatypes not here stay text).
+_CONVERT: dict[str, Callable[[str], Any]] = {
+    **{XSD + name: int for name in _INTEGERS},
+    XSD + "decimal": Decimal,
+    XSD + "boolean": lambda text: _BOOLEANS.get(text.lower(), text),
+    XSD + "double": float,
+    XSD + "float": float,
+    XSD + "date": datetime.date.fromisoformat,
+    XSD + "dateTime": datetime.datetime.fromisoformat,
+    XSD + "time": datetime.time.fromisoformat,
+}
+_XSD_STRING = XSD + "string"
+_LITERAL: list[Any] = []  # pyoxigraph.Literal, once imported
 
 
 def store(kg: KnowledgeGraph, base: str | None = None) -> pyoxigraph.Store:
@@ -64,7 +78,7 @@ def store(kg: KnowledgeGraph, base: str | None = None) -> pyoxigraph.Store:
     return found
 
 
-def python_value(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | Any | None) -> Any:
+def python_value(term: Any) -> Any:
     """A SPARQL result term as a plain Python value, as rdflib's ``toPython`` gives it.
 
     IRIs and blank nodes give their text; literals their value: ``str``,
@@ -84,34 +98,27 @@ def python_value(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.
     >>> python_value(Literal("2024", datatype=NamedNode(xsd + "gYear"))), python_value(NamedNode("https://x.org/a"))
     ('2024', 'https://x.org/a')
     """
-    import pyoxigraph
-
     if term is None:
         return None
-    if not isinstance(term, pyoxigraph.Literal):
+    if not _LITERAL:
+        import pyoxigraph
+
+        _LITERAL.append(pyoxigraph.Literal)
+    if term.__class__ is not _LITERAL[0]:
         return getattr(term, "value", str(term))  # an IRI, a blank node (a quoted triple: its text)
     text: str = term.value
     if term.language:
         return text
-    dt = term.datatype.value
+    dt: str = term.datatype.value
+    if dt == _XSD_STRING:
+        return text
+    convert = _CONVERT.get(dt)
+    if convert is None:
+        return text
     try:
-        if dt in _INTEGERS:
-            return int(text)
-        if dt == XSD + "decimal":
-            return Decimal(text)
-        if dt == XSD + "boolean":
-            return {"true": True, "1": True, "false": False, "0": False}.get(text.strip(), text)
-        if dt == XSD + "double" or dt == XSD + "float":
-            return float(text)
-        if dt == XSD + "date":
-            return datetime.date.fromisoformat(text)
-        if dt == XSD + "dateTime":
-            return datetime.datetime.fromisoformat(text)
-        if dt == XSD + "time":
-            return datetime.time.fromisoformat(text)
+        return convert(text)
     except (ValueError, InvalidOperation):
-        pass
-    return text
+        return text
 
 
 def _sort_key(triple: pyoxigraph.Triple) -> tuple[str, str, str]:

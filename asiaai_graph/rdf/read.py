@@ -26,7 +26,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
-from typing import IO, TYPE_CHECKING, Any, get_args
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, get_args
 
 from pydantic import ValidationError
 
@@ -107,12 +107,29 @@ def _format(name: str | None, path: str | None) -> str:
     return fmt
 
 
-def _ox_props(quads: Iterable[Any]) -> Props:
+class Triples(NamedTuple):
+    """The triples of a document, as the reader uses them."""
+
+    #: subject -> predicate -> objects
+    props: Props
+    #: subjects typed with a record class (``aag:AIModel``...), in document order
+    typed: list[str]
+    #: (reverse predicate, object) -> subjects: ``<org> aag:partnerIn <partnership>`` read from the partnership
+    incoming: dict[tuple[str, str], list[str]]
+    #: the file's name, if read from a file
+    file: str | None = None
+
+
+def _ox_triples(quads: Iterable[Any]) -> Triples:
     """Group pyoxigraph quads or triples (of any graph) by subject and predicate."""
     from pyoxigraph import BlankNode, Literal, NamedNode
 
+    intern = sys.intern  # one str object per predicate, not one per triple
+    rdf_type = intern(RDF_TYPE)
+    reverse = {intern(p) for p in _REVERSE}
     props: Props = {}
-    preds: dict[str, str] = {}  # one str object per predicate, not one per triple
+    typed: list[str] = []
+    incoming: dict[tuple[str, str], list[str]] = {}
     last: str | None = None
     by_pred: dict[str, list[Term]] = {}
     for quad in quads:
@@ -122,15 +139,17 @@ def _ox_props(quads: Iterable[Any]) -> Props:
             found = props.get(subject)
             by_pred = props[subject] = {} if found is None else found
             last = subject
-        p = quad.predicate.value
-        pred = preds.get(p)
-        if pred is None:
-            pred = preds[p] = p
+        pred = intern(quad.predicate.value)
         o = quad.object
         cls = o.__class__
         obj: Term
         if cls is NamedNode:
-            obj = o.value
+            obj = iri = o.value
+            if pred is rdf_type:
+                if iri in _TYPES:
+                    typed.append(subject)
+            elif pred in reverse:
+                incoming.setdefault((pred, iri), []).append(subject)
         elif cls is Literal:
             lang = o.language
             if lang:
@@ -147,10 +166,10 @@ def _ox_props(quads: Iterable[Any]) -> Props:
             by_pred[pred] = [obj]
         else:
             values.append(obj)
-    return props
+    return Triples(props, typed, incoming)
 
 
-def _rdflib_props(graph: rdflib.Graph) -> Props:
+def _rdflib_triples(graph: rdflib.Graph) -> Triples:
     from rdflib import BNode, Literal
 
     def term(t: Any) -> Term:
@@ -160,22 +179,31 @@ def _rdflib_props(graph: rdflib.Graph) -> Props:
         return "_:" + str(t) if isinstance(t, BNode) else str(t)
 
     props: Props = {}
+    typed: list[str] = []
+    incoming: dict[tuple[str, str], list[str]] = {}
     for s, p, o in graph:
-        props.setdefault(term(s), {}).setdefault(str(p), []).append(term(o))  # type: ignore[arg-type]
-    return props
+        subject, pred, obj = term(s), str(p), term(o)
+        assert isinstance(subject, str)
+        props.setdefault(subject, {}).setdefault(pred, []).append(obj)
+        if obj.__class__ is str:
+            if pred == RDF_TYPE:
+                if obj in _TYPES:
+                    typed.append(subject)
+            elif pred in _REVERSE:
+                incoming.setdefault((pred, obj), []).append(subject)
+    return Triples(props, typed, incoming)
 
 
-def read_triples(source: Any, format: str | None = None, base: str | None = None) -> tuple[Props, str | None]:
-    """The triples of ``source`` grouped by subject and predicate, and the file name (if a file).
+def read_triples(source: Any, format: str | None = None, base: str | None = None) -> Triples:
+    """The triples of ``source`` grouped by subject and predicate (see :class:`Triples`).
 
     ``source`` is what :func:`from_rdf` takes. A syntax error raises
     :class:`~asiaai_graph.DataError` with the file and line.
 
     Examples
     --------
-    >>> props, name = read_triples(b'<https://x.org/a> <https://x.org/p> "v"@ko .', format="nt")
-    >>> props, name
-    ({'https://x.org/a': {'https://x.org/p': [('v', 'ko', None)]}}, None)
+    >>> read_triples(b'<https://x.org/a> <https://x.org/p> "v"@ko .', format="nt").props
+    {'https://x.org/a': {'https://x.org/p': [('v', 'ko', None)]}}
     >>> read_triples(b'<https://x.org/a> <https://x.org/p> "v .', format="nt")
     Traceback (most recent call last):
     ...
@@ -186,7 +214,7 @@ def read_triples(source: Any, format: str | None = None, base: str | None = None
 
     rdflib = sys.modules.get("rdflib")  # a graph of rdflib's can only exist if rdflib is imported
     if rdflib is not None and isinstance(source, rdflib.Graph):
-        return _rdflib_props(source), None
+        return _rdflib_triples(source)
     name: str | None = None
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
@@ -199,14 +227,14 @@ def read_triples(source: Any, format: str | None = None, base: str | None = None
         kwargs = {"input": bytes(source) if isinstance(source, (bytearray, memoryview)) else source}
         fmt = _format(format, None)
     elif isinstance(source, Iterable):
-        return _ox_props(source), None
+        return _ox_triples(source)
     else:
         raise TypeError(f"expected an rdflib.Graph, a pyoxigraph.Store, triples, bytes or a path, "
                         f"got {type(source).__name__}")
     quads = pyoxigraph.parse(format=getattr(pyoxigraph.RdfFormat, _OX_FORMATS[fmt]), base_iri=check_base(base),
                              **kwargs)
     try:
-        return _ox_props(quads), name
+        return _ox_triples(quads)._replace(file=name)
     except SyntaxError as exc:
         raise DataError([Problem(name, exc.lineno, None, None, f"not valid {fmt}: {exc.msg}")]) from None
 
@@ -227,28 +255,17 @@ _NO_REV: list[FieldMap] = []
 
 
 class _Reader:
-    def __init__(self, props: Props, base: str, file: str | None) -> None:
+    def __init__(self, triples: Triples, base: str) -> None:
         self.base = base
-        self.file = file
-        self.props = props
-        self.incoming: dict[tuple[str, str], list[str]] = {}
+        self.file = file = triples.file
+        self.props = props = triples.props
+        self.incoming = triples.incoming
         self.ids: dict[str, str] = {}
         self.types: dict[str, str | list[str]] = {}
         self.problems: list[Problem] = []
-        reverse = _REVERSE[0] if len(_REVERSE) == 1 else None
-        for subject, by_pred in props.items():
-            for pred in _REVERSE if reverse is None else (reverse,):
-                objects = by_pred.get(pred)
-                if objects:
-                    for o in objects:
-                        if o.__class__ is str:
-                            self.incoming.setdefault((pred, o), []).append(subject)
-            types = by_pred.get(RDF_TYPE)
-            if not types:
-                continue
-            found = [_TYPES[t] for t in types if t.__class__ is str and t in _TYPES]
-            if not found:
-                continue
+        for subject in dict.fromkeys(triples.typed):
+            by_pred = props[subject]
+            found = [_TYPES[t] for t in by_pred[RDF_TYPE] if t.__class__ is str and t in _TYPES]
             self.types[subject] = found[0] if len(found) == 1 else sorted(set(found))
             idents = by_pred.get(IDENTIFIER)
             try:
@@ -481,10 +498,9 @@ def from_rdf(
     """
     base = check_base(base)
     with _gc_paused():
-        props, file = read_triples(source, format, base)
-        reader = _Reader(props, base, file)
+        reader = _Reader(read_triples(source, format, base), base)
         records, problems = reader.records()
-        del props, reader
+        del reader
         if problems:
             raise DataError(problems)
         return KnowledgeGraph(records)

@@ -15,13 +15,13 @@ from __future__ import annotations
 import math
 import os
 import warnings
-from collections import deque
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asiaai_graph.schema import Country, Indicator, Source
+from asiaai_graph.schema import Country, Indicator
 from asiaai_graph.style import COLORS
+from asiaai_graph.subgraphs import ecosystem, neighbourhood
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -47,81 +47,6 @@ MISSING_MATPLOTLIB = (
     "pictures need matplotlib, an optional extra of asiaai-graph: "
     "pip install 'asiaai-graph[draw]' (or pip install matplotlib)"
 )
-
-
-# --- what to draw (no matplotlib needed) ----------------------------------------------------------
-
-
-def neighbourhood(kg: KnowledgeGraph, entity: str, depth: int = 1) -> list[str]:
-    """Ids within ``depth`` relations of ``entity`` (citations and sources left out), nearest first.
-
-    Countries other than ``entity`` are reached but not gone through: every
-    company of a country is two steps from any other, which would make any
-    picture of depth 2 one of the whole country (draw the country for that).
-
-    Examples
-    --------
-    >>> import asiaai_graph as ag
-    >>> from asiaai_graph.draw import neighbourhood
-    >>> ids = neighbourhood(ag.load(), "deepseek-v3")
-    >>> ids[0], "deepseek" in ids
-    ('deepseek-v3', True)
-    """
-    if depth < 0:
-        raise ValueError("depth must be 0 or more")
-    start = kg[entity].id
-    seen = {start: 0}
-    queue = deque([start])
-    while queue:
-        rid = queue.popleft()
-        if seen[rid] >= depth or (rid != start and isinstance(kg[rid], Country)):
-            continue
-        for _, other in kg.neighbors(rid):
-            if other.id not in seen and not isinstance(other, Source):
-                seen[other.id] = seen[rid] + 1
-                queue.append(other.id)
-    return list(seen)
-
-
-def ecosystem(kg: KnowledgeGraph, country: str) -> list[str]:
-    """A country's AI ecosystem: the country, its organizations, their models and products,
-    the policies of the country and its cities (and those places), and investments in and
-    out of the country with the organizations on their other side.
-
-    Examples
-    --------
-    >>> import asiaai_graph as ag
-    >>> from asiaai_graph.draw import ecosystem
-    >>> ids = ecosystem(ag.load(), "CN")
-    >>> {"CN", "baidu", "ernie", "shanghai", "sensetime-2018-round"} <= set(ids)
-    True
-    >>> ecosystem(ag.load(), "baidu")
-    Traceback (most recent call last):
-    ...
-    ValueError: 'baidu' is a organization, not a country
-    """
-    record = kg[country]
-    if not isinstance(record, Country):
-        raise ValueError(f"{country!r} is a {record.record_type}, not a country")
-    ids: dict[str, None] = {record.id: None}
-    orgs = kg.organizations(country=record)
-    ids.update(dict.fromkeys(o.id for o in orgs))
-    for o in orgs:
-        ids.update(dict.fromkeys(m.id for m in kg.models(developer=o)))
-        ids.update(dict.fromkeys(p.id for p in kg.products(maker=o)))
-    for p in kg.policies(country=record):
-        ids[p.jurisdiction] = None
-        ids[p.id] = None
-    investments = {i.id: i for i in kg.investments(country=record)}
-    for o in orgs:
-        investments.update((i.id, i) for i in kg.investments(investor=o))
-    for _, inv in sorted(investments.items()):
-        ids[inv.id] = None
-        for i in inv.investors:
-            ids[i.organization] = None
-        if inv.investee:
-            ids[inv.investee] = None
-    return list(ids)
 
 
 def _edges(kg: KnowledgeGraph, ids: Iterable[str]) -> list[tuple[str, str, str]]:

@@ -383,7 +383,7 @@ class _Gen:
             rec = self.entity(f"{_slug(name)}-p{i}", name)
             rec["affiliations"] = [
                 {"organization": self.pick_org(), "role": rng.choice(ROLES)}
-                | ({"current": False} if rng.random() < 0.2 else {})
+                | ({"as_of": 2023, "former": True} if rng.random() < 0.2 else {})
                 for _ in range(rng.randint(1, 2))
             ]
             if rng.random() < 0.7:

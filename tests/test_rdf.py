@@ -568,7 +568,7 @@ def test_sparql_store_is_built_once_per_base_and_kept_in_the_graph_cache(kg: ag.
 
     kg.sparql("ASK { ?s ?p ?o }")
     first = store(kg)
-    assert first is store(kg) and first is kg.cache[("asiaai_graph.rdf.sparql", DEFAULT_BASE)]
+    assert first is store(kg) and first is kg.cache["asiaai_graph.rdf.sparql"][DEFAULT_BASE]
     other = store(kg, base="https://example.org/kg/")
     assert other is not first
     assert kg.sparql('SELECT ?x WHERE { ?x dcterms:identifier "CN" }', base="https://example.org/kg/") == [

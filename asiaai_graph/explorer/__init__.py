@@ -57,7 +57,7 @@ def _names(record: Entity) -> dict[str, str]:
 def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, Any]:
     """What the page embeds: nodes with names, facts and citations; edges; the cited sources.
 
-    With ``country``, only that country's ecosystem (see :func:`asiaai_graph.draw.ecosystem`).
+    With ``country``, only that country's ecosystem (see :func:`asiaai_graph.subgraphs.ecosystem`).
 
     Examples
     --------
@@ -71,7 +71,7 @@ def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, A
     True
     """
     from asiaai_graph import __version__
-    from asiaai_graph.draw import ecosystem
+    from asiaai_graph.subgraphs import ecosystem
 
     if country is not None:
         ids = ecosystem(kg, country)

@@ -93,6 +93,8 @@ NODE_CLASSES: dict[str, str] = {
     "affiliation": AAG + "Affiliation",
     "goal": AAG + "Goal",
     "investor": AAG + "InvestorRole",
+    "dispute": AAG + "Dispute",
+    "stated": AAG + "StatedValue",
     "seq": RDF + "Seq",
     "agent": DCTERMS + "Agent",
 }
@@ -120,6 +122,7 @@ XSD_BOOLEAN = XSD + "boolean"
 XSD_ANY_URI = XSD + "anyURI"
 XSD_LANGUAGE = XSD + "language"
 RDF_LANG_STRING = RDF + "langString"
+RDF_JSON = RDF + "JSON"
 #: ``PartialDate.precision`` -> the datatype of its literal.
 DATE_TYPES: dict[str, str] = {"year": XSD + "gYear", "month": XSD + "gYearMonth", "day": XSD + "date"}
 
@@ -144,7 +147,7 @@ FORMAT_NAMES: dict[str, str] = {
     **dict.fromkeys(("xml", "rdf/xml", "application/rdf+xml", ".rdf", ".xml", ".owl"), "xml"),
 }
 
-_BASE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
+BASE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
 
 
 def check_base(base: str | None) -> str:
@@ -161,7 +164,7 @@ def check_base(base: str | None) -> str:
     """
     if base is None:
         return DEFAULT_BASE
-    if not _BASE_RE.match(base) or base.count("#") > 1:
+    if not BASE_RE.match(base) or base.count("#") > 1:
         raise ValueError(f"base must be an absolute IRI such as 'https://example.org/id/', got {base!r}")
     return base
 
@@ -203,6 +206,7 @@ class FieldMap(NamedTuple):
     ``url``        an IRI (or an ``xsd:anyURI`` literal if it is no valid IRI)
     ``wikidata``   ``owl:sameAs`` a Wikidata entity
     ``int``, ``bool``, ``decimal``  typed literals
+    ``json``       an ``rdf:JSON`` literal (a disputed field's stated value, as in YAML)
     ``date``       ``xsd:gYear`` / ``xsd:gYearMonth`` / ``xsd:date``; ``arg`` flags approximate dates
     ``qualifier``  a named individual
     ``ref``        one record id, as the record's IRI
@@ -240,7 +244,10 @@ _ENTITY_HEAD = [
     _f("wikidata", "wikidata", SAME_AS),
 ]
 # Citations come last so a record's Turtle block reads fields first, evidence after.
-_ENTITY_TAIL = [_f("sources", "nodes", QUALIFIED_DERIVATION, "citation")]
+_ENTITY_TAIL = [
+    _f("disputes", "nodes", AAG + "dispute", "dispute"),
+    _f("sources", "nodes", QUALIFIED_DERIVATION, "citation"),
+]
 _KIND = _f("kind", "str", AAG + "kind")
 
 
@@ -262,6 +269,9 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("url", "url", SCHEMA + "url"),
         _f("series", "str", AAG + "series"),
         _f("note", "str", SKOS + "note"),
+        _f("version", "str", SCHEMA + "version"),
+        _f("license", "str", DCTERMS + "license"),
+        _f("credit", "str", AAG + "credit"),
     ],
     "country": _entity(_f("region", "str", AAG + "region")),
     "place": _entity(
@@ -279,6 +289,7 @@ FIELDS: dict[str, list[FieldMap]] = {
         _rel("members", "has_member", "refs"),
         _f("focus_areas", "strs", AAG + "focusArea"),
         _f("website", "url", SCHEMA + "url"),
+        _f("category", "str", AAG + "category"),
     ),
     "person": _entity(
         _f("affiliations", "nodes", AAG + "affiliation", "affiliation"),
@@ -299,6 +310,16 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("variant_count", "node", AAG + "variantCount", "quantity"),
         _f("training_cost", "node", AAG + "trainingCost", "money"),
         _f("training_duration", "node", AAG + "trainingDuration", "quantity"),
+        _f("training_compute", "node", AAG + "trainingCompute", "quantity"),
+        _f("training_dataset_size", "node", AAG + "trainingDatasetSize", "quantity"),
+        _f("training_hardware", "strs", AAG + "trainingHardware"),
+        _f("hardware_quantity", "node", AAG + "hardwareQuantity", "quantity"),
+        _f("domains", "strs", AAG + "domain"),
+        _f("tasks", "strs", AAG + "task"),
+        _f("accessibility", "str", AAG + "accessibility"),
+        _f("license", "str", AAG + "license"),
+        _f("notability_criteria", "strs", AAG + "notabilityCriterion"),
+        _f("variant_parameters", "nodes", AAG + "variantParameters", "quantity"),
     ),
     "product": _entity(
         _KIND,
@@ -364,6 +385,7 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
         _f("qualifier", "qualifier", AAG + "qualifier"),
         _f("upper", "decimal", AAG + "upper"),
         _f("unit", "str", AAG + "unit"),
+        _f("confidence", "str", AAG + "confidence"),
     ],
     "money": [
         _f("amount", "decimal", AAG + "value"),
@@ -371,16 +393,21 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
         _f("qualifier", "qualifier", AAG + "qualifier"),
         _f("upper", "decimal", AAG + "upper"),
         _f("equivalents", "nodes", AAG + "equivalent", "money"),
+        _f("price_year", "int", AAG + "priceYear"),
     ],
     "citation": [
         _f("source", "ref", PROV + "entity"),
         _f("quote", "doc_lang", AAG + "quote"),
         _f("note", "str", SKOS + "note"),
+        _f("fields", "strs", AAG + "citedField"),
+        _f("locator", "str", AAG + "locator"),
+        _f("links", "strs", AAG + "link"),
     ],
     "affiliation": [
         _f("organization", "ref", AAG + "organization"),
         _f("role", "str", AAG + "role"),
-        _f("current", "bool", AAG + "current"),
+        _date("as_of", AAG + "asOf", "asOfApproximate"),
+        _f("former", "bool", AAG + "former"),
     ],
     "goal": [
         _f("text", "str", AAG + "text"),
@@ -393,6 +420,16 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
         _f("organization", "ref", AAG + "organization"),
         _f("lead", "bool", AAG + "lead"),
     ],
+    "dispute": [
+        _f("field", "str", AAG + "disputedField"),
+        _f("values", "nodes", AAG + "statedValue", "stated"),
+        _f("reason", "str", AAG + "reason"),
+    ],
+    "stated": [
+        _f("value", "json", RDF + "value"),
+        _f("sources", "refs", AAG + "statedBy"),
+        _f("note", "str", SKOS + "note"),
+    ],
 }
 
 #: ``nodes`` fields that also get a direct relation, like the graph's edges:
@@ -401,3 +438,4 @@ QUALIFIED: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("person", "affiliations"): (relation_predicate("affiliated_with"), "organization", False),
     ("investment", "investors"): (relation_predicate("invested_in"), "organization", True),
 }
+

@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import gc
+import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -430,6 +431,12 @@ class _Reader:
                             data[field] = int(lexical)
                         except ValueError:
                             raise _Bad(field, f"not an integer: {lexical!r}") from None
+                    elif kind == "json":
+                        lexical = text(self._one(values, field))
+                        try:
+                            data[field] = json.loads(lexical)
+                        except ValueError:
+                            raise _Bad(field, f"not JSON: {lexical!r}") from None
                     elif kind == "wikidata":
                         data[field] = next((v[len(WD):] for v in values if v.__class__ is str and v.startswith(WD)), None)
                     else:  # pragma: no cover - the mapping table and this switch are tested together

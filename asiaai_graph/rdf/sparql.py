@@ -52,8 +52,9 @@ _LITERAL: list[Any] = []  # pyoxigraph.Literal, once imported
 def store(kg: KnowledgeGraph, base: str | None = None) -> pyoxigraph.Store:
     """The export of ``kg`` in an in-memory Oxigraph store, built on first use and then reused.
 
-    Kept in ``kg.cache`` under ``("asiaai_graph.rdf.sparql", base)``; treat
-    it as read-only (an update would change what :func:`sparql` answers).
+    Kept in ``kg.cache["asiaai_graph.rdf.sparql"]``, one store per base IRI;
+    treat it as read-only (an update would change what :func:`sparql`
+    answers). ``kg.cache.pop("asiaai_graph.rdf.sparql")`` frees them.
 
     Examples
     --------
@@ -67,14 +68,14 @@ def store(kg: KnowledgeGraph, base: str | None = None) -> pyoxigraph.Store:
     from asiaai_graph.rdf.export.text import iter_ntriples
 
     base = check_base(base)
-    key = ("asiaai_graph.rdf.sparql", base)
-    found: pyoxigraph.Store | None = kg.cache.get(key)
+    stores: dict[str, pyoxigraph.Store] = kg.cache.setdefault(__name__, {})
+    found = stores.get(base)
     if found is None:
         found = pyoxigraph.Store()
         # The writer's own output: IRIs and literals are already checked, so skip re-validating them.
         for chunk in iter_ntriples(kg, base):
             found.load(input=chunk, format=pyoxigraph.RdfFormat.N_TRIPLES, lenient=True)
-        kg.cache[key] = found
+        stores[base] = found
     return found
 
 

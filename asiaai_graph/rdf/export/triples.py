@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -35,6 +36,7 @@ from asiaai_graph.rdf.mapping import (
     QUALIFIED,
     QUALIFIERS,
     RDF,
+    RDF_JSON,
     RDF_TYPE,
     RDFS,
     SEQUENCE,
@@ -321,6 +323,9 @@ class Emitter(Generic[T]):
                 self.owned(sub_kind, value, subject, owned, out, lang)
             elif kind == "int":
                 po.append((pred, typed(str(value), XSD_INTEGER)))
+            elif kind == "json":
+                text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+                po.append((pred, typed(text, RDF_JSON)))
             elif kind == "wikidata":
                 po.append((pred, self.encoding.iri(WD + value)))
             elif kind == "language":

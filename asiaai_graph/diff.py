@@ -73,9 +73,17 @@ class Diff:
 
 
 def _show(value: Any) -> str:
-    from asiaai_graph.flat import describe
-
-    return "(none)" if value in (None, (), {}) else describe(value)
+    if value in (None, (), {}):
+        return "(none)"
+    if hasattr(value, "describe"):
+        return str(value.describe())
+    if isinstance(value, tuple):
+        return "; ".join(_show(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    if hasattr(value, "model_dump"):
+        return ", ".join(f"{k}={v}" for k, v in value.model_dump(exclude_defaults=True).items())
+    return str(value)
 
 
 def _comparable(value: Any) -> Any:

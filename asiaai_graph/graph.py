@@ -308,8 +308,10 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
     def search(self, query: str, limit: int = 10) -> list[Record]:
         """Find records by id, English name, label or alias in any language, best match first.
 
-        Matching ignores case, width and spacing; exact names rank before
-        prefixes, prefixes before substrings, then close spellings.
+        Matching ignores case, width, spacing, simplified/traditional Chinese
+        and kana; Latin queries also match Chinese names by pinyin. Exact
+        names rank before prefixes, then names one edit away, substrings, and
+        other close spellings (see :mod:`asiaai_graph.search`).
 
         Examples
         --------
@@ -318,11 +320,44 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         >>> [kg.search(q)[0].id for q in ("바이두", "百度", "Baidu")]
         ['baidu', 'baidu', 'baidu']
         """
+        return [self._record(i) for i in self.name_index.search(query, limit)]
+
+    # --- names (asiaai_graph.search) ------------------------------------------------------------
+
+    @property
+    def name_index(self) -> NameIndex:
+        """The index behind :meth:`search` and :meth:`resolve`, built on first use.
+
+        ``kg.name_index.lookup(query, limit)`` also gives the total number of matches.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> ag.load().name_index.lookup("deepseek", limit=1)
+        Matches(ids=['deepseek'], total=4)
+        """
         if self._search is None:
             from asiaai_graph.search import NameIndex
 
             self._search = NameIndex(self._names)
-        return [self._record(i) for i in self._search.search(query, limit)]
+        return self._search
+
+    def resolve(self, text: str, record_type: str | tuple[str, ...] | None = None) -> str:
+        """The id of the one record ``text`` names: its id, or an exact name, label or alias in any language.
+
+        Raises :class:`~asiaai_graph.NotFound` listing the candidates when no
+        record or several records have that name; see :func:`asiaai_graph.search.resolve`.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> kg.resolve("딥시크"), kg.resolve("cn", "country"), kg.resolve("台积电")
+        ('deepseek', 'CN', 'tsmc')
+        """
+        from asiaai_graph.search import resolve
+
+        return resolve(self.name_index, self._types, text, record_type)
 
     def neighbors(
         self, entity: EntityOrId, relation: str | None = None, include_sources: bool = False

@@ -1,4 +1,4 @@
-"""Importing a dataset file: read it, turn its rows into records, write them as one YAML file.
+"""Importing a dataset file: read it (:mod:`asiaai_graph.importers`), turn its rows into records, write them as one YAML file.
 
 ``asiaai-graph import epoch FILE.csv -o DIR`` (or :func:`import_dataset` and
 :func:`write_import` from Python) writes ``DIR/<source id>.yaml``: an ``import:``

@@ -415,7 +415,7 @@ class _Reader:
                         try:
                             data[field] = Decimal(lexical)
                         except InvalidOperation:
-                            raise _Bad(field, f"not a decimal: {lexical!r}") from None
+                            raise _Bad(field, f"not a decimal: {lexical}") from None
                     elif kind == "qualifier":
                         iri = self._iri(self._one(values, field), field)
                         if iri not in _QUALIFIER_NAMES:
@@ -430,13 +430,13 @@ class _Reader:
                         try:
                             data[field] = int(lexical)
                         except ValueError:
-                            raise _Bad(field, f"not an integer: {lexical!r}") from None
+                            raise _Bad(field, f"not an integer: {lexical}") from None
                     elif kind == "json":
                         lexical = text(self._one(values, field))
                         try:
                             data[field] = json.loads(lexical)
                         except ValueError:
-                            raise _Bad(field, f"not JSON: {lexical!r}") from None
+                            raise _Bad(field, f"not JSON: {lexical}") from None
                     elif kind == "wikidata":
                         data[field] = next((v[len(WD):] for v in values if v.__class__ is str and v.startswith(WD)), None)
                     else:  # pragma: no cover - the mapping table and this switch are tested together
@@ -456,7 +456,7 @@ class _Reader:
     def _bool(term: Term, field: str) -> bool:
         value = _BOOLEANS.get(_Reader._text(term).lower())
         if value is None:
-            raise _Bad(field, f"not a boolean: {_Reader._text(term)!r}")
+            raise _Bad(field, f"not a boolean: {_Reader._text(term)}")
         return value
 
     def _date(self, value: str, flags: list[Term] | None, field: str) -> PartialDate:
@@ -501,7 +501,7 @@ def from_rdf(
     Traceback (most recent call last):
     ...
     asiaai_graph.errors.DataError: 1 problem in the data:
-      <records>: record x, field open_weights: not a boolean: 'maybe'
+      <records>: record x, field open_weights: not a boolean: maybe
     """
     base = check_base(base)
     with _gc_paused():

@@ -240,12 +240,19 @@ def read_triples(source: Any, format: str | None = None, base: str | None = None
         raise DataError([Problem(name, exc.lineno, None, None, f"not valid {fmt}: {exc.msg}")]) from None
 
 
-def _table(maps: Iterable[FieldMap]) -> dict[str, tuple[FieldMap, ...]]:
-    """Predicate -> the fields written with it (two for a source's publisher), ``rev_refs`` left out."""
-    table: dict[str, list[FieldMap]] = {}
+#: predicate -> (field, kind, arg) of each field written with it
+_Table = dict[str, tuple[tuple[str, str, str], ...]]
+
+
+def _table(maps: Iterable[FieldMap]) -> _Table:
+    """Predicate -> ``(field, kind, arg)`` of the fields written with it (two for a source's publisher).
+
+    ``rev_refs`` fields are left out (their triples have the other record as subject).
+    """
+    table: dict[str, list[tuple[str, str, str]]] = {}
     for fm in maps:
         if fm.kind != "rev_refs":
-            table.setdefault(fm.predicate, []).append(fm)
+            table.setdefault(fm.predicate, []).append((fm.field, fm.kind, fm.arg))
     return {pred: tuple(fms) for pred, fms in table.items()}
 
 
@@ -353,7 +360,7 @@ class _Reader:
             return sorted(values, key=lambda v: (len(text(v)), text(v)))
         return values
 
-    def fields(self, subject: str, by_pred: dict[str, list[Term]], table: dict[str, tuple[FieldMap, ...]],
+    def fields(self, subject: str, by_pred: dict[str, list[Term]], table: _Table,
                rev: list[FieldMap], bad: list[_Bad], where: str = "") -> dict[str, Any]:
         """The fields of ``subject`` as model data; a value that does not fit goes to ``bad`` (path ``where + field``).
 
@@ -368,8 +375,7 @@ class _Reader:
             maps = table.get(pred)
             if maps is None:
                 continue  # rdf:type, dcterms:identifier, aag:sequence, prov:wasDerivedFrom, or not ours
-            for fm in maps:
-                field, kind = fm.field, fm.kind
+            for field, kind, arg in maps:
                 try:
                     if kind == "ref":
                         if len(values) != 1:
@@ -385,14 +391,15 @@ class _Reader:
                         data[field] = text(values[0])
                     elif kind == "nodes":
                         nodes = [self._iri(v, field) for v in self._ordered(seqs.get(pred), values)]
-                        sub, props = _SUB_TABLES[fm.arg], self.props
+                        sub, props = _SUB_TABLES[arg], self.props
                         data[field] = [self.fields(n, props.get(n, {}), sub, _NO_REV, bad, f"{where}{field}.{i}.")
                                        for i, n in enumerate(nodes)]
                     elif kind == "lang" or kind == "agent":
                         found = values
                         if kind == "agent":
-                            found = self.props.get(self._iri(self._one(values, field), field), {}).get(RDFS + "label", [])
-                        want = fm.arg or None
+                            agent = self.props.get(self._iri(self._one(values, field), field), {})
+                            found = agent.get(RDFS + "label", [])
+                        want = arg or None
                         found = [v for v in found if v.__class__ is not str and (v[1] or None) == want]
                         if found:
                             data[field] = text(self._one(found, field))
@@ -403,7 +410,7 @@ class _Reader:
                             labels[_LANGS.get((tag or "").lower(), tag)] = text(v)
                         data[field] = dict(sorted(labels.items(), key=lambda kv: _LANG_ORDER.get(kv[0], 99)))
                     elif kind == "date":
-                        data[field] = self._date(text(self._one(values, field)), by_pred.get(fm.arg), field)
+                        data[field] = self._date(text(self._one(values, field)), by_pred.get(arg), field)
                     elif kind == "bool":
                         data[field] = self._bool(self._one(values, field), field)
                     elif kind == "strs":
@@ -423,7 +430,7 @@ class _Reader:
                         data[field] = _QUALIFIER_NAMES[iri]
                     elif kind == "node":
                         node = self._iri(self._one(values, field), field)
-                        data[field] = self.fields(node, self.props.get(node, {}), _SUB_TABLES[fm.arg], _NO_REV, bad,
+                        data[field] = self.fields(node, self.props.get(node, {}), _SUB_TABLES[arg], _NO_REV, bad,
                                                   f"{where}{field}.")
                     elif kind == "int":
                         lexical = text(self._one(values, field))
@@ -438,7 +445,8 @@ class _Reader:
                         except ValueError:
                             raise _Bad(field, f"not JSON: {lexical}") from None
                     elif kind == "wikidata":
-                        data[field] = next((v[len(WD):] for v in values if v.__class__ is str and v.startswith(WD)), None)
+                        entities = [v[len(WD):] for v in values if v.__class__ is str and v.startswith(WD)]
+                        data[field] = entities[0] if entities else None
                     else:  # pragma: no cover - the mapping table and this switch are tested together
                         raise AssertionError(f"unknown field kind {kind!r}")
                 except _Bad as exc:

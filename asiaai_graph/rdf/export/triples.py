@@ -191,7 +191,8 @@ class Emitter(Generic[T]):
         self.members = [pc(f"{RDF}_{i}") for i in range(1, 33)]
         self.tables: dict[str, list[_Step]] = {rt: self._compile(rt, maps) for rt, maps in FIELDS.items()}
         self.sub_tables: dict[str, list[_Step]] = {k: self._compile(k, maps) for k, maps in SUB_FIELDS.items()}
-        self.source_lang: dict[str, str] = {r.id: r.language for r in kg.records("source")}  # type: ignore[attr-defined]
+        sources = kg.records("source")
+        self.source_lang: dict[str, str] = {r.id: r.language for r in sources}  # type: ignore[attr-defined]
         self.reverse = self._reverse(kg)
 
     def _compile(self, owner: str, maps: list[FieldMap]) -> list[_Step]:
@@ -370,7 +371,8 @@ class Emitter(Generic[T]):
             owned_of(sub_kind, sub, subject, owned, out, source_lang.get(sub.source) if citation else lang)
         po.extend([(pred, s) for s in subjects])
         if direct_pred is not None:
-            po.extend([(direct_pred, node(k)) for k in dict.fromkeys(getattr(sub, key) for sub in value)])  # type: ignore[arg-type]
+            keys: dict[str, None] = dict.fromkeys(getattr(sub, key) for sub in value)  # type: ignore[arg-type]
+            po.extend([(direct_pred, node(k)) for k in keys])
         if citation:
             po.extend([(self.derived, node(s)) for s in dict.fromkeys(c.source for c in value)])
         if len(subjects) > 1:

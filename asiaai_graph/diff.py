@@ -99,19 +99,25 @@ def _comparable(value: Any) -> Any:
     return value
 
 
-def _changes(old: Record, new: Record) -> list[Change]:
+def _changes(old: Record, new: Record, sources: bool) -> list[Change]:
     if type(old) is not type(new):
         return [Change("record_type", old.record_type, new.record_type)]
     out = []
     for name in type(old).model_fields:
+        if name == "sources" and not sources:
+            continue
         a, b = getattr(old, name), getattr(new, name)
         if _comparable(a) != _comparable(b):
             out.append(Change(name, a, b))
     return out
 
 
-def diff_records(old: Mapping[str, Record], new: Mapping[str, Record]) -> Diff:
-    """What changed from ``old`` to ``new`` (mappings from id to record)."""
+def diff_records(old: Mapping[str, Record], new: Mapping[str, Record], *, sources: bool = True) -> Diff:
+    """What changed from ``old`` to ``new`` (mappings from id to record).
+
+    With ``sources=False``, changes to citations alone are left out: two
+    versions of a dataset cite different versions, and only changed facts matter.
+    """
     out = Diff()
     for rid in sorted(set(old) | set(new)):
         if rid not in old:
@@ -119,7 +125,7 @@ def diff_records(old: Mapping[str, Record], new: Mapping[str, Record]) -> Diff:
         elif rid not in new:
             out.removed.append(old[rid])
         else:
-            changes = _changes(old[rid], new[rid])
+            changes = _changes(old[rid], new[rid], sources)
             if changes:
                 out.changed.append((new[rid], changes))
     return out

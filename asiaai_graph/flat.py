@@ -249,7 +249,7 @@ def flatten(kg: KnowledgeGraph, record: Record) -> dict[str, Scalar]:
     >>> kg = ag.load()
     >>> row = flatten(kg, kg["sensetime-2018-round"])
     >>> row["amount"], row["currency"], row["amount_qualifier"], row["date"], row["date_precision"]
-    (600000000, 'USD', 'exact', '2018-04', 'month')
+    (600000000, 'USD', 'exact', '2018', 'year')
     >>> row["investors"], row["investor_names"], row["investors_detail"]
     ('alibaba-group', 'Alibaba Group', 'alibaba-group (lead)')
     """

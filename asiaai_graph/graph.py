@@ -143,8 +143,9 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         Examples
         --------
         >>> import asiaai_graph as ag
-        >>> [(rid, json[:12]) for rid, json in next(ag.load().record_json(chunk_size=2))]
-        [('BD', b'{"id":"BD","'), ('CN', b'{"id":"CN","')]
+        >>> chunk = next(ag.load().record_json(chunk_size=2))
+        >>> len(chunk), all(json.startswith(b'{"id":"' + rid.encode()) for rid, json in chunk)
+        (2, True)
         """
         chunk: list[tuple[str, bytes]] = []
         for rid in self._state["types"]:
@@ -237,6 +238,12 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         counts = ", ".join(f"{n} {t}" for t, n in self.stats().items() if n and t != "relations")
         return f"<KnowledgeGraph {len(self)} records: {counts}>"
 
+    def _repr_html_(self) -> str:
+        """A card for Jupyter: records per type and how to ask (built by :mod:`asiaai_graph.notebook`)."""
+        from asiaai_graph.notebook import graph_html
+
+        return graph_html(self)
+
     def _suggest(self, key: str) -> list[str]:
         close = difflib.get_close_matches(key, self._types, n=3, cutoff=0.75)
         if not close and key:
@@ -297,7 +304,7 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         --------
         >>> import asiaai_graph as ag
         >>> [c.id for c in ag.load().records("country")][:3]
-        ['BD', 'CN', 'ID']
+        ['AE', 'AF', 'AM']
         """
         if record_type is None:
             return self._many(self._types)
@@ -503,9 +510,9 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         --------
         >>> import asiaai_graph as ag
         >>> kg = ag.load()
-        >>> d = kg.diff(KnowledgeGraph(r for r in kg.values() if r.id != "deepseek-v3"))
+        >>> d = kg.diff(KnowledgeGraph(r for r in kg.values() if r.id != "deepseek-v3-open-model-size-rank"))
         >>> [r.id for r in d.removed], d.added, d.changed
-        (['deepseek-v3'], [], [])
+        (['deepseek-v3-open-model-size-rank'], [], [])
         """
         from asiaai_graph.diff import diff_records
 

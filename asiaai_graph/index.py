@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from asiaai_graph.references import EdgeTuple
     from asiaai_graph.schema import Record
 
-__all__ = ["COMBOS", "FACETS", "GraphState", "IndexKey", "build_state", "names_of"]
+__all__ = ["COMBOS", "FACETS", "LANGUAGE_MODEL_KINDS", "GraphState", "IndexKey", "build_state", "names_of"]
 
 IndexKey = tuple[tuple[str, Any], ...]
 """A filter combination as sorted ``(facet, value)`` pairs; ``()`` means every record of the type."""
@@ -50,6 +50,14 @@ class GraphState(TypedDict):
 
 _COMPANY_KINDS = frozenset({"company", "startup"})
 
+LANGUAGE_MODEL_KINDS: tuple[str, ...] = ("llm", "multimodal")
+"""Model kinds that count as large language models (the ``llm`` facet, ``kg.llm_builders()``).
+
+A ``multimodal`` model in this schema is a language model that also takes or
+makes images or sound (GPT-4: "accept image and text inputs and produce text
+outputs"); models of images or speech alone are ``vision`` and ``speech``.
+"""
+
 
 class _Context:
     """What facets need to know about other records while the index is built."""
@@ -59,7 +67,8 @@ class _Context:
 
         self.by_id = {r.id: r for r in records}
         self.llm_builders = {
-            developer for r in records if isinstance(r, AIModel) and r.kind == "llm" for developer in r.developers
+            developer for r in records if isinstance(r, AIModel) and r.kind in LANGUAGE_MODEL_KINDS
+            for developer in r.developers
         }
 
     def country_of(self, rid: str, depth: int = 0) -> str | None:

@@ -114,7 +114,7 @@ class Outputs:
     def to_frame(self, record_type: str) -> pd.DataFrame:
         """One record type as a :class:`pandas.DataFrame`, one row per record, flat columns.
 
-        Needs the ``pandas`` extra (``pip install 'asiaai-graph[pandas]'``).
+        Needs pandas (``pip install pandas``, or ``pip install -e '.[pandas]'`` in the checkout).
 
         Examples
         --------

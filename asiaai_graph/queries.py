@@ -73,11 +73,19 @@ class Queries:
     def llm_builders(self, country: EntityOrId | None = None) -> list[Organization]:
         """Organizations that develop at least one large language model.
 
+        A model of kind ``llm`` or ``multimodal`` counts
+        (:data:`~asiaai_graph.index.LANGUAGE_MODEL_KINDS`): a multimodal model
+        here is a language model that also reads or makes images or sound, like
+        GPT-4. Models of kind ``vision`` or ``speech`` do not count.
+
         Examples
         --------
         >>> import asiaai_graph as ag
-        >>> [o.id for o in ag.load().llm_builders(country="KR")]
+        >>> kg = ag.load()
+        >>> [o.id for o in kg.llm_builders(country="KR")]
         ['naver']
+        >>> "openai" in [o.id for o in kg.llm_builders()]   # GPT-4 is multimodal
+        True
         """
         c = self.id_of(country, "country", "country") if country is not None else None
         return self.select("organization", country=c, llm=True)

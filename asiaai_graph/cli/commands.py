@@ -1,91 +1,121 @@
-"""The commands that ask the graph: search, show, list, llm-builders, validate, stats, sparql.
+"""The commands that ask the graph: search, list, llm-builders, validate, stats, sparql.
 
 Each ``run_*`` function takes the parsed arguments and the output stream and
-returns the exit code; :mod:`asiaai_graph.cli` wires them to sub-commands.
+returns the exit code; :func:`register` adds them to the parser.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
-import textwrap
+import os
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from asiaai_graph.cli.output import as_json, dump, fmt, row, table
+from asiaai_graph import progress
+from asiaai_graph.cli.output import UsageError, as_json, dump, row, say, table
+from asiaai_graph.index import LANGUAGE_MODEL_KINDS
+from asiaai_graph.schema.terms import RECORD_TYPE_NAMES
 
 if TYPE_CHECKING:
+    from asiaai_graph.cli.registry import Commands
     from asiaai_graph.graph import KnowledgeGraph
-    from asiaai_graph.schema import Record
+    from asiaai_graph.schema import Organization, Record
 
-__all__ = ["open_graph", "run_list", "run_llm_builders", "run_search", "run_show", "run_sparql", "run_stats",
-           "run_validate"]
+__all__ = ["count_matches", "open_graph", "query_text", "register", "run_list", "run_llm_builders", "run_search",
+           "run_sparql", "run_stats", "run_validate"]
+
+
+def register(commands: Commands) -> None:
+    """Add search, list, llm-builders, validate, stats and sparql to the parser."""
+    p = commands.add("search", run_search, "find records by any name, in any language")
+    p.add_argument("query")
+    p.add_argument("--limit", type=_count, default=10, metavar="N",
+                   help="show at most N records (default 10; 0 shows them all)")
+    p = commands.add("list", run_list, "list the records of one type")
+    p.add_argument("record_type", metavar="TYPE", choices=list(RECORD_TYPE_NAMES),
+                   help="the record type: " + ", ".join(RECORD_TYPE_NAMES))
+    p.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. CN")
+    p.add_argument("--kind", metavar="KIND",
+                   help="the records' own kind field: e.g. company or startup (organization), llm (model), "
+                        "law (policy)")
+    p = commands.add("llm-builders", run_llm_builders,
+                     "organizations that build large language models (multimodal ones included)")
+    p.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. CN")
+    p = commands.add("validate", run_validate, "check data files; exit 1 with every problem listed",
+                     parents=("output",))
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--no-curated", action="store_true", help="check the files alone, without the curated data")
+    commands.add("stats", run_stats, "count the records of each type")
+    p = commands.add("sparql", run_sparql, "run a SPARQL query (text or a .rq file) over the RDF export, "
+                     "or in a triple store with --endpoint")
+    p.add_argument("query", metavar="QUERY_OR_FILE",
+                   help="a SPARQL query in quotes, or a file holding one: an argument ending in .rq or .sparql, "
+                        "or with a / and no spaces, is read as a file")
+    p.add_argument("--base", help="IRI namespace of the records in the RDF export")
+    p.add_argument("--endpoint", metavar="URL", help="query this triple store instead of the export")
+    p.add_argument("--graph", metavar="IRI", help="with --endpoint: the named graph to query "
+                   "(default: the one push gives these data)")
+    from asiaai_graph.cli.store import add_store_options
+
+    add_store_options(p)
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a count (0 or more)")
+    return n
 
 
 def open_graph(args: argparse.Namespace) -> KnowledgeGraph:
     """The graph the arguments ask for: the curated data unless ``--no-curated``, plus ``--data`` paths."""
     from asiaai_graph.loading import load
 
-    return load(args.data or None, curated=not args.no_curated)
+    with progress.task("loading the graph"):
+        return load(args.data or None, curated=not args.no_curated)
+
+
+def count_matches(kg: KnowledgeGraph, query: str) -> int:
+    """How many records ``kg.search(query)`` would find without a limit.
+
+    Searches with no practical limit for now; the search index will give the
+    count cheaply, and this is the one place to switch to it.
+    """
+    return len(kg.search(query, limit=len(kg)))
 
 
 def run_search(args: argparse.Namespace, out: TextIO) -> int:
-    hits = open_graph(args).search(args.query, limit=args.limit)
+    kg = open_graph(args)
+    limit = args.limit or len(kg)
+    hits = kg.search(args.query, limit=limit)
+    total = count_matches(kg, args.query) if len(hits) == limit else len(hits)
     if args.json:
         dump([as_json(r) for r in hits], out)
     elif hits:
         table(["ID", "NAME", "TYPE", "DETAILS"], [row(r, args.lang) for r in hits], out)
     else:
-        print(f"nothing matches {args.query!r}", file=out)
+        say(f"nothing matches {args.query!r}", out)
+    if total > len(hits):
+        note = f"{len(hits)} of {total} shown; --limit N for more, --limit 0 for all"
+        say(note, sys.stderr if args.json else out)  # JSON stays JSON
     return 0
 
 
-def run_show(args: argparse.Namespace, out: TextIO) -> int:
-    kg = open_graph(args)
-    record = kg[args.id]
-    relations = kg.neighbors(record)
-    sources = kg.sources_of(record)
-    if args.json:
-        dump(
-            {
-                "record": as_json(record),
-                "relations": [{"relation": rel, "id": r.id, "name": r.label, "record_type": r.record_type}
-                              for rel, r in relations],
-                "sources": [as_json(s) for s in sources],
-            },
-            out,
-        )
-        return 0
-    print(f"{record.label_in(args.lang)}  ({record.record_type} {record.id})", file=out)
-    fields = [(name, fmt(value)) for name, value in record if name not in {"id", "sources"}
-              and value not in (None, (), {})]
-    name_width = max((len(name) for name, _ in fields), default=0)
-    columns = max(40, shutil.get_terminal_size((100, 24)).columns - name_width - 2)
-    for name, text in fields:
-        lines = textwrap.wrap(text, columns) or [""]
-        print(f"{name:<{name_width}}  {lines[0]}", file=out)
-        for more in lines[1:]:
-            print(" " * (name_width + 2) + more, file=out)
-    if relations:
-        print(file=out)
-        table(["RELATION", "ID", "NAME"], [[rel, r.id, r.label_in(args.lang)] for rel, r in relations], out)
-    from asiaai_graph.schema import Entity, Source
-
-    if isinstance(record, Entity):
-        print("\nSources:", file=out)
-        for citation in record.sources:
-            source = kg[citation.source]
-            assert isinstance(source, Source)
-            when = f" ({source.published})" if source.published else ""
-            print(f"  [{source.id}] {source.publisher or ''}, {source.title}{when}", file=out)
-            if citation.quote:
-                print(f"      “{citation.quote}”", file=out)
-            if citation.note:
-                print(f"      note: {citation.note}", file=out)
-    return 0
+_FILTERED = {"organization": ("country", "kind"), "model": ("country", "kind"), "policy": ("country", "kind"),
+             "investment": ("country",), "partnership": ("country",), "indicator": ("country",)}
 
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
+    allowed = _FILTERED.get(args.record_type, ())
+    for name in ("country", "kind"):
+        if getattr(args, name) and name not in allowed:
+            takes = f"takes only --{' and --'.join(allowed)}" if allowed else "takes no --country or --kind"
+            raise UsageError(f"list {args.record_type} {takes}")
     kg = open_graph(args)
     if args.record_type == "organization":
         records: list[Any] = kg.organizations(country=args.country, kind=args.kind)
@@ -93,14 +123,12 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
         records = kg.models(country=args.country, kind=args.kind)
     elif args.record_type == "policy":
         records = kg.policies(country=args.country, kind=args.kind)
-    elif args.record_type == "investment" and not args.kind:
+    elif args.record_type == "investment":
         records = kg.investments(country=args.country)
-    elif args.record_type == "partnership" and not args.kind:
+    elif args.record_type == "partnership":
         records = kg.partnerships(country=args.country)
-    elif args.record_type == "indicator" and not args.kind:
+    elif args.record_type == "indicator":
         records = kg.indicators(country=args.country)
-    elif args.country or args.kind:
-        raise SystemExit(f"asiaai-graph: list {args.record_type} takes no --country/--kind filter")
     else:
         records = kg.records(args.record_type)
     return _print_records(records, args, out)
@@ -114,18 +142,18 @@ def _print_records(records: Sequence[Record], args: argparse.Namespace, out: Tex
     return 0
 
 
+def _language_models(kg: KnowledgeGraph, builder: Organization) -> list[Any]:
+    return [m for m in kg.models(developer=builder) if m.kind in LANGUAGE_MODEL_KINDS]
+
+
 def run_llm_builders(args: argparse.Namespace, out: TextIO) -> int:
     kg = open_graph(args)
     builders = kg.llm_builders(country=args.country)
     if args.json:
-        dump(
-            [as_json(o) | {"llms": [m.id for m in kg.models(developer=o, kind="llm")]} for o in builders], out
-        )
+        dump([as_json(o) | {"llms": [m.id for m in _language_models(kg, o)]} for o in builders], out)
         return 0
-    rows = [
-        [o.id, o.label_in(args.lang), o.country or "", ", ".join(m.label_in(args.lang) for m in kg.models(developer=o, kind="llm"))]
-        for o in builders
-    ]
+    rows = [[o.id, o.label_in(args.lang), o.country or "",
+             ", ".join(m.label_in(args.lang) for m in _language_models(kg, o))] for o in builders]
     table(["ID", "NAME", "COUNTRY", "LLMS"], rows, out)
     return 0
 
@@ -133,12 +161,13 @@ def run_llm_builders(args: argparse.Namespace, out: TextIO) -> int:
 def run_validate(args: argparse.Namespace, out: TextIO) -> int:
     from asiaai_graph.loading import load
 
-    kg = load(args.paths, curated=not args.no_curated, cache=False)
+    with progress.task("checking the data"):
+        kg = load(args.paths, curated=not args.no_curated, cache=False)
     counts = {t: n for t, n in kg.stats().items() if n}
     if args.json:
         dump({"valid": True, "counts": counts}, out)
     else:
-        print("valid: " + ", ".join(f"{n} {t}" for t, n in counts.items()), file=out)
+        say("valid: " + ", ".join(f"{n} {t}" for t, n in counts.items()), out)
     return 0
 
 
@@ -162,13 +191,38 @@ def _cell(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def run_sparql(args: argparse.Namespace, out: TextIO) -> int:
-    import os
+_QUERY_SUFFIXES = {".rq", ".sparql", ".ru"}
 
-    query = args.query
-    if os.path.isfile(query):
-        with open(query, encoding="utf-8") as fh:
-            query = fh.read()
+
+def query_text(argument: str) -> str:
+    """The SPARQL query an argument gives: the text itself, or the content of the file it names.
+
+    An existing file is read. An argument ending in ``.rq``, ``.sparql`` or
+    ``.ru``, or holding a ``/`` and no whitespace, names a file, and a missing
+    one is an error (not a query with a syntax error). Anything else is a query.
+
+    Examples
+    --------
+    >>> query_text("SELECT ?s WHERE { ?s ?p ?o }")
+    'SELECT ?s WHERE { ?s ?p ?o }'
+    >>> query_text("queries/missing.rq")
+    Traceback (most recent call last):
+    ...
+    asiaai_graph.cli.output.UsageError: no such query file: 'queries/missing.rq' (give a query in quotes, or the path of a .rq file)
+    """
+    if os.path.isfile(argument):
+        with open(argument, encoding="utf-8") as fh:
+            return fh.read()
+    path_like = Path(argument).suffix.lower() in _QUERY_SUFFIXES or (
+        ("/" in argument or os.sep in argument) and not any(ch.isspace() for ch in argument))
+    if path_like:
+        kind = "a folder, not a query file" if os.path.isdir(argument) else "no such query file"
+        raise UsageError(f"{kind}: {argument!r} (give a query in quotes, or the path of a .rq file)")
+    return argument
+
+
+def run_sparql(args: argparse.Namespace, out: TextIO) -> int:
+    query = query_text(args.query)
     if args.endpoint:
         from asiaai_graph.cli.store import store_options
 
@@ -177,12 +231,11 @@ def run_sparql(args: argparse.Namespace, out: TextIO) -> int:
     else:
         rows = open_graph(args).sparql(query, base=args.base)
     if args.json:
-        dump([{k: _cell(v) for k, v in row.items()} for row in rows], out)
+        dump([{k: _cell(v) for k, v in r.items()} for r in rows], out)
     elif rows:
         names = list(rows[0])
-        table([n.upper() for n in names], [["" if r[n] is None else str(_cell(r[n])) for n in names] for r in rows], out)
+        table([n.upper() for n in names], [["" if r[n] is None else str(_cell(r[n])) for n in names] for r in rows],
+              out)
     else:
         print("no results", file=out)
     return 0
-
-

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from asiaai_graph.cli.commands import open_graph
 from asiaai_graph.cli.output import dump
 
-__all__ = ["run_pull", "run_push", "store_options", "store_parser"]
+if TYPE_CHECKING:
+    from asiaai_graph.cli.registry import Commands
+
+__all__ = ["add_store_options", "register", "run_pull", "run_push", "store_options"]
 
 
 def store_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -58,14 +61,33 @@ def run_pull(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def store_parser() -> argparse.ArgumentParser:
-    """The options every store command shares."""
-    p = argparse.ArgumentParser(add_help=False)
+def add_store_options(p: argparse.ArgumentParser) -> None:
+    """The options every store command shares: server layout, user, timeout, retries."""
     from asiaai_graph.store.endpoint import SERVERS
 
-    p.add_argument("--server", choices=SERVERS, default="oxigraph", help="how the store lays out its query and Graph Store URLs (default oxigraph)")
+    p.add_argument("--server", choices=SERVERS, default="oxigraph",
+                   help="how the store lays out its query and Graph Store URLs (default oxigraph)")
     p.add_argument("--user", help="user for HTTP basic auth, the password in $ASIAAI_GRAPH_STORE_PASSWORD "
                                   "(a bearer token goes in $ASIAAI_GRAPH_STORE_TOKEN)")
     p.add_argument("--timeout", type=float, default=300.0, help="seconds per connection, read or write")
     p.add_argument("--retries", type=int, default=3, help="more attempts after a connection error or a 5xx")
-    return p
+
+
+def register(commands: Commands) -> None:
+    """Add push and pull to the parser (``sparql --endpoint`` is in :mod:`asiaai_graph.cli.commands`)."""
+    p = commands.add("push", run_push, "replace a named graph in a triple store with the graph "
+                     "(SPARQL 1.1 Graph Store Protocol PUT, streamed)")
+    p.add_argument("url", metavar="URL", help="the store, e.g. http://127.0.0.1:7878 for Oxigraph")
+    p.add_argument("--graph", metavar="IRI", help="the named graph to replace (default: made of the library "
+                   "version and a digest of the data; printed)")
+    p.add_argument("--base", help="IRI namespace of the records in the RDF export")
+    p.add_argument("--no-transaction", action="store_true",
+                   help="Oxigraph's bulk loader: faster, but a push cut short leaves part of the graph")
+    add_store_options(p)
+    p = commands.add("pull", run_pull, "read a named graph from a triple store and write it as curated YAML",
+                     parents=("output",))
+    p.add_argument("url", metavar="URL", help="the store, e.g. http://127.0.0.1:7878 for Oxigraph")
+    p.add_argument("--graph", metavar="IRI", required=True, help="the named graph to read")
+    p.add_argument("--output", "-o", metavar="DIR", required=True, help="folder for the YAML files")
+    p.add_argument("--base", help="IRI namespace of the records in the store")
+    add_store_options(p)

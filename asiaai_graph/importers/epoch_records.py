@@ -26,7 +26,10 @@ vision, Recommendation -> recommendation, anything else -> other.
 
 Each organization keeps the sector (Organization categorization) and country
 (Country of organization) that rows pair with it by position, only when a row
-lists as many of them as organizations.
+lists as many of them as organizations. Epoch gives Hong Kong and Macao as
+countries; the graph holds them, as UN M49 does, as places of China: such an
+organization's country is CN and its headquarters the place ``hong-kong`` or
+``macao`` (:data:`SAR_PLACES`).
 
 Examples
 --------
@@ -49,7 +52,7 @@ if TYPE_CHECKING:
     from asiaai_graph.importers.matching import Matcher
     from asiaai_graph.schema import Source
 
-__all__ = ["ACCESSIBILITY", "CATEGORIES", "epoch_records", "epoch_source", "model_kind", "significant"]
+__all__ = ["ACCESSIBILITY", "CATEGORIES", "SAR_PLACES", "epoch_records", "epoch_source", "model_kind", "significant"]
 
 #: Epoch's "Model accessibility" -> :data:`~asiaai_graph.schema.Accessibility`.
 ACCESSIBILITY = {
@@ -60,6 +63,8 @@ ACCESSIBILITY = {
     "Hosted access (no API)": "hosted",
     "Unreleased": "unreleased",
 }
+#: Areas ISO 3166-1 codes separately that the graph, with UN M49, holds as places of China (see places.yaml).
+SAR_PLACES = {"HK": "hong-kong", "MO": "macao"}
 #: Epoch's "Organization categorization" -> :data:`~asiaai_graph.schema.OrganizationCategory`.
 CATEGORIES = {"Industry": "industry", "Academia": "academia", "Government": "government",
               "Research collective": "research_collective"}
@@ -191,7 +196,9 @@ def epoch_records(table: EpochTable, matcher: Matcher) -> tuple[Builder, list[st
             rid = matcher.id("organization", org)
             developers.append(rid)
             code = country_code(pairs[org]) if org in pairs else None
-            builder.organization(rid, org, locator=f"Organization={org}", country=code,
+            place = SAR_PLACES.get(code or "")
+            builder.organization(rid, org, locator=f"Organization={org}", country="CN" if place else code,
+                                 headquarters=place,
                                  category=CATEGORIES.get(categories.get(org, "")),
                                  english_name=matcher.tables.display.get(rid))
         base_id = None

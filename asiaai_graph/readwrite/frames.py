@@ -1,6 +1,6 @@
 """The records as :mod:`pandas` DataFrames: one row per record, flat readable columns.
 
-Needs the optional ``pandas`` extra: ``pip install 'asiaai-graph[pandas]'``.
+Needs pandas: ``pip install pandas`` (or, in the asiaai_graph checkout, ``pip install -e '.[pandas]'``).
 The columns follow :mod:`asiaai_graph.readwrite` (related records by id *and*
 name, money as amount + currency + qualifier, dates as ISO text + precision);
 a frame has every column its record type can have, whatever the data holds,
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 __all__ = ["to_frame", "to_frames"]
 
 MISSING_PANDAS = (
-    "DataFrames need pandas, an optional extra of asiaai-graph: "
-    "pip install 'asiaai-graph[pandas]' (or pip install pandas)"
+    "DataFrames need pandas: pip install pandas "
+    "(or, in the asiaai_graph checkout, pip install -e '.[pandas]')"
 )
 
 

@@ -109,6 +109,12 @@ class Record(BaseModel):
         """The display name in ``lang`` when the record has one, else the English name."""
         return self.label
 
+    def _repr_html_(self) -> str:
+        """A card for Jupyter: names, key facts, sources with quotes (built by :mod:`asiaai_graph.notebook`)."""
+        from asiaai_graph.notebook import record_html
+
+        return record_html(self)
+
 
 class Source(Record):
     """A publication that records cite: an article, a report, a dataset.

@@ -215,7 +215,7 @@ def test_values_of_the_wrong_kind_are_located_problems(kg: ag.KnowledgeGraph, tm
         changed = changed.replace(old, new)
     year = re.search(rf'^(<{ID}[^>#]+>) <{AAG_IRI}targetYear> "(\d+)"', nt, re.M)
     assert year is not None
-    changed = changed.replace(year.group(0), year.group(0).replace(year.group(2), "soon"))
+    changed = changed.replace(year.group(0), year.group(0).replace(f'"{year.group(2)}"', '"soon"'))
     path = tmp_path / "changed.nt"
     path.write_text(changed, encoding="utf-8")
     with pytest.raises(ag.DataError) as info:

@@ -554,4 +554,3 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
             g.add_edges_from((rid, sid, "cites", {"quotes": tuple(q)}) for (rid, sid), q in cites.items())
             self._nx = g
         return self._nx
-

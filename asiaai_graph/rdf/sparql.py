@@ -17,12 +17,8 @@ Examples
 
 from __future__ import annotations
 
-import datetime
-from decimal import Decimal, InvalidOperation
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
-
-from asiaai_graph.rdf.mapping import PREFIXES, XSD, check_base
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -31,22 +27,35 @@ if TYPE_CHECKING:
 
 __all__ = ["python_value", "sparql", "store"]
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = _XSD + "string"
 _BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 _INTEGERS = ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
              "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")
-# Datatype -> how rdflib's toPython reads the lexical form (datatypes not here stay text).
-_CONVERT: dict[str, Callable[[str], Any]] = {
-    **{XSD + name: int for name in _INTEGERS},
-    XSD + "decimal": Decimal,
-    XSD + "boolean": lambda text: _BOOLEANS.get(text.lower(), text),
-    XSD + "double": float,
-    XSD + "float": float,
-    XSD + "date": datetime.date.fromisoformat,
-    XSD + "dateTime": datetime.datetime.fromisoformat,
-    XSD + "time": datetime.time.fromisoformat,
-}
-_XSD_STRING = XSD + "string"
-_LITERAL: list[Any] = []  # pyoxigraph.Literal, once imported
+# Filled on the first query (this module is imported with the package, so it imports nothing heavy):
+# datatype -> how rdflib's toPython reads the lexical form (datatypes not here stay text), and
+# pyoxigraph.Literal.
+_CONVERT: dict[str, Callable[[str], Any]] = {}
+_LITERAL: list[Any] = []
+
+
+def _setup() -> None:
+    import datetime
+    from decimal import Decimal
+
+    import pyoxigraph
+
+    _CONVERT.update({
+        **{_XSD + name: int for name in _INTEGERS},
+        _XSD + "decimal": Decimal,
+        _XSD + "boolean": lambda text: _BOOLEANS.get(text.lower(), text),
+        _XSD + "double": float,
+        _XSD + "float": float,
+        _XSD + "date": datetime.date.fromisoformat,
+        _XSD + "dateTime": datetime.datetime.fromisoformat,
+        _XSD + "time": datetime.time.fromisoformat,
+    })
+    _LITERAL.append(pyoxigraph.Literal)
 
 
 def store(kg: KnowledgeGraph, base: str | None = None) -> pyoxigraph.Store:
@@ -66,6 +75,7 @@ def store(kg: KnowledgeGraph, base: str | None = None) -> pyoxigraph.Store:
     import pyoxigraph
 
     from asiaai_graph.rdf.export.text import iter_ntriples
+    from asiaai_graph.rdf.mapping import check_base
 
     base = check_base(base)
     stores: dict[str, pyoxigraph.Store] = kg.cache.setdefault(__name__, {})
@@ -102,9 +112,7 @@ def python_value(term: Any) -> Any:
     if term is None:
         return None
     if not _LITERAL:
-        import pyoxigraph
-
-        _LITERAL.append(pyoxigraph.Literal)
+        _setup()
     if term.__class__ is not _LITERAL[0]:
         return getattr(term, "value", str(term))  # an IRI, a blank node (a quoted triple: its text)
     text: str = term.value
@@ -118,7 +126,7 @@ def python_value(term: Any) -> Any:
         return text
     try:
         return convert(text)
-    except (ValueError, InvalidOperation):
+    except (ValueError, ArithmeticError):  # decimal.InvalidOperation is an ArithmeticError
         return text
 
 
@@ -148,6 +156,8 @@ def sparql(kg: KnowledgeGraph, query: str, base: str | None = None) -> list[dict
     ValueError: bad SPARQL query: ...
     """
     import pyoxigraph
+
+    from asiaai_graph.rdf.mapping import PREFIXES
 
     found = store(kg, base)
     try:

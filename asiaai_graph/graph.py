@@ -362,6 +362,10 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         >>> kg.resolve("딥시크"), kg.resolve("cn", "country"), kg.resolve("台积电")
         ('deepseek', 'CN', 'tsmc')
         """
+        allowed = (record_type,) if isinstance(record_type, str) else record_type
+        for rid in (text, text.upper()):  # an id needs no name index (``cn`` is the country CN)
+            if rid in self._types and (allowed is None or self._types[rid] in allowed):
+                return rid
         from asiaai_graph.search import resolve
 
         return resolve(self.name_index, self._types, text, record_type)

@@ -111,10 +111,11 @@ class Outputs:
 
         return push(_kg(self), endpoint, graph, **options)
 
-    def to_frame(self, record_type: str) -> pd.DataFrame:
+    def to_frame(self, record_type: str, sources: bool = False) -> pd.DataFrame:
         """One record type as a :class:`pandas.DataFrame`, one row per record, flat columns.
 
-        Needs pandas (``pip install pandas``, or ``pip install -e '.[pandas]'`` in the checkout).
+        Needs pandas (``pip install pandas``, or ``pip install -e '.[pandas]'`` in the checkout). With
+        ``sources``, a ``<field>_sources`` column per field names the sources that state it.
 
         Examples
         --------
@@ -125,9 +126,9 @@ class Outputs:
         """
         from asiaai_graph.readwrite.frames import to_frame
 
-        return to_frame(_kg(self), record_type)
+        return to_frame(_kg(self), record_type, sources)
 
-    def to_frames(self) -> dict[str, pd.DataFrame]:
+    def to_frames(self, sources: bool = False) -> dict[str, pd.DataFrame]:
         """Every record type as a DataFrame, keyed by record type.
 
         Examples
@@ -138,7 +139,7 @@ class Outputs:
         """
         from asiaai_graph.readwrite.frames import to_frames
 
-        return to_frames(_kg(self))
+        return to_frames(_kg(self), sources)
 
     def write(self, path: str | os.PathLike[str], format: str | None = None) -> None:
         """Write the graph as ``graphml``, ``gexf`` or node-link ``json`` (guessed from the suffix).

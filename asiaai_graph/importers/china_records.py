@@ -134,16 +134,20 @@ def china_records(table: ChinaLlmTable, matcher: Matcher, source: Source) -> Bui
         for org in row.organizations:
             rid = matcher.id("organization", org)
             developers.append(rid)
-            builder.organization(rid, english_name(org), locator=f"公司={org}", label=("zh", org),
+            # a record the table or the curated data already names keeps its names; pinyin only names new ones
+            shown = english_name(org) if matcher.how("organization", org) == "new" else org
+            builder.organization(rid, shown, locator=f"公司={org}", label=("zh", org),
                                  country=country, headquarters=place, english_name=matcher.tables.display.get(rid))
         domain, kind = CATEGORIES.get(row.category or "", (None, "llm"))
         for model in row.models:
             locator = f"序号={row.number}, 大模型={model.name}"
             if matcher.tables.excluded(source.id, locator):
                 continue
-            data: dict[str, Any] = {"name": english_name(model.name), "kind": kind, "developers": developers,
+            known = matcher.how("model", model.name, locator) != "new"
+            shown = model.name if known else english_name(model.name)
+            data: dict[str, Any] = {"name": shown, "kind": kind, "developers": developers,
                                     "domains": [domain] if domain else []}
-            if english_name(model.name) != model.name:
+            if shown != model.name:
                 data["labels"] = {"zh": model.name}
             links = [model.url] if model.url else []
             builder.model(matcher.id("model", model.name, locator), data, locator=locator, links=links, line=row.line)

@@ -74,7 +74,9 @@ class Outputs:
     ) -> list[dict[str, Any]]:
         """Run a SPARQL query over the RDF export; one dict per row, variable name to value.
 
-        With ``endpoint``, the query runs in that triple store instead, against
+        Locally it runs in Oxigraph: the export is loaded into an in-memory
+        store on the first query and kept in ``kg.cache`` (see
+        :mod:`asiaai_graph.rdf.sparql`). With ``endpoint``, the query runs in that triple store instead, against
         the named graph ``graph`` (default: where :meth:`push` puts this graph);
         ``options`` go to :func:`asiaai_graph.store.sparql` (``server``, ``auth``...).
         Delegates to :func:`asiaai_graph.rdf.sparql` or :func:`asiaai_graph.store.sparql`.

@@ -56,7 +56,8 @@ def iter_ntriples(kg: KnowledgeGraph, base: str | None = None) -> Iterator[str]:
     Examples
     --------
     >>> import asiaai_graph as ag
-    >>> print(next(line for line in iter_ntriples(ag.load()) if "/id/CN> " in line), end="")
+    >>> print(next(line for line in iter_ntriples(ag.load()) if line.startswith("<https://w3id.org/asiaai-graph/id/CN> ")),
+    ...       end="")
     <https://w3id.org/asiaai-graph/id/CN> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/asiaai-graph/ontology#Country> .
     """
     iris: dict[str, str] = {}

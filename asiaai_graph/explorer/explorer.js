@@ -1,10 +1,41 @@
-/* asiaai_graph explorer: search, filters, language switch and the side panel over Cytoscape.js. */
+/* asiaai_graph explorer: a map of the graph drawn with Cytoscape.js, search, filters, the side panel,
+   and the interface in four languages.
+
+   Positions, sizes and detail levels come from Python (asiaai_graph/explorer/layout.py). Cytoscape holds
+   only what the view needs: the country discs, the entities whose detail level the zoom reaches inside the
+   visible area (at most MAX_SHOWN), and the selected entity with its neighbours. Every lookup keyed by data
+   (ids, kinds, relations, countries, sources) goes through a Map, so an id such as "constructor" is just a key. */
 (function () {
   "use strict";
 
+  var T0 = performance.now();
   var DATA = JSON.parse(document.getElementById("asiaai-data").textContent);
+  var STRINGS = JSON.parse(document.getElementById("asiaai-strings").textContent);
   var LANGS = ["en", "ko", "zh", "ja"];
-  var state = { lang: document.documentElement.lang || "en", selected: null };
+  var MAX_SHOWN = 1500;      /* entities in the drawing at once, besides the selection */
+  var MAX_PINNED = 80;       /* neighbours of the selection drawn even when the zoom would hide them */
+  var state = { lang: LANGS.indexOf(document.documentElement.lang) >= 0 ? document.documentElement.lang : "en",
+                selected: null };
+
+  function mapOf(obj) { return new Map(Object.entries(obj || {})); }
+
+  /* --- interface text ------------------------------------------------------------------------- */
+
+  var TEXT = new Map();
+  Object.keys(STRINGS).forEach(function (section) { TEXT.set(section, mapOf(STRINGS[section])); });
+  function pretty(word) { return String(word).replace(/_/g, " "); }
+  /* The text of `key` in `section` in the current language; English, then the key itself, if missing. */
+  function tr(section, key) {
+    var table = TEXT.get(section);
+    var entry = table ? table.get(key) : undefined;
+    if (!entry) { return pretty(key); }
+    return entry[state.lang] || entry.en || pretty(key);
+  }
+  function fmt(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (m, k) { return values.has(k) ? values.get(k) : m; });
+  }
+  var numberFormat = new Intl.NumberFormat(state.lang);
+  function num(n) { return numberFormat.format(n); }
 
   /* The same normalisation as asiaai_graph.search.normalize: Unicode NFKC, case-folded
      (upper- then lower-casing folds ß to ss as Python's casefold does), letters and digits only. */
@@ -17,162 +48,326 @@
   }
   window.asiaaiNormalize = normalize;
 
-  var byId = {};
-  DATA.nodes.forEach(function (n) {
-    byId[n.id] = n;
-    var names = [n.id].concat(Object.keys(n.names).map(function (k) { return n.names[k]; }), n.aliases);
-    var keys = {};
-    names.forEach(function (name) { var k = normalize(name); if (k) { keys[k] = true; } });
-    n.keys = Object.keys(keys);
+  /* --- the data, indexed ------------------------------------------------------------------------ */
+
+  var nodes = new Map();
+  DATA.nodes.forEach(function (n) { nodes.set(n.id, n); });
+  var colors = mapOf(DATA.colors);
+  var countries = mapOf(DATA.countries);
+  var sources = mapOf(DATA.sources);
+  var regions = new Map();
+  DATA.regions.forEach(function (r) { regions.set(r.id, r); });
+  var adjacency = new Map();   /* id -> indexes into DATA.edges */
+  DATA.edges.forEach(function (e, i) {
+    [e.source, e.target].forEach(function (id) {
+      var list = adjacency.get(id);
+      if (!list) { list = []; adjacency.set(id, list); }
+      if (list[list.length - 1] !== i) { list.push(i); }
+    });
   });
+  var typeCounts = new Map();
+  DATA.nodes.forEach(function (n) { typeCounts.set(n.type, (typeCounts.get(n.type) || 0) + 1); });
+  /* the entities in the order the zoom reveals them */
+  var byDetail = DATA.nodes.slice().sort(function (a, b) { return a.pos[3] - b.pos[3]; });
 
   function label(n, lang) {
     return (n.names && (n.names[lang || state.lang] || n.names.en)) || n.id;
   }
   function countryName(code) {
-    var names = DATA.countries[code];
+    if (code === "") { return tr("ui", "no_country"); }
+    var names = countries.get(code);
     return names ? (names[state.lang] || names.en) : code;
   }
+  function color(type) { return colors.get(type) || "#999"; }
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") { e.textContent = attrs[k]; } else { e.setAttribute(k, attrs[k]); }
-    });
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        if (k === "text") { e.textContent = attrs[k]; } else { e.setAttribute(k, attrs[k]); }
+      });
+    }
     (children || []).forEach(function (c) { if (c) { e.appendChild(typeof c === "string" ? document.createTextNode(c) : c); } });
     return e;
   }
-  function pretty(word) { return String(word).replace(/_/g, " "); }
 
-  /* --- the graph -------------------------------------------------------------------------- */
+  /* --- the drawing --------------------------------------------------------------------------------- */
 
-  var elements = DATA.nodes.map(function (n) {
-    return { group: "nodes", data: { id: n.id, label: label(n), type: n.type, color: DATA.colors[n.type] || "#999" } };
-  }).concat(DATA.edges.map(function (e, i) {
-    return { group: "edges", data: { id: "e" + i, source: e.source, target: e.target, relation: pretty(e.relation) } };
-  }));
-
+  var FONT = "Noto Sans, Noto Sans CJK KR, Noto Sans CJK SC, Noto Sans CJK JP, sans-serif";
   var cy = cytoscape({
     container: document.getElementById("cy"),
-    elements: elements,
-    minZoom: 0.05,
-    maxZoom: 4,
+    elements: [],
+    autoungrabify: true,
     style: [
       { selector: "node", style: {
-        "background-color": "data(color)", "border-width": 1, "border-color": "#333", width: 16, height: 16,
-        label: "data(label)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 3,
-        "text-outline-color": "#fff", "text-outline-width": 2, color: "#222",
-        "font-family": "Noto Sans, Noto Sans CJK KR, Noto Sans CJK SC, Noto Sans CJK JP, sans-serif",
-        "min-zoomed-font-size": 6 } },
-      { selector: "node[type = 'country']", style: { width: 28, height: 28, "font-size": 13, "font-weight": "bold" } },
+        "background-color": "data(color)", "border-width": "data(border)", "border-color": "#333",
+        width: "data(w)", height: "data(w)", label: "data(label)", "font-size": "data(fs)",
+        "text-valign": "bottom", "text-margin-y": "data(tm)", "text-outline-color": "#fff",
+        "text-outline-width": "data(to)", color: "#222", "font-family": FONT, "min-zoomed-font-size": 7,
+        "z-index-compare": "manual", "z-index": 20 } },
+      { selector: "node[type = 'country']", style: { "font-weight": "bold" } },
+      { selector: "node.region", style: {
+        "background-color": "#f1f3f6", "background-opacity": 1, "border-width": "data(border)", "border-color": "#d5dae1",
+        "text-valign": "top", "text-margin-y": 0, color: "#5b6573", "font-weight": "bold", "z-index": 0,
+        "overlay-opacity": 0, "text-outline-width": 0 } },
       { selector: "edge", style: {
-        width: 1, "line-color": "#c4c4c4", "curve-style": "bezier", "target-arrow-shape": "triangle",
-        "target-arrow-color": "#c4c4c4", "arrow-scale": 0.7 } },
-      { selector: "node:selected", style: { "border-width": 4, "border-color": "#000", width: 26, height: 26, "z-index": 10 } },
-      { selector: ".faded", style: { opacity: 0.15, "text-opacity": 0.1 } },
+        width: "data(w)", "line-color": "#c4c4c4", "curve-style": "haystack", "haystack-radius": 0,
+        "z-index-compare": "manual", "z-index": 10, "font-family": FONT } },
+      { selector: "node:selected", style: { "border-width": "data(selBorder)", "border-color": "#000", "z-index": 40 } },
+      { selector: ".faded", style: { opacity: 0.18, "text-opacity": 0.12 } },
+      { selector: "node.region.faded", style: { opacity: 1, "text-opacity": 1 } },
+      { selector: "node.near", style: { "z-index": 30 } },
+      { selector: "edge.near-quiet", style: { "line-color": "#777", "z-index": 25 } },
       { selector: "edge.near", style: {
-        label: "data(relation)", "font-size": 9, color: "#555", "text-rotation": "autorotate",
-        "text-outline-color": "#fff", "text-outline-width": 2, "line-color": "#777", "target-arrow-color": "#777", width: 1.5 } }
+        "curve-style": "straight", "target-arrow-shape": "triangle", "arrow-scale": 0.8, label: "data(relation)", "font-size": "data(fs)", color: "#444", "text-rotation": "autorotate",
+        "text-outline-color": "#fff", "text-outline-width": "data(to)", "line-color": "#666",
+        "target-arrow-color": "#666", "z-index": 25 } }
     ],
     layout: { name: "preset" }
   });
 
-  /* A seeded random source, so the same data gives the same picture. */
-  function seeded(seed) {
-    return function () {
-      seed |= 0; seed = seed + 0x6D2B79F5 | 0;
-      var t = Math.imul(seed ^ seed >>> 15, 1 | seed);
-      t = t + Math.imul(t ^ t >>> 7, 61 | t) ^ t;
-      return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  var view = { base: 1, zrel: 1, labelAll: false, styledAt: 1 };   /* base: the zoom of the whole-map view; zrel: zoom / base */
+  var shown = new Set();             /* entity ids in the drawing */
+  var shownEdges = new Set();        /* indexes into DATA.edges in the drawing */
+  var pinned = new Set();            /* the selection and its neighbours */
+  var hidden = new Set(DATA.hidden); /* kinds turned off */
+  var moreToSee = false;
+
+  /* How an entity looks at the current zoom: nodes grow as one zooms in, up to 1.6 times the size they
+     had when they appeared, so hubs do not cover the map; labels only where there is room for them. */
+  function nodeLook(n) {
+    var appear = Math.max(n.pos[3], 1);
+    var k = Math.min(1, 1.6 * appear / view.zrel);
+    var w = n.pos[2] * k;
+    var screen = w * cy.zoom();
+    var labelled = screen >= 13 || view.labelAll || n.id === state.selected || pinned.has(n.id);
+    return {
+      w: w, border: 1 / cy.zoom(), selBorder: 3.5 / cy.zoom(),
+      fs: Math.max(10.5, Math.min(15, screen * 0.55)) / cy.zoom(),
+      tm: 2 / cy.zoom(), to: 2 / cy.zoom(),
+      label: labelled ? label(n) : ""
     };
   }
-  function runLayout() {
-    var random = Math.random;
-    Math.random = seeded(20250121);
-    try {
-      cy.elements(":visible").layout({
-        name: "cose", animate: false, randomize: true, nodeDimensionsIncludeLabels: false,
-        idealEdgeLength: function () { return 60; }, nodeRepulsion: function () { return 20000; },
-        gravity: 1, componentSpacing: 80, numIter: 2500, padding: 20, fit: true
-      }).run();
-    } finally {
-      Math.random = random;
-    }
+  function regionLabel(r) { return countryName(r.id) + " · " + num(r.count); }
+  function regionLook(r) {
+    return { w: 2 * r.r, border: 1.5 / cy.zoom(), fs: 14 / cy.zoom(), tm: 24 / cy.zoom(), to: 0, label: regionLabel(r) };
+  }
+  function edgeLook() { return { w: 1.1 / cy.zoom(), fs: 10 / cy.zoom(), to: 2 / cy.zoom() }; }
+
+  function nodeElement(n) {
+    var data = nodeLook(n);
+    data.id = n.id; data.type = n.type; data.color = color(n.type);
+    return { group: "nodes", data: data, position: { x: n.pos[0], y: n.pos[1] } };
+  }
+  function edgeElement(i) {
+    var e = DATA.edges[i];
+    var data = edgeLook();
+    data.id = "e" + i; data.source = e.source; data.target = e.target; data.relation = tr("relations", e.relation);
+    return { group: "edges", data: data };
   }
 
-  /* --- filters ------------------------------------------------------------------------------ */
+  /* the country discs: always drawn, under everything */
+  cy.add(DATA.regions.map(function (r) {
+    var data = regionLook(r);
+    data.id = "@region:" + r.id; data.region = r.id; data.color = "#f1f3f6";
+    return { group: "nodes", classes: "region", data: data, position: { x: r.x, y: r.y }, selectable: false, grabbable: false };
+  }));
+  cy.nodes().lock();
+
+  function passes(n) {
+    if (hidden.has(n.type)) { return false; }
+    var c = countrySelect.value;
+    return !c || n.countries.indexOf(c) >= 0;
+  }
+
+  /* Which entities the current view should draw. */
+  function wanted() {
+    var ext = cy.extent();
+    var mx = (ext.x2 - ext.x1) * 0.15, my = (ext.y2 - ext.y1) * 0.15;
+    var x1 = ext.x1 - mx, x2 = ext.x2 + mx, y1 = ext.y1 - my, y2 = ext.y2 + my;
+    var want = new Set();
+    var zrel = view.zrel * 1.0001;
+    moreToSee = false;
+    for (var i = 0; i < byDetail.length; i++) {
+      var n = byDetail[i];
+      var x = n.pos[0], y = n.pos[1];
+      var inside = x >= x1 && x <= x2 && y >= y1 && y <= y2;
+      if (n.pos[3] > zrel) {
+        if (inside && !moreToSee && passes(n)) { moreToSee = true; }
+        if (moreToSee) { break; }
+        continue;
+      }
+      if (!inside || !passes(n)) { continue; }
+      if (want.size >= MAX_SHOWN) { moreToSee = true; break; }
+      want.add(n.id);
+    }
+    pinned.forEach(function (id) { if (id === state.selected || passes(nodes.get(id))) { want.add(id); } });
+    return want;
+  }
+
+  /* Bring the drawing in line with the view: add and remove entities and their relations, restyle. */
+  function refresh() {
+    view.zrel = cy.zoom() / view.base;
+    var want = wanted();
+    view.labelAll = want.size <= 200;
+    cy.batch(function () {
+      var gone = [];
+      shown.forEach(function (id) { if (!want.has(id)) { gone.push(id); } });
+      if (gone.length) {
+        var out = cy.collection();
+        gone.forEach(function (id) {
+          out = out.union(cy.getElementById(id));
+          shown.delete(id);
+          (adjacency.get(id) || []).forEach(function (i) { shownEdges.delete(i); });
+        });
+        cy.remove(out);
+      }
+      var add = [];
+      var added = [];
+      want.forEach(function (id) {
+        if (!shown.has(id)) { shown.add(id); added.push(id); add.push(nodeElement(nodes.get(id))); }
+      });
+      added.forEach(function (id) {
+        (adjacency.get(id) || []).forEach(function (i) {
+          var e = DATA.edges[i];
+          if (!shownEdges.has(i) && shown.has(e.source) && shown.has(e.target)) {
+            shownEdges.add(i);
+            add.push(edgeElement(i));
+          }
+        });
+      });
+      if (Math.abs(Math.log(cy.zoom() / view.styledAt)) > 0.1 || view.labelAll !== view.labelledAll) { restyle(); }
+      if (add.length) { cy.add(add); }
+      markSelection();
+    });
+    updateCounts();
+  }
+  function restyle() {
+    view.styledAt = cy.zoom();
+    view.labelledAll = view.labelAll;
+    cy.nodes().forEach(function (node) {
+      var region = node.data("region");
+      if (region !== undefined) { node.data(regionLook(regions.get(region))); }
+      else { node.data(nodeLook(nodes.get(node.id()))); }
+    });
+    var look = edgeLook();
+    cy.edges().forEach(function (edge) { edge.data(look); });
+  }
+  var settle = null;
+  cy.on("viewport", function () {
+    if (settle !== null) { clearTimeout(settle); }
+    settle = setTimeout(function () { settle = null; refresh(); }, 90);
+  });
+
+  function fitAll() {
+    cy.fit(cy.nodes(".region"), 16);
+  }
+
+  /* --- filters ------------------------------------------------------------------------------------ */
 
   var kindsBox = document.getElementById("kinds");
-  var hidden = {};
-  DATA.hidden.forEach(function (t) { hidden[t] = true; });
   DATA.types.forEach(function (t) {
     var box = el("input", { type: "checkbox", "data-type": t });
-    box.checked = !hidden[t];
-    box.addEventListener("change", function () { hidden[t] = !box.checked; applyFilters(true); });
-    var count = DATA.nodes.filter(function (n) { return n.type === t; }).length;
-    kindsBox.appendChild(el("label", {}, [box, el("span", { class: "swatch", style: "background:" + DATA.colors[t] }),
-      pretty(t) + " (" + count + ")"]));
+    box.checked = !hidden.has(t);
+    box.addEventListener("change", function () {
+      if (box.checked) { hidden.delete(t); } else { hidden.add(t); }
+      refresh();
+    });
+    kindsBox.appendChild(el("label", {}, [box, el("span", { class: "swatch", style: "background:" + color(t) }),
+      el("span", { class: "kind-name", "data-type": t })]));
   });
   var countrySelect = document.getElementById("country");
-  Object.keys(DATA.countries).forEach(function (code) {
-    countrySelect.appendChild(el("option", { value: code, "data-code": code, text: code }));
+  countries.forEach(function (names, code) {
+    countrySelect.appendChild(el("option", { value: code }));
   });
-  function refreshCountryNames() {
+  countrySelect.addEventListener("change", function () {
+    var region = regions.get(countrySelect.value);
+    if (countrySelect.value && region) {
+      cy.fit(cy.getElementById("@region:" + countrySelect.value), 24);
+    } else if (!countrySelect.value) {
+      fitAll();
+    }
+    refresh();
+  });
+  function updateCounts() {
+    var total = 0;
+    if (countrySelect.value) {
+      nodes.forEach(function (n) { if (passes(n)) { total += 1; } });
+    } else {
+      DATA.types.forEach(function (t) { if (!hidden.has(t)) { total += typeCounts.get(t) || 0; } });
+    }
+    var text = fmt(tr("ui", "counts"), new Map([["shown", num(shown.size)], ["total", num(total)]]));
+    if (moreToSee) { text += " " + tr("ui", "zoom_more"); }
+    document.getElementById("counts").textContent = text;
+  }
+  document.getElementById("fit").addEventListener("click", function () { fitAll(); });
+
+  /* --- language ------------------------------------------------------------------------------------- */
+
+  var langSelect = document.getElementById("lang");
+  function translatePage() {
+    document.documentElement.lang = state.lang;
+    numberFormat = new Intl.NumberFormat(state.lang);
+    var title = tr("ui", "title") + (DATA.country ? " · " + countryName(DATA.country) : "");
+    document.title = title;
+    document.getElementById("title").textContent = title;
+    document.querySelectorAll("[data-i18n]").forEach(function (e) { e.textContent = tr("ui", e.getAttribute("data-i18n")); });
+    document.querySelectorAll("[data-i18n-placeholder]").forEach(function (e) {
+      e.setAttribute("placeholder", tr("ui", e.getAttribute("data-i18n-placeholder")));
+    });
+    document.querySelectorAll("[data-i18n-aria]").forEach(function (e) {
+      e.setAttribute("aria-label", tr("ui", e.getAttribute("data-i18n-aria")));
+    });
+    var about = document.getElementById("about");
+    about.textContent = "";
+    var link = el("a", { href: "#cytoscape-licence", id: "licence-link", text: about.getAttribute("data-library") });
+    var parts = tr("ui", "about").split(/(\{library\})/);
+    parts.forEach(function (p) {
+      if (p === "{library}") { about.appendChild(link); }
+      else { about.appendChild(document.createTextNode(p.replace("{version}", about.getAttribute("data-version")))); }
+    });
+    kindsBox.querySelectorAll(".kind-name").forEach(function (s) {
+      var t = s.getAttribute("data-type");
+      s.textContent = tr("types", t) + " (" + num(typeCounts.get(t) || 0) + ")";
+    });
     Array.prototype.forEach.call(countrySelect.options, function (o) {
       if (o.value) { o.textContent = countryName(o.value) + " (" + o.value + ")"; }
     });
   }
-  countrySelect.addEventListener("change", function () { applyFilters(true); });
-
-  function visible(n) {
-    if (hidden[n.type]) { return false; }
-    var c = countrySelect.value;
-    return !c || n.countries.indexOf(c) >= 0;
-  }
-  function applyFilters(relayout) {
+  function setLang(lang) {
+    if (LANGS.indexOf(lang) < 0) { return; }
+    state.lang = lang;
+    langSelect.value = lang;
+    translatePage();
     cy.batch(function () {
-      cy.nodes().forEach(function (node) {
-        var n = byId[node.id()];
-        var show = visible(n) || node.id() === state.selected;
-        node.style("display", show ? "element" : "none");
+      restyle();
+      cy.edges().forEach(function (edge) {
+        edge.data("relation", tr("relations", DATA.edges[Number(edge.id().slice(1))].relation));
       });
     });
-    var shown = cy.nodes(":visible").length;
-    document.getElementById("counts").textContent = shown + " of " + DATA.nodes.length + " entities shown";
-    if (relayout) { runLayout(); }
-  }
-  document.getElementById("fit").addEventListener("click", function () { cy.fit(cy.elements(":visible"), 20); });
-
-  /* --- language ------------------------------------------------------------------------------ */
-
-  var langSelect = document.getElementById("lang");
-  langSelect.value = LANGS.indexOf(state.lang) >= 0 ? state.lang : "en";
-  function setLang(lang) {
-    state.lang = lang;
-    document.documentElement.lang = lang;
-    cy.batch(function () { cy.nodes().forEach(function (node) { node.data("label", label(byId[node.id()])); }); });
-    refreshCountryNames();
-    if (state.selected) { showPanel(state.selected); }
+    updateCounts();
+    if (state.selected) { showPanel(state.selected); } else { showHint(); }
     if (!results.hidden) { showResults(); }
   }
   langSelect.addEventListener("change", function () { setLang(langSelect.value); });
 
-  /* --- search ------------------------------------------------------------------------------- */
+  /* --- search ----------------------------------------------------------------------------------------- */
 
   function search(query, limit) {
     var key = normalize(query);
     if (!key) { return []; }
     var hits = [];
-    DATA.nodes.forEach(function (n) {
+    for (var i = 0; i < DATA.nodes.length; i++) {
+      var n = DATA.nodes[i];
       var rank = 3;
-      n.keys.forEach(function (k) {
-        if (k === key) { rank = 0; }
-        else if (k.indexOf(key) === 0) { rank = Math.min(rank, 1); }
-        else if (k.indexOf(key) > 0) { rank = Math.min(rank, 2); }
-      });
+      for (var j = 0; j < n.keys.length && rank > 0; j++) {
+        var at = n.keys[j].indexOf(key);
+        if (at === 0) { rank = n.keys[j].length === key.length ? 0 : Math.min(rank, 1); }
+        else if (at > 0) { rank = Math.min(rank, 2); }
+      }
       if (rank < 3) { hits.push([rank, n.names.en.length, n.id]); }
-    });
+    }
     hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0); });
-    return hits.slice(0, limit || 12).map(function (h) { return byId[h[2]]; });
+    return hits.slice(0, limit || 12).map(function (h) { return nodes.get(h[2]); });
   }
   window.asiaaiSearch = function (q) { return search(q).map(function (n) { return n.id; }); };
 
@@ -184,7 +379,7 @@
     hits.forEach(function (n, i) {
       var alt = n.names.en !== label(n) ? n.names.en : "";
       var li = el("li", { "data-id": n.id, class: i === 0 ? "active" : "" }, [
-        el("span", { class: "type", style: "background:" + (DATA.colors[n.type] || "#999"), text: pretty(n.type) }),
+        el("span", { class: "type", style: "background:" + color(n.type), text: tr("types", n.type) }),
         el("span", { class: "name", text: label(n) }),
         alt ? el("span", { class: "alt", text: alt }) : null
       ]);
@@ -192,7 +387,7 @@
       results.appendChild(li);
     });
     if (!hits.length && searchInput.value.trim()) {
-      results.appendChild(el("li", { class: "none", text: "Nothing matches" }));
+      results.appendChild(el("li", { class: "none", text: tr("ui", "nothing") }));
     }
     results.hidden = !searchInput.value.trim();
   }
@@ -212,109 +407,172 @@
   searchInput.addEventListener("blur", function () { results.hidden = true; });
   searchInput.addEventListener("focus", function () { if (searchInput.value) { showResults(); } });
 
-  /* --- selection and the side panel -------------------------------------------------------- */
+  /* --- selection and the side panel ------------------------------------------------------------------ */
 
-  function select(id) {
-    var node = cy.getElementById(id);
+  function neighbours(id) {
+    var out = new Map();
+    (adjacency.get(id) || []).forEach(function (i) {
+      var e = DATA.edges[i];
+      var other = e.source === id ? e.target : e.source;
+      if (other !== id && nodes.has(other)) { out.set(other, nodes.get(other)); }
+    });
+    return Array.from(out.values()).sort(function (a, b) { return a.pos[3] - b.pos[3] || (a.id < b.id ? -1 : 1); });
+  }
+  function markSelection() {
+    if (view.marked) { cy.elements().removeClass("faded near near-quiet"); view.marked = false; }
+    if (!state.selected) { cy.$(":selected").unselect(); return; }
+    view.marked = true;
+    var node = cy.getElementById(state.selected);
     if (!node.length) { return; }
-    var n = byId[id];
-    var wasHidden = node.style("display") === "none";
-    state.selected = id;
-    if (wasHidden) { node.style("display", "element"); }
-    cy.elements().unselect();
     node.select();
     var near = node.closedNeighborhood();
+    cy.elements().not(near).addClass("faded");
+    near.nodes().addClass("near");
+    near.edges().addClass(near.edges().length <= 24 ? "near" : "near-quiet");
+  }
+  /* restyle the entities whose look depends on being pinned */
+  function repin(next) {
+    var before = pinned;
+    pinned = next;
+    refresh();
     cy.batch(function () {
-      cy.elements().removeClass("faded near");
-      cy.elements().not(near).addClass("faded");
-      near.edges().addClass("near");
+      [before, next].forEach(function (set) {
+        set.forEach(function (id) {
+          var node = cy.getElementById(id);
+          if (node.length) { node.data(nodeLook(nodes.get(id))); }
+        });
+      });
     });
-    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 250 });
+  }
+  function select(id) {
+    var n = nodes.get(id);
+    if (!n) { return undefined; }
+    state.selected = id;
+    var next = new Set([id]);
+    neighbours(id).slice(0, MAX_PINNED).forEach(function (m) { if (passes(m)) { next.add(m.id); } });
+    repin(next);
+    /* show the entity with its neighbours, zoomed in at least as far as the level it appears at */
+    var near = cy.collection();
+    next.forEach(function (m) { near = near.union(cy.getElementById(m)); });
+    var box = near.boundingBox();
+    var fitZoom = Math.min(cy.width() / Math.max(box.w, 1), cy.height() / Math.max(box.h, 1)) * 0.8;
+    var zoom = Math.max(view.base * Math.max(n.pos[3], 1) * 1.25, Math.min(fitZoom, view.base * Math.max(3, 2 * n.pos[3])));
+    cy.stop();
+    cy.animate({ zoom: zoom, center: { eles: cy.getElementById(id) } }, { duration: 250 });
     showPanel(id);
     return n;
   }
   function clearSelection() {
     state.selected = null;
-    cy.elements().removeClass("faded near");
-    panel.textContent = "";
-    panel.appendChild(el("p", { class: "hint", text: "Search or click a node to see its facts and sources." }));
-    applyFilters(false);
+    repin(new Set());
+    showHint();
   }
-  cy.on("tap", "node", function (ev) { select(ev.target.id()); });
-  cy.on("tap", function (ev) { if (ev.target === cy) { clearSelection(); } });
+  cy.on("tap", "node", function (ev) {
+    var region = ev.target.data("region");
+    if (region === undefined) { select(ev.target.id()); return; }
+    var r = regions.get(region);
+    if (cy.zoom() * 2 * r.r < 0.8 * Math.min(cy.width(), cy.height())) { cy.animate({ fit: { eles: ev.target, padding: 24 } }, { duration: 250 }); }
+    else if (state.selected) { clearSelection(); }
+  });
+  cy.on("tap", function (ev) { if (ev.target === cy && state.selected) { clearSelection(); } });
 
   var panel = document.getElementById("panel");
+  function showHint() {
+    panel.textContent = "";
+    panel.appendChild(el("p", { class: "hint", text: tr("ui", "hint") }));
+  }
   function relLink(id) {
-    var other = byId[id];
+    var other = nodes.get(id);
     var a = el("a", { class: "rel", "data-id": id, text: other ? label(other) : id });
     a.addEventListener("click", function () { select(id); });
     return a;
   }
+  var CODE_FIELDS = new Map([["kind", "kinds"], ["measure", "kinds"], ["region", "regions"]]);
+  var YES_NO = new Map([["yes", "yes"], ["no", "no"]]);
+  function factValue(field, value) {
+    var section = CODE_FIELDS.get(field);
+    if (section) { return tr(section, value); }
+    if (YES_NO.has(value)) { return tr("ui", YES_NO.get(value)); }
+    return value;
+  }
   function showPanel(id) {
-    var n = byId[id];
+    var n = nodes.get(id);
     panel.textContent = "";
-    panel.appendChild(el("span", { class: "badge", style: "background:" + (DATA.colors[n.type] || "#999"),
-      text: pretty(n.type) + (n.kind ? " · " + pretty(n.kind) : "") }));
+    panel.appendChild(el("span", { class: "badge", style: "background:" + color(n.type),
+      text: tr("types", n.type) + (n.kind ? " · " + tr("kinds", n.kind) : "") }));
     panel.appendChild(el("h2", { class: "name", text: label(n) }));
     var others = [];
     Object.keys(n.names).forEach(function (k) { var v = n.names[k]; if (v !== label(n) && others.indexOf(v) < 0) { others.push(v); } });
     n.aliases.forEach(function (v) { if (others.indexOf(v) < 0) { others.push(v); } });
     if (others.length) { panel.appendChild(el("p", { class: "other-names", text: others.join(" · ") })); }
 
-    var rows = [el("tr", {}, [el("th", { text: "id" }), el("td", { text: n.id })])];
-    n.facts.forEach(function (f) { rows.push(el("tr", {}, [el("th", { text: pretty(f[0]) }), el("td", { text: f[1] })])); });
+    var rows = [el("tr", {}, [el("th", { text: tr("ui", "id") }), el("td", { text: n.id })])];
+    n.facts.forEach(function (f) {
+      rows.push(el("tr", { "data-field": f[0] }, [el("th", { text: tr("fields", f[0]) }), el("td", { text: factValue(f[0], f[1]) })]));
+    });
     if (n.countries.length) {
-      rows.push(el("tr", {}, [el("th", { text: "countries" }), el("td", { text: n.countries.map(countryName).join(", ") })]));
+      rows.push(el("tr", {}, [el("th", { text: tr("ui", "countries") }), el("td", { text: n.countries.map(countryName).join(", ") })]));
     }
-    panel.appendChild(el("h3", { text: "Facts" }));
+    panel.appendChild(el("h3", { "data-heading": "facts", text: tr("ui", "facts") }));
     panel.appendChild(el("table", { class: "facts" }, rows));
 
     var rels = [];
-    DATA.edges.forEach(function (e) {
-      if (e.source === id) {
-        rels.push(el("li", {}, [el("b", { text: label(n) }), " — " + pretty(e.relation) + " → ", relLink(e.target)]));
-      }
-      if (e.target === id) {
-        rels.push(el("li", {}, [relLink(e.source), " — " + pretty(e.relation) + " → ", el("b", { text: label(n) })]));
-      }
+    (adjacency.get(id) || []).forEach(function (i) {
+      var e = DATA.edges[i];
+      var rel = " — " + tr("relations", e.relation) + " → ";
+      if (e.source === id) { rels.push(el("li", {}, [el("b", { text: label(n) }), rel, relLink(e.target)])); }
+      else { rels.push(el("li", {}, [relLink(e.source), rel, el("b", { text: label(n) })])); }
     });
     if (rels.length) {
-      panel.appendChild(el("h3", { text: "Relations" }));
+      panel.appendChild(el("h3", { "data-heading": "relations", text: tr("ui", "relations") + " (" + num(rels.length) + ")" }));
       panel.appendChild(el("ul", { class: "relations" }, rels));
     }
 
-    panel.appendChild(el("h3", { text: "Sources" }));
+    panel.appendChild(el("h3", { "data-heading": "sources", text: tr("ui", "sources") }));
     var box = el("div", { class: "sources" });
-    var order = [];
-    var bySource = {};
+    var bySource = new Map();
     n.citations.forEach(function (c) {
-      if (!bySource[c.source]) { bySource[c.source] = []; order.push(c.source); }
-      bySource[c.source].push(c);
+      if (!bySource.has(c.source)) { bySource.set(c.source, []); }
+      bySource.get(c.source).push(c);
     });
-    order.forEach(function (sid) {
-      var s = DATA.sources[sid] || {};
+    bySource.forEach(function (cites, sid) {
+      var s = sources.get(sid) || {};
       var publisher = (state.lang === "ko" && s.publisher_ko) || s.publisher || "";
       var title = s.url ? el("a", { href: s.url, target: "_blank", rel: "noopener noreferrer", text: s.title || sid })
         : el("span", { text: s.title || sid });
       var div = el("div", { class: "source", "data-source": sid }, [
         el("div", {}, [el("span", { class: "publisher", text: publisher }), publisher ? ", " : "", title,
-          s.published ? el("span", { class: "date", text: " (" + s.published + ")" }) : null]),
+          s.published ? el("span", { class: "date", text: " (" + s.published + ")" }) : null,
+          s.kind ? el("span", { class: "source-kind", text: " · " + tr("kinds", s.kind) }) : null]),
         s.title_en && s.title_en !== s.title ? el("div", { class: "note", text: s.title_en }) : null
       ]);
-      bySource[sid].forEach(function (c) {
+      cites.forEach(function (c) {
         if (c.quote) { div.appendChild(el("blockquote", { text: "“" + c.quote + "”" })); }
-        if (c.note) { div.appendChild(el("div", { class: "note", text: "Note: " + c.note })); }
+        if (c.note) { div.appendChild(el("div", { class: "note", text: tr("ui", "note") + ": " + c.note })); }
       });
       box.appendChild(div);
     });
     panel.appendChild(box);
   }
 
-  /* --- start -------------------------------------------------------------------------------- */
+  /* --- start ---------------------------------------------------------------------------------------------- */
 
-  refreshCountryNames();
-  if (state.lang !== "en") { setLang(state.lang); }
-  applyFilters(true);
-  window.asiaaiExplorer = { cy: cy, select: select, search: search, normalize: normalize, setLang: setLang };
+  langSelect.value = state.lang;
+  translatePage();
+  showHint();
+  cy.resize();
+  fitAll();
+  view.base = cy.zoom();
+  cy.minZoom(view.base * 0.5);
+  cy.maxZoom(view.base * Math.max(8, 2.5 * (byDetail.length ? byDetail[byDetail.length - 1].pos[3] : 1)));
+  refresh();
+  if (DATA.country && regions.has(DATA.country)) { cy.fit(cy.getElementById("@region:" + DATA.country), 24); }
+
+  var timings = { script: T0, ready: performance.now(), firstRender: null };
+  cy.one("render", function () { timings.firstRender = performance.now(); });
+  window.asiaaiExplorer = {
+    cy: cy, select: select, search: search, normalize: normalize, setLang: setLang, refresh: refresh,
+    shown: function () { return Array.from(shown); }, timings: timings, view: view
+  };
   document.body.setAttribute("data-ready", "true");
 })();

@@ -46,9 +46,14 @@ CHROMEDRIVER = next((p for p in (os.environ.get("CHROMEDRIVER"), "/usr/bin/chrom
 
 
 def embedded(page: str) -> Any:
+    """The data in the page, edges turned back from ``[source, target, relation]`` indexes into dicts."""
     match = re.search(r'<script id="asiaai-data" type="application/json">(.*?)</script>', page, re.S)
     assert match
-    return json.loads(match.group(1))
+    data = json.loads(match.group(1))
+    relations = data.pop("relations")
+    data["edges"] = [{"source": data["nodes"][s]["id"], "target": data["nodes"][t]["id"], "relation": relations[r]}
+                     for s, t, r in data["edges"]]
+    return data
 
 
 def test_page_is_self_contained(sample: ag.KnowledgeGraph) -> None:

@@ -147,6 +147,7 @@ def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, A
     placed = layout(nodes, edges)
     for n in nodes:
         n["pos"] = placed["nodes"][n["id"]]
+    nodes.sort(key=lambda n: (n["pos"][3], n["id"]))  # in the order the zoom reveals them
     sources: dict[str, Any] = {}
     for sid in sorted(cited):
         s = kg[sid]
@@ -202,6 +203,18 @@ def render(kg: KnowledgeGraph, country: str | None = None, lang: str = "en") -> 
     return _page(explorer_data(kg, country), lang)
 
 
+def _compact(data: dict[str, Any]) -> dict[str, Any]:
+    """The page's form of :func:`explorer_data`: edges as ``[source index, target index, relation index]``
+    (a quarter of the bytes at 10k entities; the page rebuilds the dicts)."""
+    index = {n["id"]: i for i, n in enumerate(data["nodes"])}
+    relations = sorted({e["relation"] for e in data["edges"]})
+    code = {r: i for i, r in enumerate(relations)}
+    out = {k: v for k, v in data.items() if k != "edges"}
+    out["relations"] = relations
+    out["edges"] = [[index[e["source"]], index[e["target"]], code[e["relation"]]] for e in data["edges"]]
+    return out
+
+
 def _page(data: dict[str, Any], lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"lang={lang!r} is not one of: {', '.join(LANGUAGES)}")
@@ -219,7 +232,7 @@ def _page(data: dict[str, Any], lang: str) -> str:
         "DATA_VERSION": html.escape(data["version"]),
         "APP": _script_safe(_asset("explorer.js")),
         "STRINGS": _json_for_script({k: v for k, v in table.items() if k != "countries"}),
-        "DATA": _json_for_script(data),
+        "DATA": _json_for_script(_compact(data)),
     }
     return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], _asset("explorer.html"))
 

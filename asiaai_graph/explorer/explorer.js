@@ -10,6 +10,10 @@
 
   var T0 = performance.now();
   var DATA = JSON.parse(document.getElementById("asiaai-data").textContent);
+  /* edges come as [source index, target index, relation index] (see _compact in __init__.py) */
+  DATA.edges = DATA.edges.map(function (e) {
+    return { source: DATA.nodes[e[0]].id, target: DATA.nodes[e[1]].id, relation: DATA.relations[e[2]] };
+  });
   var STRINGS = JSON.parse(document.getElementById("asiaai-strings").textContent);
   var LANGS = ["en", "ko", "zh", "ja"];
   var MAX_SHOWN = 1500;      /* entities in the drawing at once, besides the selection */
@@ -67,8 +71,14 @@
   });
   var typeCounts = new Map();
   DATA.nodes.forEach(function (n) { typeCounts.set(n.type, (typeCounts.get(n.type) || 0) + 1); });
-  /* the entities in the order the zoom reveals them */
-  var byDetail = DATA.nodes.slice().sort(function (a, b) { return a.pos[3] - b.pos[3]; });
+  /* the entities in the order the zoom reveals them (Python writes them so) */
+  var byDetail = DATA.nodes;
+  for (var k = 1; k < byDetail.length; k++) {
+    if (byDetail[k].pos[3] < byDetail[k - 1].pos[3]) {
+      byDetail = DATA.nodes.slice().sort(function (a, b) { return a.pos[3] - b.pos[3]; });
+      break;
+    }
+  }
 
   function label(n, lang) {
     return (n.names && (n.names[lang || state.lang] || n.names.en)) || n.id;
@@ -93,6 +103,8 @@
   /* --- the drawing --------------------------------------------------------------------------------- */
 
   var FONT = "Noto Sans, Noto Sans CJK KR, Noto Sans CJK SC, Noto Sans CJK JP, sans-serif";
+  /* Styles depend on data only, and sizes are in model units, so zooming needs no restyle of the entities;
+     labels appear when their font is large enough on screen (min-zoomed-font-size). */
   var cy = cytoscape({
     container: document.getElementById("cy"),
     elements: [],
@@ -102,76 +114,89 @@
         "background-color": "data(color)", "border-width": "data(border)", "border-color": "#333",
         width: "data(w)", height: "data(w)", label: "data(label)", "font-size": "data(fs)",
         "text-valign": "bottom", "text-margin-y": "data(tm)", "text-outline-color": "#fff",
-        "text-outline-width": "data(to)", color: "#222", "font-family": FONT, "min-zoomed-font-size": 7,
+        "text-outline-width": "data(to)", color: "#222", "font-family": FONT, "min-zoomed-font-size": 8,
         "z-index-compare": "manual", "z-index": 20 } },
       { selector: "node[type = 'country']", style: { "font-weight": "bold" } },
+      { selector: "node.labelled", style: { "min-zoomed-font-size": 0 } },
       { selector: "node.region", style: {
-        "background-color": "#f1f3f6", "background-opacity": 1, "border-width": "data(border)", "border-color": "#d5dae1",
-        "text-valign": "top", "text-margin-y": 0, color: "#5b6573", "font-weight": "bold", "z-index": 0,
-        "overlay-opacity": 0, "text-outline-width": 0 } },
+        "background-color": "#f1f3f6", "border-color": "#d5dae1", "text-valign": "top", color: "#5b6573",
+        "font-weight": "bold", "z-index": 0, "overlay-opacity": 0, "text-outline-width": 0, "min-zoomed-font-size": 0 } },
+      { selector: "node.veil", style: {
+        shape: "rectangle", "background-color": "#fff", "background-opacity": 0.8, "border-width": 0,
+        label: "", events: "no", "z-index": 22, display: "none" } },
+      { selector: "node.veil.on", style: { display: "element" } },
       { selector: "edge", style: {
         width: "data(w)", "line-color": "#c4c4c4", "curve-style": "haystack", "haystack-radius": 0,
         "z-index-compare": "manual", "z-index": 10, "font-family": FONT } },
+      { selector: "node.near", style: { "z-index": 30, "min-zoomed-font-size": 0 } },
       { selector: "node:selected", style: { "border-width": "data(selBorder)", "border-color": "#000", "z-index": 40 } },
-      { selector: ".faded", style: { opacity: 0.18, "text-opacity": 0.12 } },
-      { selector: "node.region.faded", style: { opacity: 1, "text-opacity": 1 } },
-      { selector: "node.near", style: { "z-index": 30 } },
-      { selector: "edge.near-quiet", style: { "line-color": "#777", "z-index": 25 } },
       { selector: "edge.near", style: {
-        "curve-style": "straight", "target-arrow-shape": "triangle", "arrow-scale": 0.8, label: "data(relation)", "font-size": "data(fs)", color: "#444", "text-rotation": "autorotate",
-        "text-outline-color": "#fff", "text-outline-width": "data(to)", "line-color": "#666",
-        "target-arrow-color": "#666", "z-index": 25 } }
+        "line-color": "#666", "z-index": 25, "curve-style": "straight", "target-arrow-shape": "triangle",
+        "target-arrow-color": "#666", "arrow-scale": 0.8 } },
+      { selector: "edge.near.told", style: {
+        label: "data(relation)", "font-size": "data(fs)", color: "#444", "text-rotation": "autorotate",
+        "text-outline-color": "#fff", "text-outline-width": "data(to)" } }
     ],
     layout: { name: "preset" }
   });
 
-  var view = { base: 1, zrel: 1, labelAll: false, styledAt: 1 };   /* base: the zoom of the whole-map view; zrel: zoom / base */
+  var view = { base: 1, zrel: 1, zb: 1, labelAll: false, zoomed: 0, marked: null };
   var shown = new Set();             /* entity ids in the drawing */
   var shownEdges = new Set();        /* indexes into DATA.edges in the drawing */
   var pinned = new Set();            /* the selection and its neighbours */
   var hidden = new Set(DATA.hidden); /* kinds turned off */
   var moreToSee = false;
 
-  /* How an entity looks at the current zoom: nodes grow as one zooms in, up to 1.6 times the size they
-     had when they appeared, so hubs do not cover the map; labels only where there is room for them. */
+  /* How an entity looks: its size from Python (it shrinks with the level it appears at). Past 1.6 times the
+     zoom it appears at, it stops growing on screen (checked in steps of √2 of zoom, so zooming rarely
+     restyles). Entities that must be readable (the selection, its neighbours, all of a small graph) get
+     a font of at least 10 px at the current zoom. */
   function nodeLook(n) {
     var appear = Math.max(n.pos[3], 1);
-    var k = Math.min(1, 1.6 * appear / view.zrel);
-    var w = n.pos[2] * k;
-    var screen = w * cy.zoom();
-    var labelled = screen >= 13 || view.labelAll || n.id === state.selected || pinned.has(n.id);
-    return {
-      w: w, border: 1 / cy.zoom(), selBorder: 3.5 / cy.zoom(),
-      fs: Math.max(10.5, Math.min(15, screen * 0.55)) / cy.zoom(),
-      tm: 2 / cy.zoom(), to: 2 / cy.zoom(),
-      label: labelled ? label(n) : ""
-    };
+    var w = n.pos[2] * Math.min(1, 1.6 * appear / view.zb);
+    var fs = 0.36 * w + 3 * w / (n.pos[2] * appear);
+    if (view.labelAll || pinned.has(n.id)) { fs = Math.max(fs, 10.5 / cy.zoom()); }
+    return { w: w, border: 0.07 * w, selBorder: 0.22 * w, fs: fs, tm: 0.2 * fs, to: 0.16 * fs, label: label(n) };
   }
   function regionLabel(r) { return countryName(r.id) + " · " + num(r.count); }
   function regionLook(r) {
-    return { w: 2 * r.r, border: 1.5 / cy.zoom(), fs: 14 / cy.zoom(), tm: 24 / cy.zoom(), to: 0, label: regionLabel(r) };
+    var z = cy.zoom();
+    return { w: 2 * r.r, border: 1.5 / z, fs: 14 / z, tm: 6 / z, to: 0, label: regionLabel(r) };
   }
-  function edgeLook() { return { w: 1.1 / cy.zoom(), fs: 10 / cy.zoom(), to: 2 / cy.zoom() }; }
+  function edgeWidth(e) {
+    return 0.9 / Math.max(nodes.get(e.source).pos[3], nodes.get(e.target).pos[3], 1);
+  }
+  function toldLook() { return { fs: 10 / cy.zoom(), to: 2 / cy.zoom() }; }
 
   function nodeElement(n) {
     var data = nodeLook(n);
     data.id = n.id; data.type = n.type; data.color = color(n.type);
-    return { group: "nodes", data: data, position: { x: n.pos[0], y: n.pos[1] } };
+    var labelled = view.labelAll || pinned.has(n.id);
+    return { group: "nodes", data: data, position: { x: n.pos[0], y: n.pos[1] }, classes: labelled ? "labelled" : "" };
   }
   function edgeElement(i) {
     var e = DATA.edges[i];
-    var data = edgeLook();
-    data.id = "e" + i; data.source = e.source; data.target = e.target; data.relation = tr("relations", e.relation);
-    return { group: "edges", data: data };
+    return { group: "edges", data: { id: "e" + i, source: e.source, target: e.target, w: edgeWidth(e),
+                                     relation: tr("relations", e.relation), fs: 10, to: 2 } };
   }
 
-  /* the country discs: always drawn, under everything */
+  /* the country discs: always drawn, under everything; the veil dims all but the selection */
   cy.add(DATA.regions.map(function (r) {
     var data = regionLook(r);
     data.id = "@region:" + r.id; data.region = r.id; data.color = "#f1f3f6";
-    return { group: "nodes", classes: "region", data: data, position: { x: r.x, y: r.y }, selectable: false, grabbable: false };
+    return { group: "nodes", classes: "region", data: data, position: { x: r.x, y: r.y } };
   }));
+  var veil = (function () {
+    var x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    DATA.regions.forEach(function (r) {
+      x1 = Math.min(x1, r.x - r.r); y1 = Math.min(y1, r.y - r.r); x2 = Math.max(x2, r.x + r.r); y2 = Math.max(y2, r.y + r.r);
+    });
+    var side = 3 * Math.max(x2 - x1, y2 - y1, 100);
+    return cy.add({ group: "nodes", classes: "veil", data: { id: "@veil", w: side, color: "#fff", border: 0, fs: 1, tm: 0, to: 0, label: "" },
+                    position: { x: (x1 + x2) / 2 || 0, y: (y1 + y2) / 2 || 0 } });
+  })();
   cy.nodes().lock();
+  cy.nodes().unselectify();
 
   function passes(n) {
     if (hidden.has(n.type)) { return false; }
@@ -192,8 +217,7 @@
       var x = n.pos[0], y = n.pos[1];
       var inside = x >= x1 && x <= x2 && y >= y1 && y <= y2;
       if (n.pos[3] > zrel) {
-        if (inside && !moreToSee && passes(n)) { moreToSee = true; }
-        if (moreToSee) { break; }
+        if (inside && passes(n)) { moreToSee = true; break; }
         continue;
       }
       if (!inside || !passes(n)) { continue; }
@@ -204,23 +228,30 @@
     return want;
   }
 
-  /* Bring the drawing in line with the view: add and remove entities and their relations, restyle. */
+  /* Bring the drawing in line with the view: add and remove entities and their relations, restyle
+     what the zoom changed. */
   function refresh() {
     view.zrel = cy.zoom() / view.base;
     var want = wanted();
-    view.labelAll = want.size <= 200;
+    var labelAll = want.size <= 200;
+    var zb = Math.pow(2, Math.round(2 * Math.log2(view.zrel)) / 2);
+    var zoomChanged = cy.zoom() !== view.zoomed;
+    var styleAll = zb !== view.zb || labelAll !== view.labelAll;
+    view.zb = zb; view.labelAll = labelAll; view.zoomed = cy.zoom();
+    var addedEles = null;
     cy.batch(function () {
       var gone = [];
       shown.forEach(function (id) { if (!want.has(id)) { gone.push(id); } });
       if (gone.length) {
         var out = cy.collection();
         gone.forEach(function (id) {
-          out = out.union(cy.getElementById(id));
+          out.merge(cy.getElementById(id));
           shown.delete(id);
           (adjacency.get(id) || []).forEach(function (i) { shownEdges.delete(i); });
         });
         cy.remove(out);
       }
+      if (zoomChanged) { restyle(styleAll); }
       var add = [];
       var added = [];
       want.forEach(function (id) {
@@ -235,22 +266,29 @@
           }
         });
       });
-      if (Math.abs(Math.log(cy.zoom() / view.styledAt)) > 0.1 || view.labelAll !== view.labelledAll) { restyle(); }
-      if (add.length) { cy.add(add); }
-      markSelection();
+      if (add.length) { addedEles = cy.add(add); }
+      if (state.selected && addedEles) { markSelection(addedEles); }
     });
     updateCounts();
   }
-  function restyle() {
-    view.styledAt = cy.zoom();
-    view.labelledAll = view.labelAll;
-    cy.nodes().forEach(function (node) {
-      var region = node.data("region");
-      if (region !== undefined) { node.data(regionLook(regions.get(region))); }
-      else { node.data(nodeLook(nodes.get(node.id()))); }
+  /* After a zoom: the discs' text and borders, the readable labels; every entity only when the zoom
+     step (or labelling everything) changed. */
+  function restyle(all) {
+    cy.batch(function () {
+      cy.nodes(".region").forEach(function (node) { node.data(regionLook(regions.get(node.data("region")))); });
+      cy.nodes().not(".region, .veil").forEach(function (node) {
+        var id = node.id();
+        var labelled = view.labelAll || pinned.has(id);
+        if (all || labelled) {
+          var look = nodeLook(nodes.get(id));
+          if (all && !labelled && Math.abs(look.w - node.data("w")) < 1e-6 * look.w) { return; }
+          node.data(look);
+        }
+        if (labelled !== node.hasClass("labelled")) { node.toggleClass("labelled", labelled); }
+      });
+      var told = toldLook();
+      cy.edges(".told").forEach(function (edge) { edge.data(told); });
     });
-    var look = edgeLook();
-    cy.edges().forEach(function (edge) { edge.data(look); });
   }
   var settle = null;
   cy.on("viewport", function () {
@@ -339,7 +377,8 @@
     langSelect.value = lang;
     translatePage();
     cy.batch(function () {
-      restyle();
+      cy.nodes(".region").forEach(function (node) { node.data("label", regionLabel(regions.get(node.data("region")))); });
+      cy.nodes().not(".region, .veil").forEach(function (node) { node.data("label", label(nodes.get(node.id()))); });
       cy.edges().forEach(function (edge) {
         edge.data("relation", tr("relations", DATA.edges[Number(edge.id().slice(1))].relation));
       });
@@ -418,19 +457,29 @@
     });
     return Array.from(out.values()).sort(function (a, b) { return a.pos[3] - b.pos[3] || (a.id < b.id ? -1 : 1); });
   }
-  function markSelection() {
-    if (view.marked) { cy.elements().removeClass("faded near near-quiet"); view.marked = false; }
-    if (!state.selected) { cy.$(":selected").unselect(); return; }
-    view.marked = true;
+  /* The selection and its relations above a veil that dims the rest; with `added`, only mark what was just drawn. */
+  function markSelection(added) {
+    if (!added) {
+      if (view.marked) { view.marked.removeClass("near told"); view.marked = null; }
+      veil.removeClass("on");
+      cy.$(":selected").unselect();
+    }
+    if (!state.selected) { return; }
     var node = cy.getElementById(state.selected);
     if (!node.length) { return; }
-    node.select();
     var near = node.closedNeighborhood();
-    cy.elements().not(near).addClass("faded");
-    near.nodes().addClass("near");
-    near.edges().addClass(near.edges().length <= 24 ? "near" : "near-quiet");
+    if (added) { near = near.intersection(added); }
+    if (!added) { node.select(); veil.addClass("on"); }
+    near.addClass("near");
+    var edges = node.connectedEdges();
+    if (edges.length <= 24) {
+      var told = toldLook();
+      near.edges().forEach(function (edge) { edge.data(told); });
+      near.edges().addClass("told");
+    }
+    view.marked = view.marked ? view.marked.union(near) : near;
   }
-  /* restyle the entities whose look depends on being pinned */
+  /* pin `next` (drawn whatever the zoom, labelled) and restyle the entities whose pinning changed */
   function repin(next) {
     var before = pinned;
     pinned = next;
@@ -439,10 +488,14 @@
       [before, next].forEach(function (set) {
         set.forEach(function (id) {
           var node = cy.getElementById(id);
-          if (node.length) { node.data(nodeLook(nodes.get(id))); }
+          if (node.length) {
+            node.data(nodeLook(nodes.get(id)));
+            node.toggleClass("labelled", view.labelAll || pinned.has(id));
+          }
         });
       });
     });
+    markSelection(null);
   }
   function select(id) {
     var n = nodes.get(id);
@@ -453,7 +506,7 @@
     repin(next);
     /* show the entity with its neighbours, zoomed in at least as far as the level it appears at */
     var near = cy.collection();
-    next.forEach(function (m) { near = near.union(cy.getElementById(m)); });
+    next.forEach(function (m) { near.merge(cy.getElementById(m)); });
     var box = near.boundingBox();
     var fitZoom = Math.min(cy.width() / Math.max(box.w, 1), cy.height() / Math.max(box.h, 1)) * 0.8;
     var zoom = Math.max(view.base * Math.max(n.pos[3], 1) * 1.25, Math.min(fitZoom, view.base * Math.max(3, 2 * n.pos[3])));

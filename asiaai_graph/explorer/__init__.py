@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asiaai_graph.explorer.layout import layout
+from asiaai_graph.explorer.layout import layout as _layout
 from asiaai_graph.flat import countries_of, describe
 from asiaai_graph.schema import Entity, Source
 from asiaai_graph.search import normalize
@@ -144,7 +144,7 @@ def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, A
     edges = sorted(({"source": e.source, "target": e.target, "relation": e.relation}
                     for e in kg.edges() if e.source in keep and e.target in keep),
                    key=lambda e: (e["source"], e["relation"], e["target"]))
-    placed = layout(nodes, edges)
+    placed = _layout(nodes, edges)
     for n in nodes:
         n["pos"] = placed["nodes"][n["id"]]
     nodes.sort(key=lambda n: (n["pos"][3], n["id"]))  # in the order the zoom reveals them

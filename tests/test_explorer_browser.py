@@ -382,6 +382,10 @@ organizations:
     kind: research_lab
     parent: constructor
     sources: [proto-press-2024]
+  - id: e0
+    name: E Zero
+    kind: startup
+    sources: [proto-press-2024]
 """
 
 
@@ -399,6 +403,9 @@ def test_ids_named_like_object_properties(browser: Any, tmp_path: Path, text: st
     open_page(browser, page)
     ids = [r.id for r in kg.values() if isinstance(r, Entity)]
     assert sorted(shown(browser)) == sorted(ids)
+    drawn = browser.execute_script("return window.asiaaiExplorer.cy.edges().length")
+    assert drawn == len(kg.edges())  # no relation lost to an id clash (an entity may be called "e0")
+    assert not [e for e in browser.get_log("browser") if "second element" in e["message"]]
     for rid in ids:
         assert browser.execute_script("return window.asiaaiSearch(arguments[0])", rid)[0] == rid
     browser.execute_script("window.asiaaiExplorer.select(arguments[0])", entity)
@@ -414,13 +421,14 @@ def test_ids_named_like_object_properties(browser: Any, tmp_path: Path, text: st
 
     assert all(q in panel.text for q in quotes(entity))
     relations[0].find_element(By.CSS_SELECTOR, "a.rel").click()
-    other = next(r for r in ids if r != entity)
+    other = next(r for r in ids if r not in (entity, "e0"))
     assert panel.find_element(By.CSS_SELECTOR, "h2.name").text == kg[other].label
     assert [s.get_attribute("data-source") for s in panel.find_elements(By.CSS_SELECTOR, ".source")] == [source]
     assert all(q in panel.text for q in quotes(other)) and quotes(entity) + quotes(other)
     browser.execute_script("window.asiaaiExplorer.setLang('ja')")
     browser.find_element(By.CSS_SELECTOR, "#kinds input[data-type='organization']").click()
     assert shown(browser) == [other]  # the selection stays
+    assert browser.execute_script("return window.asiaaiExplorer.cy.getElementById('e0').length") == 0
     assert errors_in(browser.get_log("browser")) == []
 
 

@@ -176,7 +176,8 @@
   }
   function edgeElement(i) {
     var e = DATA.edges[i];
-    return { group: "edges", data: { id: "e" + i, source: e.source, target: e.target, w: edgeWidth(e),
+    /* "@" is never in an id (ids are slugs), so edges cannot clash with entities such as "e1" */
+    return { group: "edges", data: { id: "@e" + i, index: i, source: e.source, target: e.target, w: edgeWidth(e),
                                      relation: tr("relations", e.relation), fs: 10, to: 2 } };
   }
 
@@ -380,7 +381,7 @@
       cy.nodes(".region").forEach(function (node) { node.data("label", regionLabel(regions.get(node.data("region")))); });
       cy.nodes().not(".region, .veil").forEach(function (node) { node.data("label", label(nodes.get(node.id()))); });
       cy.edges().forEach(function (edge) {
-        edge.data("relation", tr("relations", DATA.edges[Number(edge.id().slice(1))].relation));
+        edge.data("relation", tr("relations", DATA.edges[edge.data("index")].relation));
       });
     });
     updateCounts();

@@ -33,7 +33,7 @@ from typing import Any
 
 __all__ = ["OVERVIEW", "layout"]
 
-OVERVIEW = 250
+OVERVIEW = 200
 """About how many entities the whole-map view shows (and any view, as it zooms in)."""
 
 SEED = 20250121

@@ -132,7 +132,7 @@
       { selector: "node:selected", style: { "border-width": "data(selBorder)", "border-color": "#000", "z-index": 40 } },
       { selector: "edge.near", style: {
         "line-color": "#666", "z-index": 25, "curve-style": "straight", "target-arrow-shape": "triangle",
-        "target-arrow-color": "#666", "arrow-scale": 0.8 } },
+        "target-arrow-color": "#666", "arrow-scale": "data(as)" } },
       { selector: "edge.near.told", style: {
         label: "data(relation)", "font-size": "data(fs)", color: "#444", "text-rotation": "autorotate",
         "text-outline-color": "#fff", "text-outline-width": "data(to)" } }
@@ -163,10 +163,17 @@
     var z = cy.zoom();
     return { w: 2 * r.r, border: 1.5 / z, fs: 14 / z, tm: 6 / z, to: 0, label: regionLabel(r) };
   }
+  /* relations: thinner between entities of deeper levels, and never more than 1.3 px on screen (per zoom step) */
   function edgeWidth(e) {
-    return 0.9 / Math.max(nodes.get(e.source).pos[3], nodes.get(e.target).pos[3], 1);
+    return Math.min(0.9 / Math.max(nodes.get(e.source).pos[3], nodes.get(e.target).pos[3], 1),
+                    1.3 / (view.base * view.zb));
   }
-  function toldLook() { return { fs: 10 / cy.zoom(), to: 2 / cy.zoom() }; }
+  /* the selection's relations: 1.6 px, arrows about 9 px (Cytoscape draws them at least 29 model units), labels
+     10 px, at the current zoom */
+  function nearLook() {
+    var z = cy.zoom();
+    return { w: 1.6 / z, as: Math.min(1, 9 / (29 * z)), fs: 10 / z, to: 2 / z };
+  }
 
   function nodeElement(n) {
     var data = nodeLook(n);
@@ -178,7 +185,7 @@
     var e = DATA.edges[i];
     /* "@" is never in an id (ids are slugs), so edges cannot clash with entities such as "e1" */
     return { group: "edges", data: { id: "@e" + i, index: i, source: e.source, target: e.target, w: edgeWidth(e),
-                                     relation: tr("relations", e.relation), fs: 10, to: 2 } };
+                                     relation: tr("relations", e.relation), fs: 10, to: 2, as: 1 } };
   }
 
   /* the country discs: always drawn, under everything; the veil dims all but the selection */
@@ -287,8 +294,14 @@
         }
         if (labelled !== node.hasClass("labelled")) { node.toggleClass("labelled", labelled); }
       });
-      var told = toldLook();
-      cy.edges(".told").forEach(function (edge) { edge.data(told); });
+      if (all) {
+        cy.edges().not(".near").forEach(function (edge) {
+          var w = edgeWidth(DATA.edges[edge.data("index")]);
+          if (Math.abs(w - edge.data("w")) > 1e-6 * w) { edge.data("w", w); }
+        });
+      }
+      var look = nearLook();
+      cy.edges(".near").forEach(function (edge) { edge.data(look); });
     });
   }
   var settle = null;
@@ -461,7 +474,11 @@
   /* The selection and its relations above a veil that dims the rest; with `added`, only mark what was just drawn. */
   function markSelection(added) {
     if (!added) {
-      if (view.marked) { view.marked.removeClass("near told"); view.marked = null; }
+      if (view.marked) {
+        view.marked.edges().forEach(function (edge) { edge.data("w", edgeWidth(DATA.edges[edge.data("index")])); });
+        view.marked.removeClass("near told");
+        view.marked = null;
+      }
       veil.removeClass("on");
       cy.$(":selected").unselect();
     }
@@ -471,13 +488,10 @@
     var near = node.closedNeighborhood();
     if (added) { near = near.intersection(added); }
     if (!added) { node.select(); veil.addClass("on"); }
+    var look = nearLook();
+    near.edges().forEach(function (edge) { edge.data(look); });
     near.addClass("near");
-    var edges = node.connectedEdges();
-    if (edges.length <= 24) {
-      var told = toldLook();
-      near.edges().forEach(function (edge) { edge.data(told); });
-      near.edges().addClass("told");
-    }
+    if (node.connectedEdges().length <= 24) { near.edges().addClass("told"); }
     view.marked = view.marked ? view.marked.union(near) : near;
   }
   /* pin `next` (drawn whatever the zoom, labelled) and restyle the entities whose pinning changed */
@@ -505,12 +519,20 @@
     var next = new Set([id]);
     neighbours(id).slice(0, MAX_PINNED).forEach(function (m) { if (passes(m)) { next.add(m.id); } });
     repin(next);
-    /* show the entity with its neighbours, zoomed in at least as far as the level it appears at */
-    var near = cy.collection();
-    next.forEach(function (m) { near.merge(cy.getElementById(m)); });
-    var box = near.boundingBox();
-    var fitZoom = Math.min(cy.width() / Math.max(box.w, 1), cy.height() / Math.max(box.h, 1)) * 0.8;
-    var zoom = Math.max(view.base * Math.max(n.pos[3], 1) * 1.25, Math.min(fitZoom, view.base * Math.max(3, 2 * n.pos[3])));
+    /* show the entity with its nearest three quarters of neighbours (a country far away does not stop the
+       zoom), zoomed in at least as far as the level the entity appears at */
+    var others = [];
+    next.forEach(function (m) { if (m !== id) { others.push(nodes.get(m)); } });
+    var dist = function (m) { return Math.hypot(m.pos[0] - n.pos[0], m.pos[1] - n.pos[1]); };
+    others.sort(function (a, b) { return dist(a) - dist(b); });
+    var x1 = n.pos[0], x2 = n.pos[0], y1 = n.pos[1], y2 = n.pos[1], deepest = n.pos[3];
+    others.slice(0, Math.max(1, Math.ceil(0.75 * others.length))).forEach(function (m) {
+      x1 = Math.min(x1, m.pos[0]); x2 = Math.max(x2, m.pos[0]); y1 = Math.min(y1, m.pos[1]); y2 = Math.max(y2, m.pos[1]);
+      deepest = Math.max(deepest, m.pos[3]);
+    });
+    var fitZoom = 0.8 * Math.min(cy.width() / Math.max(x2 - x1, 1), cy.height() / Math.max(y2 - y1, 1));
+    var zoom = Math.max(view.base * Math.max(n.pos[3], 1) * 1.25,
+                        Math.min(fitZoom, view.base * Math.max(3, 1.5 * deepest)));
     cy.stop();
     cy.animate({ zoom: zoom, center: { eles: cy.getElementById(id) } }, { duration: 250 });
     showPanel(id);

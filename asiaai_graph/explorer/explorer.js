@@ -16,8 +16,9 @@
   });
   var STRINGS = JSON.parse(document.getElementById("asiaai-strings").textContent);
   var LANGS = ["en", "ko", "zh", "ja"];
-  var MAX_SHOWN = 1500;      /* entities in the drawing at once, besides the selection */
-  var MAX_PINNED = 80;       /* neighbours of the selection drawn even when the zoom would hide them */
+  var MAX_SHOWN = 1000;      /* entities in the drawing at once, besides the selection */
+  var MAX_PINNED = 40;       /* neighbours of the selection drawn even when the zoom would hide them */
+  var MAX_RELATIONS = 300;   /* relations listed in the side panel (a country has thousands) */
   var state = { lang: LANGS.indexOf(document.documentElement.lang) >= 0 ? document.documentElement.lang : "en",
                 selected: null };
 
@@ -53,6 +54,20 @@
   window.asiaaiNormalize = normalize;
 
   /* --- the data, indexed ------------------------------------------------------------------------ */
+
+  /* Cytoscape re-renders the whole graph into layer textures while its zoom is below 4. Drawing the map
+     MAP_UNITS across keeps the zoom above that on any screen wider than about 400 px, where each element is
+     drawn from its own cached texture: cheaper for the few hundred elements shown. */
+  var MAP_UNITS = 100;
+  var UNIT = (function () {
+    var x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    DATA.regions.forEach(function (r) {
+      x1 = Math.min(x1, r.x - r.r); y1 = Math.min(y1, r.y - r.r); x2 = Math.max(x2, r.x + r.r); y2 = Math.max(y2, r.y + r.r);
+    });
+    return MAP_UNITS / Math.max(x2 - x1, y2 - y1, 1e-9);
+  })();
+  DATA.nodes.forEach(function (n) { n.pos = [n.pos[0] * UNIT, n.pos[1] * UNIT, n.pos[2] * UNIT, n.pos[3]]; });
+  DATA.regions.forEach(function (r) { r.x *= UNIT; r.y *= UNIT; r.r *= UNIT; });
 
   var nodes = new Map();
   DATA.nodes.forEach(function (n) { nodes.set(n.id, n); });
@@ -154,7 +169,7 @@
   function nodeLook(n) {
     var appear = Math.max(n.pos[3], 1);
     var w = n.pos[2] * Math.min(1, 1.6 * appear / view.zb);
-    var fs = 0.36 * w + 3 * w / (n.pos[2] * appear);
+    var fs = 0.36 * w + 3 * UNIT * w / (n.pos[2] * appear);
     if (view.labelAll || pinned.has(n.id)) { fs = Math.max(fs, 10.5 / cy.zoom()); }
     return { w: w, border: 0.07 * w, selBorder: 0.22 * w, fs: fs, tm: 0.2 * fs, to: 0.16 * fs, label: label(n) };
   }
@@ -165,7 +180,7 @@
   }
   /* relations: thinner between entities of deeper levels, and never more than 1.3 px on screen (per zoom step) */
   function edgeWidth(e) {
-    return Math.min(0.9 / Math.max(nodes.get(e.source).pos[3], nodes.get(e.target).pos[3], 1),
+    return Math.min(0.9 * UNIT / Math.max(nodes.get(e.source).pos[3], nodes.get(e.target).pos[3], 1),
                     1.3 / (view.base * view.zb));
   }
   /* the selection's relations: 1.6 px, arrows about 9 px (Cytoscape draws them at least 29 model units), labels
@@ -593,14 +608,18 @@
     panel.appendChild(el("table", { class: "facts" }, rows));
 
     var rels = [];
-    (adjacency.get(id) || []).forEach(function (i) {
+    var edgeIds = adjacency.get(id) || [];
+    edgeIds.slice(0, MAX_RELATIONS).forEach(function (i) {
       var e = DATA.edges[i];
       var rel = " — " + tr("relations", e.relation) + " → ";
       if (e.source === id) { rels.push(el("li", {}, [el("b", { text: label(n) }), rel, relLink(e.target)])); }
       else { rels.push(el("li", {}, [relLink(e.source), rel, el("b", { text: label(n) })])); }
     });
+    if (edgeIds.length > rels.length) {
+      rels.push(el("li", { class: "more", text: fmt(tr("ui", "more"), new Map([["count", num(edgeIds.length - rels.length)]])) }));
+    }
     if (rels.length) {
-      panel.appendChild(el("h3", { "data-heading": "relations", text: tr("ui", "relations") + " (" + num(rels.length) + ")" }));
+      panel.appendChild(el("h3", { "data-heading": "relations", text: tr("ui", "relations") + " (" + num(edgeIds.length) + ")" }));
       panel.appendChild(el("ul", { class: "relations" }, rels));
     }
 

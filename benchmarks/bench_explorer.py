@@ -216,6 +216,9 @@ def worker(page: Path, cap: float, queries: list[str], select_id: str, country: 
         if out["interactive"] is None:
             return out
         time.sleep(0.5)
+        if shot:  # the overview, as the page opens
+            time.sleep(0.5)
+            driver.save_screenshot(shot)
         out["search"] = driver.execute_async_script(SEARCH, queries)
         pans = pan_frames(driver)
         out["pan"] = [statistics.median(pans), sorted(pans)[int(0.9 * (len(pans) - 1))]]
@@ -225,11 +228,6 @@ def worker(page: Path, cap: float, queries: list[str], select_id: str, country: 
         time.sleep(0.3)
         if out["interactive"] < 10_000:
             out["filter"] = driver.execute_async_script(FILTER, country)
-        if shot:
-            driver.execute_script("window.asiaaiExplorer.cy.elements().unselect();"
-                                  "document.getElementById('fit').click();")
-            time.sleep(1.0)
-            driver.save_screenshot(shot)
         out["errors"] = [e["message"][:200] for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
         return out
     finally:
@@ -327,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--old-ref", help="git revision of the old explorer (default: the parent of the commit that "
                                           "added explorer/layout.py, i.e. the last one that laid out in the browser)")
     parser.add_argument("--no-old", action="store_true", help="measure the new explorer only")
-    parser.add_argument("--screenshots", metavar="DIR", help="save a screenshot of each new page's overview")
+    parser.add_argument("--screenshots", metavar="DIR", help="save a screenshot of each new page's overview as it opens")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--select", help=argparse.SUPPRESS)
     parser.add_argument("--country-filter", help=argparse.SUPPRESS)

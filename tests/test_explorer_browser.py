@@ -492,10 +492,14 @@ def test_explorer_at_10k_entities(browser: Any, synthetic_10k: Path, tmp_path: P
     assert panel.find_elements(By.CSS_SELECTOR, "h3")[-1].text == "출처"
     assert panel.find_elements(By.CSS_SELECTOR, ".relations li")[-1].text == f"… 외 {relations - 300:,}개"
 
+    # Escape clears the selection; the whole-map view is the overview again
+    browser.find_element(By.ID, "cy").click()
+    browser.find_element(By.TAG_NAME, "body").send_keys("\ue00c")  # Escape
+    assert wait_for(lambda: panel.text == "검색하거나 노드를 클릭하면 사실과 출처를 볼 수 있습니다.")
     browser.execute_script("document.getElementById('fit').click()")
-    browser.execute_script("window.asiaaiExplorer.cy.elements().unselect(); window.asiaaiExplorer.refresh()")
     time.sleep(0.8)
-    keep_screenshot(browser, tmp_path / "explorer-10k.png")
+    assert wait_for(lambda: set(shown(browser)) == set(overview))
+    keep_screenshot(browser, tmp_path / "explorer-10k-ko.png")
     assert errors_in(browser.get_log("browser")) == []
 
 

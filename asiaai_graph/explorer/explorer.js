@@ -325,8 +325,18 @@
     settle = setTimeout(function () { settle = null; refresh(); }, 90);
   });
 
+  /* The view that shows the discs (not their labels, whose size depends on the zoom) with `padding` px around. */
+  function discsView(list, padding) {
+    var x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    list.forEach(function (r) {
+      x1 = Math.min(x1, r.x - r.r); y1 = Math.min(y1, r.y - r.r); x2 = Math.max(x2, r.x + r.r); y2 = Math.max(y2, r.y + r.r);
+    });
+    var zoom = Math.min((cy.width() - 2 * padding) / Math.max(x2 - x1, 1e-9), (cy.height() - 2 * padding) / Math.max(y2 - y1, 1e-9));
+    zoom = Math.min(Math.max(zoom, cy.minZoom()), cy.maxZoom());
+    return { zoom: zoom, pan: { x: cy.width() / 2 - zoom * (x1 + x2) / 2, y: cy.height() / 2 - zoom * (y1 + y2) / 2 } };
+  }
   function fitAll() {
-    cy.fit(cy.nodes(".region"), 16);
+    cy.viewport(discsView(DATA.regions, 16));
   }
 
   /* --- filters ------------------------------------------------------------------------------------ */
@@ -349,7 +359,7 @@
   countrySelect.addEventListener("change", function () {
     var region = regions.get(countrySelect.value);
     if (countrySelect.value && region) {
-      cy.fit(cy.getElementById("@region:" + countrySelect.value), 24);
+      cy.viewport(discsView([region], 24));
     } else if (!countrySelect.value) {
       fitAll();
     }
@@ -562,10 +572,13 @@
     var region = ev.target.data("region");
     if (region === undefined) { select(ev.target.id()); return; }
     var r = regions.get(region);
-    if (cy.zoom() * 2 * r.r < 0.8 * Math.min(cy.width(), cy.height())) { cy.animate({ fit: { eles: ev.target, padding: 24 } }, { duration: 250 }); }
+    if (cy.zoom() * 2 * r.r < 0.8 * Math.min(cy.width(), cy.height())) { cy.animate(discsView([r], 24), { duration: 250 }); }
     else if (state.selected) { clearSelection(); }
   });
   cy.on("tap", function (ev) { if (ev.target === cy && state.selected) { clearSelection(); } });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && ev.target !== searchInput && state.selected) { clearSelection(); }
+  });
 
   var panel = document.getElementById("panel");
   function showHint() {
@@ -661,12 +674,12 @@
   cy.minZoom(view.base * 0.5);
   cy.maxZoom(view.base * Math.max(8, 2.5 * (byDetail.length ? byDetail[byDetail.length - 1].pos[3] : 1)));
   refresh();
-  if (DATA.country && regions.has(DATA.country)) { cy.fit(cy.getElementById("@region:" + DATA.country), 24); }
+  if (DATA.country && regions.has(DATA.country)) { cy.viewport(discsView([regions.get(DATA.country)], 24)); }
 
   var timings = { script: T0, ready: performance.now(), firstRender: null };
   cy.one("render", function () { timings.firstRender = performance.now(); });
   window.asiaaiExplorer = {
-    cy: cy, select: select, search: search, normalize: normalize, setLang: setLang, refresh: refresh,
+    cy: cy, select: select, clear: clearSelection, search: search, normalize: normalize, setLang: setLang, refresh: refresh,
     shown: function () { return Array.from(shown); }, timings: timings, view: view
   };
   document.body.setAttribute("data-ready", "true");

@@ -21,6 +21,7 @@ from asiaai_graph.graph import KnowledgeGraph
 from asiaai_graph.loading import load
 from asiaai_graph.flat import describe
 from asiaai_graph.schema import RECORD_TYPES, Entity, Record, Source
+from asiaai_graph.store.client import StoreError
 
 __all__ = ["main"]
 
@@ -285,7 +286,11 @@ def _cmd_sparql(args: argparse.Namespace, out: TextIO) -> int:
     if os.path.isfile(query):
         with open(query, encoding="utf-8") as fh:
             query = fh.read()
-    rows = _graph(args).sparql(query, base=args.base)
+    if args.endpoint:
+        rows = _graph(args).sparql(query, base=args.base, endpoint=args.endpoint, graph=args.graph,
+                                   **_store_options(args))
+    else:
+        rows = _graph(args).sparql(query, base=args.base)
     if args.json:
         _dump([{k: _cell(v) for k, v in row.items()} for row in rows], out)
     elif rows:
@@ -294,6 +299,65 @@ def _cmd_sparql(args: argparse.Namespace, out: TextIO) -> int:
     else:
         print("no results", file=out)
     return 0
+
+
+
+# --- triple stores (asiaai_graph.store) ----------------------------------------------------------
+
+
+def _store_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Server layout, credentials (the secret from the environment only), timeout and retries."""
+    import os
+
+    from asiaai_graph.store import BasicAuth, auth_from_env
+    from asiaai_graph.store.client import PASSWORD_ENV
+
+    if args.user:
+        password = os.environ.get(PASSWORD_ENV)
+        if password is None:
+            raise SystemExit(f"asiaai-graph: --user needs the password in ${PASSWORD_ENV}")
+        auth: Any = BasicAuth(args.user, password)
+    else:
+        auth = auth_from_env()
+    return {"server": args.server, "auth": auth, "timeout": args.timeout, "retries": args.retries}
+
+
+def _cmd_push(args: argparse.Namespace, out: TextIO) -> int:
+    kg = _graph(args)
+    done = kg.push(args.url, args.graph, base=args.base, atomic=not args.no_transaction, **_store_options(args))
+    if args.json:
+        _dump({"endpoint": args.url, "graph": done.graph, "triples": done.triples, "bytes": done.bytes,
+               "seconds": round(done.seconds, 3)}, out)
+    else:
+        print(f"pushed {done.triples:,} triples ({done.bytes / 1e6:.1f} MB) in {done.seconds:.1f} s", file=out)
+        print(f"graph: {done.graph}", file=out)
+    return 0
+
+
+def _cmd_pull(args: argparse.Namespace, out: TextIO) -> int:
+    from asiaai_graph.store import from_store
+    from asiaai_graph.yamlwrite import write_yaml
+
+    kg = from_store(args.url, args.graph, base=args.base, **_store_options(args))
+    files = write_yaml(kg, args.output)
+    if args.json:
+        _dump({"graph": args.graph, "records": len(kg), "files": [str(f) for f in files]}, out)
+    else:
+        print(f"pulled {len(kg):,} records from {args.graph}; wrote {len(files)} files to {args.output}", file=out)
+    return 0
+
+
+def _store_parser() -> argparse.ArgumentParser:
+    from asiaai_graph.store import SERVERS
+
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--server", choices=SERVERS, default="oxigraph",
+                   help="how the store lays out its query and Graph Store URLs (default oxigraph)")
+    p.add_argument("--user", help="user for HTTP basic auth, the password in $ASIAAI_GRAPH_STORE_PASSWORD "
+                                  "(a bearer token goes in $ASIAAI_GRAPH_STORE_TOKEN)")
+    p.add_argument("--timeout", type=float, default=300.0, help="seconds per connection, read or write")
+    p.add_argument("--retries", type=int, default=3, help="more attempts after a connection error or a 5xx")
+    return p
 
 
 # --- parser ---------------------------------------------------------------------------------------
@@ -341,9 +405,28 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", default="turtle", choices=RDF_FORMATS + GRAPH_FORMATS)
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     p.add_argument("--base", help="IRI namespace of the records in RDF exports")
-    p = command("sparql", _cmd_sparql, "run a SPARQL query (text or a .rq file) over the RDF export")
+    store = _store_parser()
+    p = command("sparql", _cmd_sparql, "run a SPARQL query (text or a .rq file) over the RDF export, "
+                "or in a triple store with --endpoint", parents=(common, data, store))
     p.add_argument("query", metavar="QUERY_OR_FILE", help="a SPARQL query, or a file holding one")
     p.add_argument("--base", help="IRI namespace of the records in the RDF export")
+    p.add_argument("--endpoint", metavar="URL", help="query this triple store instead of the export")
+    p.add_argument("--graph", metavar="IRI", help="with --endpoint: the named graph to query "
+                   "(default: the one push gives these data)")
+    p = command("push", _cmd_push, "replace a named graph in a triple store with the graph "
+                "(SPARQL 1.1 Graph Store Protocol PUT, streamed)", parents=(common, data, store))
+    p.add_argument("url", metavar="URL", help="the store, e.g. http://127.0.0.1:7878 for Oxigraph")
+    p.add_argument("--graph", metavar="IRI", help="the named graph to replace (default: made of the library "
+                   "version and a digest of the data; printed)")
+    p.add_argument("--base", help="IRI namespace of the records in the RDF export")
+    p.add_argument("--no-transaction", action="store_true",
+                   help="Oxigraph's bulk loader: faster, but a push cut short leaves part of the graph")
+    p = command("pull", _cmd_pull, "read a named graph from a triple store and write it as curated YAML",
+                parents=(common, store))
+    p.add_argument("url", metavar="URL", help="the store, e.g. http://127.0.0.1:7878 for Oxigraph")
+    p.add_argument("--graph", metavar="IRI", required=True, help="the named graph to read")
+    p.add_argument("--output", "-o", metavar="DIR", required=True, help="folder for the YAML files")
+    p.add_argument("--base", help="IRI namespace of the records in the store")
     p = command("schema", _cmd_schema, "write the JSON Schema of a data file, for editors", parents=())
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     p = command("draw", _cmd_draw, "draw a country's AI ecosystem or an entity's neighbourhood (.png/.svg/.pdf)")
@@ -383,7 +466,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         else:
             print(exc, file=sys.stderr)
         return 1
-    except (NotFound, ValueError) as exc:
+    except (NotFound, ValueError, StoreError) as exc:
         print(f"asiaai-graph: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # e.g. piped into `head`

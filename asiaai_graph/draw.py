@@ -1,10 +1,14 @@
 """Pictures of the graph: an entity's neighbourhood, a country's AI ecosystem, a chart of figures.
 
-Needs the optional ``draw`` extra (``pip install 'asiaai-graph[draw]'``:
-matplotlib). Nodes are coloured by record type with a legend and labelled in
-the language you pick; Korean, Chinese and Japanese labels need a CJK font
-(Debian: ``apt-get install fonts-noto-cjk``), found through matplotlib's font
-manager. Layouts use a fixed seed, so the same data gives the same picture.
+Needs matplotlib (``pip install matplotlib``, or ``pip install -e '.[draw]'``
+in the asiaai_graph checkout). Nodes are coloured by record type with a legend.
+``lang`` (``en``, ``ko``, ``zh``, ``ja``) sets every word a picture shows: the
+names of records, and the title, legend, record types, relation labels, axis
+labels and footnote (from :mod:`asiaai_graph.i18n`); colours, layout and the
+order of series do not change with it. Korean, Chinese and Japanese need a CJK
+font (Debian: ``apt-get install fonts-noto-cjk``), found by
+:func:`asiaai_graph.fonts.find_cjk_font` even when matplotlib's font cache
+predates it. Layouts use a fixed seed, so the same data gives the same picture.
 
 The selections (:func:`neighbourhood`, :func:`ecosystem`) are plain Python and
 are also what ``asiaai-graph html --country`` shows.
@@ -15,13 +19,16 @@ from __future__ import annotations
 import math
 import os
 import warnings
-from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
-from asiaai_graph.schema import Country, Indicator, Source
+from asiaai_graph.fonts import find_cjk_font, needs_cjk, no_cjk_font_warned, warn_no_cjk_font
+from asiaai_graph.i18n import scale_of, tr
+from asiaai_graph.schema import Country, Indicator
 from asiaai_graph.style import COLORS
+from asiaai_graph.subgraphs import ecosystem, neighbourhood
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -32,6 +39,7 @@ __all__ = [
     "COLORS",
     "chart",
     "chart_figure",
+    "chart_measures",
     "draw",
     "ecosystem",
     "figure",
@@ -44,84 +52,9 @@ _FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 _SEED = 7
 
 MISSING_MATPLOTLIB = (
-    "pictures need matplotlib, an optional extra of asiaai-graph: "
-    "pip install 'asiaai-graph[draw]' (or pip install matplotlib)"
+    "pictures need matplotlib: pip install matplotlib "
+    "(or, in the asiaai_graph checkout, pip install -e '.[draw]')"
 )
-
-
-# --- what to draw (no matplotlib needed) ----------------------------------------------------------
-
-
-def neighbourhood(kg: KnowledgeGraph, entity: str, depth: int = 1) -> list[str]:
-    """Ids within ``depth`` relations of ``entity`` (citations and sources left out), nearest first.
-
-    Countries other than ``entity`` are reached but not gone through: every
-    company of a country is two steps from any other, which would make any
-    picture of depth 2 one of the whole country (draw the country for that).
-
-    Examples
-    --------
-    >>> import asiaai_graph as ag
-    >>> from asiaai_graph.draw import neighbourhood
-    >>> ids = neighbourhood(ag.load(), "deepseek-v3")
-    >>> ids[0], "deepseek" in ids
-    ('deepseek-v3', True)
-    """
-    if depth < 0:
-        raise ValueError("depth must be 0 or more")
-    start = kg[entity].id
-    seen = {start: 0}
-    queue = deque([start])
-    while queue:
-        rid = queue.popleft()
-        if seen[rid] >= depth or (rid != start and isinstance(kg[rid], Country)):
-            continue
-        for _, other in kg.neighbors(rid):
-            if other.id not in seen and not isinstance(other, Source):
-                seen[other.id] = seen[rid] + 1
-                queue.append(other.id)
-    return list(seen)
-
-
-def ecosystem(kg: KnowledgeGraph, country: str) -> list[str]:
-    """A country's AI ecosystem: the country, its organizations, their models and products,
-    the policies of the country and its cities (and those places), and investments in and
-    out of the country with the organizations on their other side.
-
-    Examples
-    --------
-    >>> import asiaai_graph as ag
-    >>> from asiaai_graph.draw import ecosystem
-    >>> ids = ecosystem(ag.load(), "CN")
-    >>> {"CN", "baidu", "ernie", "shanghai", "sensetime-2018-round"} <= set(ids)
-    True
-    >>> ecosystem(ag.load(), "baidu")
-    Traceback (most recent call last):
-    ...
-    ValueError: 'baidu' is a organization, not a country
-    """
-    record = kg[country]
-    if not isinstance(record, Country):
-        raise ValueError(f"{country!r} is a {record.record_type}, not a country")
-    ids: dict[str, None] = {record.id: None}
-    orgs = kg.organizations(country=record)
-    ids.update(dict.fromkeys(o.id for o in orgs))
-    for o in orgs:
-        ids.update(dict.fromkeys(m.id for m in kg.models(developer=o)))
-        ids.update(dict.fromkeys(p.id for p in kg.products(maker=o)))
-    for p in kg.policies(country=record):
-        ids[p.jurisdiction] = None
-        ids[p.id] = None
-    investments = {i.id: i for i in kg.investments(country=record)}
-    for o in orgs:
-        investments.update((i.id, i) for i in kg.investments(investor=o))
-    for _, inv in sorted(investments.items()):
-        ids[inv.id] = None
-        for i in inv.investors:
-            ids[i.organization] = None
-        if inv.investee:
-            ids[inv.investee] = None
-    return list(ids)
 
 
 def _edges(kg: KnowledgeGraph, ids: Iterable[str]) -> list[tuple[str, str, str]]:
@@ -131,51 +64,25 @@ def _edges(kg: KnowledgeGraph, ids: Iterable[str]) -> list[tuple[str, str, str]]
 
 # --- fonts ---------------------------------------------------------------------------------------
 
-_CJK_PREFERENCE = {"ko": "KR", "ja": "JP", "zh": "SC", "zh-Hans": "SC", "zh-Hant": "TC"}
-_CJK_FAMILIES = ("Noto Sans CJK", "Source Han Sans", "Noto Sans KR", "NanumGothic", "Noto Sans SC",
-                 "Noto Sans JP", "WenQuanYi Zen Hei", "Droid Sans Fallback", "IPAGothic", "Malgun Gothic",
-                 "Apple SD Gothic Neo", "Microsoft YaHei", "PingFang SC", "Hiragino Sans")
-
-
-def find_cjk_font(lang: str = "ko") -> str | None:
-    """The name of an installed font that has Hangul, Han and Kana glyphs, or ``None``.
-
-    Prefers the regional variant of Noto Sans CJK for ``lang`` (``ko`` -> KR).
-
-    >>> from asiaai_graph.draw import find_cjk_font
-    >>> find_cjk_font("ko") in (None, "Noto Sans CJK KR") or find_cjk_font("ko") is not None
-    True
-    """
-    from matplotlib import font_manager
-
-    names = sorted({f.name for f in font_manager.fontManager.ttflist})
-    region = _CJK_PREFERENCE.get(lang, "KR")
-    preferred = f"Noto Sans CJK {region}"
-    if preferred in names:
-        return preferred
-    for family in _CJK_FAMILIES:
-        for name in names:
-            if name.startswith(family) and "Mono" not in name:
-                return name
-    return None
-
-
-def _needs_cjk(texts: Iterable[str]) -> bool:
-    return any(ord(ch) >= 0x2E80 for t in texts for ch in t)
-
 
 def _fonts(lang: str, texts: Sequence[str]) -> list[str]:
-    if not _needs_cjk(texts):
+    """The font families to draw ``texts`` in: DejaVu Sans, with a CJK font first when they need one."""
+    if not needs_cjk(texts):
         return ["DejaVu Sans"]
     font = find_cjk_font(lang)
     if font is None:
-        warnings.warn(
-            "no CJK font found, so Korean, Chinese and Japanese labels will show as boxes; "
-            "install one (Debian: apt-get install fonts-noto-cjk) and remove matplotlib's font cache",
-            stacklevel=3,
-        )
+        warn_no_cjk_font()
         return ["DejaVu Sans"]
     return [font, "DejaVu Sans"]
+
+
+@contextmanager
+def _font_context(fonts: list[str]) -> Iterator[None]:
+    """Every text made inside the block uses ``fonts``."""
+    import matplotlib
+
+    with matplotlib.rc_context({"font.family": fonts}):
+        yield
 
 
 # --- drawing -------------------------------------------------------------------------------------
@@ -215,19 +122,11 @@ def _layout(ids: Sequence[str], edges: Sequence[tuple[str, str, str]], center: s
     return {k: (float(v[0]), float(v[1])) for k, v in pos.items()}
 
 
-_TITLES = {
-    "en": ("The AI ecosystem of {}", "{} and its neighbours"),
-    "ko": ("{}의 AI 생태계", "{} 주변 관계도"),
-    "zh": ("{}的人工智能生态", "{}及其关联"),
-    "ja": ("{}のAIエコシステム", "{}とその周辺"),
-}
-
-
 def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) -> Figure:
     """A matplotlib :class:`~matplotlib.figure.Figure` of a country's ecosystem or an entity's neighbourhood.
 
     A country code draws :func:`ecosystem`; any other id draws :func:`neighbourhood`
-    to ``depth`` relations.
+    to ``depth`` relations. Every word is in ``lang``.
 
     Examples
     --------
@@ -236,6 +135,8 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
     >>> fig = figure(ag.load(), "deepseek-v3")
     >>> fig.axes[0].get_title(loc="left")
     'DeepSeek-V3 and its neighbours'
+    >>> figure(ag.load(), "deepseek-v3", lang="ko").axes[0].get_title(loc="left")
+    '딥시크 V3 주변 관계도'
     """
     _matplotlib()
     from matplotlib.figure import Figure
@@ -244,53 +145,56 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
 
     record = kg[target]
     name = record.label_in(lang)
-    ecosystem_title, neighbours_title = _TITLES.get(lang, _TITLES["en"])
     if isinstance(record, Country):
         ids = ecosystem(kg, record.id)
-        title = ecosystem_title.format(name)
+        title = tr("title:ecosystem", lang, name)
     else:
         ids = neighbourhood(kg, record.id, depth)
-        title = neighbours_title.format(name)
+        title = tr("title:neighbours", lang, name)
     edges = _edges(kg, ids)
     pos = _layout(ids, edges, record.id)
     labels = {i: kg[i].label_in(lang) for i in ids}
-    fonts = _fonts(lang, [title, *labels.values()])
+    kinds = {kg[i].record_type: None for i in ids}
+    words = [tr(f"type:{k}", lang) for k in kinds] + [tr(f"rel:{r}", lang) for _, _, r in edges]
+    fonts = _fonts(lang, [title, tr("legend:record_type", lang), *labels.values(), *words])
 
     n = len(ids)
     side = min(15.0, 6.5 + 0.17 * n)
-    fig = Figure(figsize=(side * 1.3, side), layout="constrained")
-    ax = fig.add_subplot()
-    ax.set_axis_off()
-    ax.set_title(title, fontsize=16, fontfamily=fonts, loc="left")
+    with _font_context(fonts):
+        fig = Figure(figsize=(side * 1.3, side), layout="constrained")
+        ax = fig.add_subplot()
+        ax.set_axis_off()
+        ax.set_title(title, fontsize=16, loc="left")
 
-    small = n > 30
-    for a, b, rel in edges:
-        (x0, y0), (x1, y1) = pos[a], pos[b]
-        ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
-                    arrowprops={"arrowstyle": "-|>", "color": "#9a9a9a", "lw": 0.8, "shrinkA": 9, "shrinkB": 9,
-                                "mutation_scale": 9},
-                    zorder=1)
-        if not small:
-            ax.text(x0 + 0.45 * (x1 - x0), y0 + 0.45 * (y1 - y0), rel.replace("_", " "), fontsize=7, color="#777777",
-                    ha="center", va="center", zorder=2, path_effects=[withStroke(linewidth=2.5, foreground="white")])
-    kinds: dict[str, None] = {}
-    for i in ids:
-        kind = kg[i].record_type
-        kinds[kind] = None
-        x, y = pos[i]
-        size = 420 if i == record.id else 170
-        ax.scatter([x], [y], s=size, c=COLORS[kind], edgecolors="#333333", linewidths=0.8, zorder=3)
-        ax.annotate(_wrap(labels[i]), (x, y), xytext=(0, -9 if i != record.id else -13), textcoords="offset points",
-                    ha="center", va="top", fontsize=10 if i == record.id else (8 if small else 9),
-                    fontweight="bold" if i == record.id else "normal", fontfamily=fonts, zorder=4,
-                    path_effects=[withStroke(linewidth=3, foreground="white")])
-    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
-    pad = 0.12
-    ax.set_xlim(min(xs) - pad, max(xs) + pad)
-    ax.set_ylim(min(ys) - pad * 1.6, max(ys) + pad)
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=COLORS[k],
-                      markeredgecolor="#333333", label=k) for k in COLORS if k in kinds]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=10, title="kind")
+        small = n > 30
+        for a, b, rel in edges:
+            (x0, y0), (x1, y1) = pos[a], pos[b]
+            ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
+                        arrowprops={"arrowstyle": "-|>", "color": "#9a9a9a", "lw": 0.8, "shrinkA": 9, "shrinkB": 9,
+                                    "mutation_scale": 9},
+                        zorder=1)
+            if not small:
+                ax.text(x0 + 0.45 * (x1 - x0), y0 + 0.45 * (y1 - y0), tr(f"rel:{rel}", lang), fontsize=7,
+                        color="#777777", ha="center", va="center", zorder=2,
+                        path_effects=[withStroke(linewidth=2.5, foreground="white")])
+        for i in ids:
+            kind = kg[i].record_type
+            x, y = pos[i]
+            size = 420 if i == record.id else 170
+            ax.scatter([x], [y], s=size, c=COLORS[kind], edgecolors="#333333", linewidths=0.8, zorder=3)
+            ax.annotate(_wrap(labels[i]), (x, y), xytext=(0, -9 if i != record.id else -13),
+                        textcoords="offset points", ha="center", va="top",
+                        fontsize=10 if i == record.id else (8 if small else 9),
+                        fontweight="bold" if i == record.id else "normal", zorder=4,
+                        path_effects=[withStroke(linewidth=3, foreground="white")])
+        xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+        pad = 0.12
+        ax.set_xlim(min(xs) - pad, max(xs) + pad)
+        ax.set_ylim(min(ys) - pad * 1.6, max(ys) + pad)
+        handles = [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=COLORS[k],
+                          markeredgecolor="#333333", label=tr(f"type:{k}", lang)) for k in COLORS if k in kinds]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=10,
+                  title=tr("legend:record_type", lang))
     return fig
 
 
@@ -301,7 +205,9 @@ def _save(fig: Figure, path: str | os.PathLike[str]) -> None:
     if fmt is None:
         raise ValueError(f"cannot draw to {str(path)!r}: use a .png, .svg or .pdf file")
     metadata: dict[str, Any] = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
-    with matplotlib.rc_context({"svg.hashsalt": "asiaai-graph", "svg.fonttype": "path"}):
+    with matplotlib.rc_context({"svg.hashsalt": "asiaai-graph", "svg.fonttype": "path"}), warnings.catch_warnings():
+        if no_cjk_font_warned():  # said once already; not once more per missing glyph
+            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
         fig.savefig(path, format=fmt, dpi=150, metadata=metadata, facecolor="white")
 
 
@@ -328,27 +234,50 @@ def draw(kg: KnowledgeGraph, target: str, path: str | os.PathLike[str], lang: st
 
 # --- charts --------------------------------------------------------------------------------------
 
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"), (1.0, ""))
-
-
 _SIGNS = {"exact": "", "about": "≈ ", "at_least": "≥ ", "more_than": "> ", "at_most": "≤ ", "less_than": "< ",
           "between": ""}
+_PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 
 
 def _figure_of(ind: Indicator) -> tuple[float, float | None, str, str]:
-    """(number, upper bound or None, unit, qualifier sign) of an indicator's amount or value."""
+    """(number, upper bound or None, unit, qualifier) of an indicator's amount or value."""
     if ind.amount is not None:
         m = ind.amount
         upper = float(m.upper) if m.upper is not None else None
-        return float(m.amount), upper, m.currency, _SIGNS[m.qualifier]
+        return float(m.amount), upper, m.currency, m.qualifier
     assert ind.value is not None
     q = ind.value
     upper = float(q.upper) if q.upper is not None else None
-    return float(q.value), upper, q.unit or "", _SIGNS[q.qualifier]
+    return float(q.value), upper, q.unit or "", q.qualifier
+
+
+def chart_measures(kg: KnowledgeGraph) -> list[str]:
+    """The measures :func:`chart_figure` can draw: those with at least one dated figure in ``kg``.
+
+    Examples
+    --------
+    >>> import asiaai_graph as ag
+    >>> from asiaai_graph.draw import chart_measures
+    >>> "private_ai_investment" in chart_measures(ag.load())
+    True
+    """
+    return sorted({i.measure for i in kg.indicators() if i.period is not None})
+
+
+def _unit_label(unit: str, word: str, lang: str) -> str:
+    from asiaai_graph.i18n import TEXTS
+
+    unit_word = tr(f"unit:{unit}", lang) if f"unit:{unit}" in TEXTS else unit  # currencies stay ISO codes
+    text = " ".join(w for w in (word, unit_word) if w)
+    return tr("axis:unit", lang, text) if text else ""
 
 
 def chart_figure(kg: KnowledgeGraph, measure: str = "private_ai_investment", lang: str = "en") -> Figure:
     """Bars of one indicator measure by subject and year, one panel per currency or unit.
+
+    Every word is in ``lang``, and so are the number words of the axis (billion;
+    억; 亿; 億); the colours and order of the subjects do not depend on it.
+    ``measure`` may be written with hyphens (``private-ai-investment``).
 
     Examples
     --------
@@ -357,60 +286,72 @@ def chart_figure(kg: KnowledgeGraph, measure: str = "private_ai_investment", lan
     >>> fig = chart_figure(ag.load(), "private_ai_investment")
     >>> fig.axes[0].get_ylabel()
     'billion USD'
+    >>> chart_figure(ag.load(), "private_ai_investment", lang="ko").axes[0].get_ylabel()
+    '단위: 억 USD'
+    >>> chart_figure(ag.load(), "investment")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown measure 'investment'; measures with dated figures to chart: ...
     """
     _matplotlib()
     from matplotlib.figure import Figure
     from matplotlib.patheffects import withStroke
 
+    from asiaai_graph.schema import Indicator as IndicatorModel
+
     measure = measure.replace("-", "_")
+    known = ", ".join(chart_measures(kg))
+    if measure not in get_args(IndicatorModel.model_fields["measure"].annotation):
+        raise ValueError(f"unknown measure {measure!r}; measures with dated figures to chart: {known}")
     indicators = [i for i in kg.indicators(measure=measure) if i.period is not None]
     if not indicators:
-        raise ValueError(f"no dated indicators of measure {measure!r}")
+        raise ValueError(f"no dated figures of measure {measure!r} to chart; measures with dated figures: {known}")
     by_unit: dict[str, list[Indicator]] = {}
     for ind in indicators:
         by_unit.setdefault(_figure_of(ind)[2], []).append(ind)
-    subjects = sorted({i.subject for i in indicators}, key=lambda s: kg[s].label_in(lang))
+    subjects = sorted({i.subject for i in indicators}, key=lambda s: (kg[s].label, s))  # not by translated name
     names = {s: kg[s].label_in(lang) for s in subjects}
-    fonts = _fonts(lang, list(names.values()))
-    palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
-    colors = {s: palette[k % len(palette)] for k, s in enumerate(subjects)}
+    colors = {s: _PALETTE[k % len(_PALETTE)] for k, s in enumerate(subjects)}
+    qualifiers = {_figure_of(i)[3] for i in indicators}
+    signs = [tr(f"sign:{q}", lang) for q in _SIGNS if _SIGNS[q] and q in qualifiers]
+    sources = sorted({(s.publisher_ko if lang == "ko" and s.publisher_ko else s.publisher) or s.label_in(lang)
+                      for i in indicators for s in kg.sources_of(i)})
+    footnote = "  ·  ".join([*([tr("footnote:separator", lang).join(signs)] if signs else []),
+                             tr("footnote:sources", lang, tr("footnote:separator", lang).join(sources))])
+    title = tr("title:chart", lang, tr(f"measure:{measure}", lang))
+    fonts = _fonts(lang, [title, footnote, *names.values()])
 
-    fig = Figure(figsize=(8.5, 4.8 * len(by_unit)), layout="constrained")
-    axes = fig.subplots(len(by_unit), 1, squeeze=False)[:, 0]
-    words = {"ai": "AI", "genai": "GenAI", "llm": "LLM"}
-    title = " ".join(words.get(w, w) for w in measure.split("_"))
-    title = title[0].upper() + title[1:] + " by country and year"
-    fig.suptitle(title, fontsize=14, x=0.02, ha="left")
-    for ax, (unit, inds) in zip(axes, sorted(by_unit.items())):
-        top = max(_figure_of(i)[0] for i in inds)
-        scale, word = next((s, w) for s, w in _SCALES if top >= s)
-        years = sorted({i.period.year for i in inds if i.period})
-        present = [s for s in subjects if any(i.subject == s for i in inds)]
-        width = 0.8 / len(present)
-        for k, s in enumerate(present):
-            for year_index, year in enumerate(years):
-                match = [i for i in inds if i.subject == s and i.period and i.period.year == year]
-                if not match:
-                    continue
-                number, upper, _, sign = _figure_of(match[0])
-                x = year_index - 0.4 + width * (k + 0.5)
-                ax.bar([x], [number / scale], width=width * 0.92, color=colors[s],
-                       label=names[s] if year_index == years.index(match[0].period.year) else None)  # type: ignore[union-attr]
-                text = f"{sign}{number / scale:,.3g}" + (f"–{upper / scale:,.3g}" if upper is not None else "")
-                ax.annotate(text, (x, number / scale), xytext=(0, 3),
-                            textcoords="offset points", ha="center", va="bottom", fontsize=9,
-                            path_effects=[withStroke(linewidth=2.5, foreground="white")])
-        ax.set_xticks(range(len(years)), [str(y) for y in years])
-        ax.set_ylabel(f"{word} {unit}".strip())
-        ax.spines[["top", "right"]].set_visible(False)
-        ax.margins(y=0.12)
-        handles, labels = ax.get_legend_handles_labels()
-        unique = dict(zip(labels, handles))
-        ax.legend(unique.values(), unique.keys(), prop={"family": fonts}, frameon=False,
-                  loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    sources = {s.publisher or s.title for i in indicators for s in kg.sources_of(i)}
-    fig.text(0.02, 0.0, "≈ about, ≥ at least. Sources: " + ", ".join(sorted(sources)), fontsize=8,
-             color="#555555", ha="left", va="bottom", fontfamily=_fonts("ko", sorted(sources)))
+    with _font_context(fonts):
+        fig = Figure(figsize=(8.5, 4.8 * len(by_unit)), layout="constrained")
+        axes = fig.subplots(len(by_unit), 1, squeeze=False)[:, 0]
+        fig.suptitle(title, fontsize=14, x=0.02, ha="left")
+        for ax, (unit, inds) in zip(axes, sorted(by_unit.items())):
+            top = max(_figure_of(i)[0] for i in inds)
+            scale, word = scale_of(top, lang)
+            years = sorted({i.period.year for i in inds if i.period})
+            present = [s for s in subjects if any(i.subject == s for i in inds)]
+            width = 0.8 / len(present)
+            for k, s in enumerate(present):
+                for year_index, year in enumerate(years):
+                    match = [i for i in inds if i.subject == s and i.period and i.period.year == year]
+                    if not match:
+                        continue
+                    number, upper, _, qualifier = _figure_of(match[0])
+                    x = year_index - 0.4 + width * (k + 0.5)
+                    ax.bar([x], [number / scale], width=width * 0.92, color=colors[s], label=names[s])
+                    text = f"{_SIGNS[qualifier]}{number / scale:,.3g}" + (
+                        f"–{upper / scale:,.3g}" if upper is not None else "")
+                    ax.annotate(text, (x, number / scale), xytext=(0, 3),
+                                textcoords="offset points", ha="center", va="bottom", fontsize=9,
+                                path_effects=[withStroke(linewidth=2.5, foreground="white")])
+            ax.set_xticks(range(len(years)), [str(y) for y in years])
+            ax.set_ylabel(_unit_label(unit, word, lang))
+            ax.spines[["top", "right"]].set_visible(False)
+            ax.margins(y=0.12)
+            handles, labels = ax.get_legend_handles_labels()
+            unique = dict(zip(labels, handles))
+            ax.legend(unique.values(), unique.keys(), frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        fig.text(0.02, 0.0, footnote, fontsize=8, color="#555555", ha="left", va="bottom")
     return fig
 
 

@@ -1,11 +1,12 @@
-"""The library's exceptions: :class:`DataError` for bad input, :class:`NotFound` for unknown ids."""
+"""The library's exceptions: :class:`DataError` for bad input, :class:`NotFound` for unknown ids,
+:class:`StoreError` for a triple store that fails a request."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["DataError", "NotFound", "Problem"]
+__all__ = ["DataError", "NotFound", "Problem", "StoreError"]
 
 
 @dataclass(frozen=True)
@@ -82,3 +83,44 @@ class NotFound(KeyError):
         if self.suggestions:
             text += "; did you mean: " + ", ".join(self.suggestions) + "?"
         return text
+
+
+class StoreError(RuntimeError):
+    """A request to a store failed: the server's status and message, or why it could not be reached.
+
+    ``status`` is the HTTP status (``None`` when no answer came), ``message``
+    the start of the server's answer, ``url`` the address (never with credentials).
+
+    Examples
+    --------
+    >>> print(StoreError("PUT", "http://127.0.0.1:7878/store?graph=g", status=401, reason="Unauthorized",
+    ...                  message="credentials required"))
+    PUT http://127.0.0.1:7878/store?graph=g: the server answered 401 Unauthorized: credentials required
+    """
+
+    def __init__(
+        self,
+        method: str,
+        url: str,
+        *,
+        status: int | None = None,
+        reason: str = "",
+        message: str = "",
+        attempts: int = 1,
+    ) -> None:
+        self.method = method
+        self.url = url
+        self.status = status
+        self.reason = reason
+        self.message = message
+        self.attempts = attempts
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        tries = f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
+        if self.status is None:
+            return f"{self.method} {self.url}: could not reach the store{tries}: {self.message}"
+        what = f"{self.status} {self.reason}".strip()
+        return f"{self.method} {self.url}: the server answered {what}{tries}" + (
+            f": {self.message}" if self.message else ""
+        )

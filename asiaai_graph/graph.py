@@ -8,42 +8,52 @@ answer); the :mod:`networkx` view, ``kg.graph``, is only built on first use.
 from __future__ import annotations
 
 import difflib
-import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, get_args
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, overload, cast
 
 from asiaai_graph.errors import DataError, NotFound, Problem
-from asiaai_graph.loading import EdgeTuple, _field_path, _scan, _section_adapter
+from asiaai_graph.index import COMBOS, GraphState, build_state
+from asiaai_graph.outputs import Outputs
+from asiaai_graph.paths import shortest_path
+from asiaai_graph.queries import EntityOrId, Queries
+from asiaai_graph.references import EdgeTuple, field_path, scan_references
 from asiaai_graph.schema import (
     RECORD_TYPES,
-    AIModel,
-    Country,
+    Citation,
     Entity,
-    Indicator,
-    Investment,
-    Organization,
-    Partnership,
-    Place,
-    Policy,
-    Product,
     Record,
     Source,
+    section_adapter,
 )
 
 if TYPE_CHECKING:
-    import os
-
     import networkx as nx
-    import pandas as pd
-    import rdflib
 
+    from asiaai_graph.diff import Diff
     from asiaai_graph.search import NameIndex
 
-__all__ = ["Edge", "KnowledgeGraph"]
+__all__ = ["Edge", "Evidence", "KnowledgeGraph"]
 
-_COMPANY_KINDS = frozenset({"company", "startup"})
 
-EntityOrId = str | Record
+class Evidence(NamedTuple):
+    """What one source says about one field of a record (:meth:`KnowledgeGraph.sources_of`)."""
+
+    source: Source
+    """The source record (publisher, title, date, URL, licence)."""
+    citation: Citation
+    """How the record cites it: the quote, or the dataset row's locator and links."""
+    value: Any
+    """The value this source states (as the record holds it, or as written in a dispute)."""
+    kept: bool
+    """Whether it is the value the record keeps."""
+
+
+def _typed(model: type[Record], field: str, stated: Any) -> Any:
+    """A disputed value as written (plain JSON) in the field's own type."""
+    from pydantic import TypeAdapter
+
+    annotation: Any = model.model_fields[field].annotation
+    return TypeAdapter(annotation).validate_python(stated)
 
 
 class Edge(NamedTuple):
@@ -55,80 +65,7 @@ class Edge(NamedTuple):
     attrs: tuple[tuple[str, Any], ...] = ()
 
 
-Facet = Callable[["KnowledgeGraph", Any], Iterable[Any]]
-
-
-def _one(value: Any) -> tuple[Any, ...]:
-    return () if value is None else (value,)
-
-
-# Facets a query can filter on, per record type: name -> values of a record.
-_FACETS: dict[str, dict[str, Facet]] = {
-    "organization": {
-        "country": lambda kg, r: _one(r.country),
-        "kind": lambda kg, r: (r.kind,),
-        "company": lambda kg, r: (True,) if r.kind in _COMPANY_KINDS else (),
-        "llm": lambda kg, r: (True,) if r.id in kg._llm_builders else (),
-    },
-    "model": {
-        "developer": lambda kg, r: r.developers,
-        "kind": lambda kg, r: (r.kind,),
-        "country": lambda kg, r: kg._countries_of(r.developers),
-    },
-    "product": {
-        "maker": lambda kg, r: r.makers,
-        "kind": lambda kg, r: (r.kind,),
-        "model": lambda kg, r: r.models,
-    },
-    "policy": {
-        "country": lambda kg, r: kg._countries_of((r.jurisdiction,)),
-        "kind": lambda kg, r: (r.kind,),
-        "jurisdiction": lambda kg, r: (r.jurisdiction,),
-    },
-    "investment": {
-        "investor": lambda kg, r: tuple(i.organization for i in r.investors),
-        "investee": lambda kg, r: _one(r.investee),
-        "country": lambda kg, r: kg._countries_of((*_one(r.investee), *r.targets)),
-        "year": lambda kg, r: _one(r.date.year if r.date else None),
-    },
-    "partnership": {
-        "organization": lambda kg, r: r.parties,
-        "country": lambda kg, r: kg._countries_of(r.places),
-    },
-    "indicator": {
-        "subject": lambda kg, r: (r.subject,),
-        "measure": lambda kg, r: (r.measure,),
-        "country": lambda kg, r: kg._countries_of((r.subject,)),
-    },
-}
-
-
-def _all_subsets(names: Sequence[str]) -> list[tuple[str, ...]]:
-    return [c for n in range(len(names) + 1) for c in itertools.combinations(sorted(names), n)]
-
-
-# Which filter combinations are indexed (each as a sorted tuple of facet names).
-_COMBOS: dict[str, list[tuple[str, ...]]] = {
-    "organization": [(), ("country",), ("kind",), ("country", "kind"), ("company",), ("company", "country"),
-                     ("llm",), ("country", "llm")],
-    "model": [(), ("developer",), ("kind",), ("developer", "kind"), ("country",), ("country", "kind")],
-    "product": [(), ("maker",), ("kind",), ("kind", "maker"), ("model",)],
-    "policy": [(), ("country",), ("kind",), ("country", "kind"), ("jurisdiction",)],
-    "investment": _all_subsets(["country", "investee", "investor", "year"]),
-    "partnership": _all_subsets(["country", "organization"]),
-    "indicator": [(), ("subject",), ("measure",), ("measure", "subject"), ("country",), ("country", "measure")],
-}
-
-
-def _names_of(record: Record) -> tuple[str, ...]:
-    if isinstance(record, Entity):
-        return record.names()
-    if isinstance(record, Source):
-        return tuple(n for n in (record.title, record.title_en) if n)
-    return ()
-
-
-class KnowledgeGraph(Mapping[str, Record]):
+class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
     """The Asian AI knowledge graph: a read-only mapping from id to record.
 
     Make one with :func:`asiaai_graph.load`, or from records you built yourself
@@ -146,98 +83,115 @@ class KnowledgeGraph(Mapping[str, Record]):
     >>> kg["deepsek"]
     Traceback (most recent call last):
     ...
-    asiaai_graph.errors.NotFound: no record with id 'deepsek'; did you mean: deepseek, deepseek-v3?
+    asiaai_graph.errors.NotFound: no record with id 'deepsek'; did you mean: deepseek, deepseek-v3...?
     """
 
     def __init__(self, records: Iterable[Record]) -> None:
         ordered = sorted(records, key=lambda r: r.id)
-        edges, found = _scan(ordered)
+        edges, found = scan_references(ordered)
         if found:
             raise DataError(
-                [Problem(None, None, r.id, _field_path(path), message) for r, path, message in found]
+                [Problem(None, None, r.id, field_path(path), message) for r, path, message in found]
             )
-        self._build(ordered, edges)
+        self._setup(build_state(ordered, edges), {r.id: r for r in ordered}, {})
 
     @classmethod
-    def _trusted(cls, records: Sequence[Record], edges: list[EdgeTuple]) -> KnowledgeGraph:
-        """Build from records the loader has sorted by id and checked, with their edges."""
+    def from_checked(cls, records: Sequence[Record], edges: list[EdgeTuple]) -> KnowledgeGraph:
+        """A graph of records a reader has already sorted by id and checked, with their edges.
+
+        ``edges`` and the absence of problems come from
+        :func:`~asiaai_graph.references.scan_references`; readers use this to
+        avoid checking twice. Anyone else should call ``KnowledgeGraph(records)``.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> from asiaai_graph.references import scan_references
+        >>> records = sorted(ag.load().values(), key=lambda r: r.id)
+        >>> edges, problems = scan_references(records)
+        >>> len(KnowledgeGraph.from_checked(records, edges)) == len(records)
+        True
+        """
         kg = cls.__new__(cls)
-        kg._build(records, edges)
+        kg._setup(build_state(records, edges), {r.id: r for r in records}, {})
         return kg
 
-    # --- building and the snapshot state -------------------------------------------------------
+    # --- the state a snapshot keeps ------------------------------------------------------------
     #
-    # Everything a query needs is plain data (ids, tuples, dicts) computed once here, so it can
-    # be kept in a snapshot and read back without rebuilding; records themselves are kept as
-    # objects when built from records, or as their validated JSON until first accessed.
+    # Everything a query needs is plain data (ids, tuples, dicts) computed once by
+    # asiaai_graph.index, so it can be kept in a snapshot and read back without rebuilding;
+    # records themselves are kept as objects, or as their validated JSON until first accessed.
 
-    def _build(self, records: Sequence[Record], edges: list[EdgeTuple]) -> None:
-        self._records: dict[str, Record] = {r.id: r for r in records}
-        self._raw: dict[str, bytes] = {}
-        self._types: dict[str, str] = {r.id: r.record_type for r in records}
-        self._edges = edges
-        self._llm_builders: set[str] = {
-            developer
-            for r in records
-            if isinstance(r, AIModel) and r.kind == "llm"
-            for developer in r.developers
-        }
-        by_type: dict[str, list[Record]] = {t: [] for t in RECORD_TYPES}
-        for r in records:
-            by_type[r.record_type].append(r)
-        self._index: dict[str, dict[tuple[tuple[str, Any], ...], list[str]]] = {}
-        for record_type, group in by_type.items():
-            facets = _FACETS.get(record_type, {})
-            index: dict[tuple[tuple[str, Any], ...], list[str]] = {(): [r.id for r in group]}
-            for record in group:
-                values = {name: tuple(dict.fromkeys(f(self, record))) for name, f in facets.items()}
-                for combo in _COMBOS.get(record_type, ())[1:]:
-                    for combination in itertools.product(*(values[n] for n in combo)):
-                        index.setdefault(tuple(zip(combo, combination)), []).append(record.id)
-            self._index[record_type] = index
-        self._names = {r.id: (r.label, *_names_of(r)) for r in records}
-        self._out: dict[str, list[int]] = {}
-        self._in: dict[str, list[int]] = {}
-        for n, (source, _, target, _) in enumerate(edges):
-            self._out.setdefault(source, []).append(n)
-            self._in.setdefault(target, []).append(n)
-        self._reset_caches()
+    def state(self) -> GraphState:
+        """The indexes, edges and names as plain data (the records: :meth:`record_json`).
 
-    def _reset_caches(self) -> None:
-        self._search: NameIndex | None = None
-        self._nx: nx.MultiDiGraph[str] | None = None
+        With :meth:`record_json` it is all a snapshot needs to rebuild the
+        graph with :meth:`from_state`. Treat it as read-only.
 
-    def _state(self) -> dict[str, Any]:
-        """The indexes, edges and names, as plain data for a snapshot (records: see ``_raw_chunks``)."""
-        return {"types": self._types, "edges": self._edges, "index": self._index,
-                "names": self._names, "out": self._out, "in": self._in}
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> kg.state()["types"]["deepseek"]
+        'organization'
+        """
+        return self._state
 
-    def _raw_chunks(self, size: int = 2000) -> Iterator[list[tuple[str, bytes]]]:
-        """Every record's validated JSON, a chunk at a time, so a snapshot never holds them all at once."""
+    def record_json(self, chunk_size: int = 2000) -> Iterator[list[tuple[str, bytes]]]:
+        """Every record's validated JSON as ``(id, json)`` pairs, ``chunk_size`` at a time, in id order.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> chunk = next(ag.load().record_json(chunk_size=2))
+        >>> len(chunk), all(json.startswith(b'{"id":"' + rid.encode()) for rid, json in chunk)
+        (2, True)
+        """
         chunk: list[tuple[str, bytes]] = []
-        for rid in self._types:
+        for rid in self._state["types"]:
             record = self._records.get(rid)
             chunk.append((rid, self._raw[rid] if record is None
                           else type(record).__pydantic_serializer__.to_json(record)))
-            if len(chunk) == size:
+            if len(chunk) == chunk_size:
                 yield chunk
                 chunk = []
         if chunk:
             yield chunk
 
     @classmethod
-    def _from_state(cls, state: dict[str, Any], raw: dict[str, bytes]) -> KnowledgeGraph:
+    def from_state(cls, state: GraphState, records_json: dict[str, bytes]) -> KnowledgeGraph:
+        """Rebuild a graph from :meth:`state` and the records' JSON from :meth:`record_json`.
+
+        Records are validated from their JSON on first access; nothing is
+        checked up front, so only pass what a graph gave (the snapshot cache
+        verifies its files before calling this).
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> again = KnowledgeGraph.from_state(kg.state(), {i: j for c in kg.record_json() for i, j in c})
+        >>> again == kg
+        True
+        """
         kg = cls.__new__(cls)
-        kg._records = {}
-        kg._raw = raw
-        kg._types = state["types"]
-        kg._edges = state["edges"]
-        kg._index = state["index"]
-        kg._names = state["names"]
-        kg._out = state["out"]
-        kg._in = state["in"]
-        kg._reset_caches()
+        kg._setup(state, {}, records_json)
         return kg
+
+    def _setup(self, state: GraphState, records: dict[str, Record], raw: dict[str, bytes]) -> None:
+        self._state = state
+        self._types = state["types"]
+        self._edges = state["edges"]
+        self._index = state["index"]
+        self._names = state["names"]
+        self._out = state["out"]
+        self._in = state["into"]
+        self._records = records
+        self._raw = raw
+        self._search: NameIndex | None = None
+        self._nx: nx.MultiDiGraph[str] | None = None
+        self.cache: dict[str, Any] = {}
+        """Views may keep what they build from this graph here (e.g. an RDF store), keyed by their module name."""
 
     def _record(self, rid: str) -> Record:
         record = self._records.get(rid)
@@ -258,26 +212,11 @@ class KnowledgeGraph(Mapping[str, Record]):
                 for rid in todo:
                     self._record(rid)
                 continue
-            adapter = _section_adapter(RECORD_TYPES[record_type].section)
+            adapter = section_adapter(RECORD_TYPES[record_type].section)
             batch = b"[" + b",".join(self._raw.pop(rid) for rid in todo) + b"]"
             for rid, record in zip(todo, adapter.validate_json(batch)):
                 self._records[rid] = record
         return [self._records[rid] for rid in ids]
-
-    def _country_of(self, rid: str, _depth: int = 0) -> str | None:
-        record = self._records.get(rid)
-        if isinstance(record, Country):
-            return record.id
-        if isinstance(record, Place):
-            if record.country or record.part_of is None or _depth > 8:
-                return record.country
-            return self._country_of(record.part_of, _depth + 1)
-        if isinstance(record, Organization):
-            return record.country
-        return None
-
-    def _countries_of(self, ids: Iterable[str]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c for i in ids if (c := self._country_of(i)) is not None))
 
     # --- mapping protocol -----------------------------------------------------------------------
 
@@ -299,6 +238,12 @@ class KnowledgeGraph(Mapping[str, Record]):
         counts = ", ".join(f"{n} {t}" for t, n in self.stats().items() if n and t != "relations")
         return f"<KnowledgeGraph {len(self)} records: {counts}>"
 
+    def _repr_html_(self) -> str:
+        """A card for Jupyter: records per type and how to ask (built by :mod:`asiaai_graph.notebook`)."""
+        from asiaai_graph.notebook import graph_html
+
+        return graph_html(self)
+
     def _suggest(self, key: str) -> list[str]:
         close = difflib.get_close_matches(key, self._types, n=3, cutoff=0.75)
         if not close and key:
@@ -307,23 +252,49 @@ class KnowledgeGraph(Mapping[str, Record]):
 
     # --- lookups --------------------------------------------------------------------------------
 
-    def _resolve(self, value: EntityOrId, record_type: str | tuple[str, ...], param: str) -> str:
+    def id_of(self, value: EntityOrId, record_type: str | tuple[str, ...] | None = None,
+              param: str = "entity") -> str:
+        """The id of ``value`` (a record or an id), checked to be in the graph and of ``record_type``.
+
+        Raises :class:`~asiaai_graph.NotFound` for an unknown id and
+        :class:`ValueError` naming ``param`` for a record of another type.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> kg.id_of(kg["baidu"]), kg.id_of("CN", "country")
+        ('baidu', 'CN')
+        >>> kg.id_of("CN", "organization", "developer")
+        Traceback (most recent call last):
+        ...
+        ValueError: developer='CN' is a country, expected a organization
+        """
         rid = value.id if isinstance(value, Record) else value
-        record = self[rid]
+        found = self._types.get(rid)
+        if found is None:
+            raise NotFound(rid, self._suggest(rid))
         allowed = (record_type,) if isinstance(record_type, str) else record_type
-        if record.record_type not in allowed:
-            raise ValueError(f"{param}={rid!r} is a {record.record_type}, expected a {' or '.join(allowed)}")
+        if allowed is not None and found not in allowed:
+            raise ValueError(f"{param}={rid!r} is a {found}, expected a {' or '.join(allowed)}")
         return rid
 
-    @staticmethod
-    def _check_choice(value: str, model: type[Record], param: str) -> str:
-        choices = get_args(model.model_fields["kind"].annotation)
-        if value not in choices:
-            raise ValueError(f"{param}={value!r} is not one of: {', '.join(choices)}")
-        return value
+    def select(self, record_type: str, **filters: Any) -> list[Any]:
+        """Records of one type whose facets have the given values: the index behind every query helper.
 
-    def _query(self, record_type: str, **filters: Any) -> list[Any]:
+        Filters are facet names of :data:`asiaai_graph.index.FACETS` with ids or
+        values (``None`` means no filter); only the combinations listed in
+        :data:`asiaai_graph.index.COMBOS` are indexed.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> "kaist" in [o.id for o in ag.load().select("organization", country="KR", kind="university")]
+        True
+        """
         key = tuple(sorted((k, v) for k, v in filters.items() if v is not None))
+        if tuple(k for k, _ in key) not in COMBOS.get(record_type, [()]):
+            raise ValueError(f"no index of {record_type} records by {', '.join(k for k, _ in key)}")
         return self._many(self._index[record_type].get(key, ()))
 
     def records(self, record_type: str | None = None) -> list[Record]:
@@ -333,173 +304,21 @@ class KnowledgeGraph(Mapping[str, Record]):
         --------
         >>> import asiaai_graph as ag
         >>> [c.id for c in ag.load().records("country")][:3]
-        ['BD', 'CN', 'ID']
+        ['AE', 'AF', 'AM']
         """
         if record_type is None:
             return self._many(self._types)
         if record_type not in RECORD_TYPES:
             raise ValueError(f"unknown record type {record_type!r}; one of: {', '.join(RECORD_TYPES)}")
-        return self._query(record_type)
-
-    def organizations(self, country: EntityOrId | None = None, kind: str | None = None) -> list[Organization]:
-        """Organizations, optionally of one country and/or one kind (``company``, ``university``, ...).
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> kg = ag.load()
-        >>> [o.id for o in kg.organizations(country="KR", kind="university")]
-        ['kaist']
-        """
-        c = self._resolve(country, "country", "country") if country is not None else None
-        k = self._check_choice(kind, Organization, "kind") if kind is not None else None
-        return self._query("organization", country=c, kind=k)
-
-    def companies(self, country: EntityOrId | None = None) -> list[Organization]:
-        """Companies and startups, optionally of one country.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> "sensetime" in [o.id for o in ag.load().companies(country="CN")]
-        True
-        """
-        c = self._resolve(country, "country", "country") if country is not None else None
-        return self._query("organization", country=c, company=True)
-
-    def llm_builders(self, country: EntityOrId | None = None) -> list[Organization]:
-        """Organizations that develop at least one large language model.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> [o.id for o in ag.load().llm_builders(country="KR")]
-        ['naver']
-        """
-        c = self._resolve(country, "country", "country") if country is not None else None
-        return self._query("organization", country=c, llm=True)
-
-    def models(
-        self,
-        developer: EntityOrId | None = None,
-        kind: str | None = None,
-        country: EntityOrId | None = None,
-    ) -> list[AIModel]:
-        """AI models, optionally by developer, kind (``llm``, ``vision``, ...) and developer's country.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> [m.id for m in ag.load().models(developer="deepseek", kind="llm")]
-        ['deepseek-v3']
-        """
-        d = self._resolve(developer, "organization", "developer") if developer is not None else None
-        k = self._check_choice(kind, AIModel, "kind") if kind is not None else None
-        c = self._resolve(country, "country", "country") if country is not None else None
-        return self._query("model", developer=d, kind=k, country=c)
-
-    def products(
-        self, maker: EntityOrId | None = None, kind: str | None = None, model: EntityOrId | None = None
-    ) -> list[Product]:
-        """Products and services, optionally by maker, kind or the model they use.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> [p.id for p in ag.load().products(model="ernie")]
-        ['xiaodu-ai-glasses']
-        """
-        m = self._resolve(maker, "organization", "maker") if maker is not None else None
-        k = self._check_choice(kind, Product, "kind") if kind is not None else None
-        mo = self._resolve(model, "model", "model") if model is not None else None
-        return self._query("product", maker=m, kind=k, model=mo)
-
-    def policies(
-        self,
-        country: EntityOrId | None = None,
-        kind: str | None = None,
-        jurisdiction: EntityOrId | None = None,
-    ) -> list[Policy]:
-        """Policies; ``country`` includes those of the country's cities and provinces.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> kg = ag.load()
-        >>> "shanghai" in {p.jurisdiction for p in kg.policies(country="CN")}
-        True
-        >>> [p.id for p in kg.policies(country="KR")]
-        ['korea-national-ai-strategy']
-        """
-        c = self._resolve(country, "country", "country") if country is not None else None
-        k = self._check_choice(kind, Policy, "kind") if kind is not None else None
-        j = self._resolve(jurisdiction, ("country", "place"), "jurisdiction") if jurisdiction is not None else None
-        return self._query("policy", country=c, kind=k, jurisdiction=j)
-
-    def investments(
-        self,
-        investor: EntityOrId | None = None,
-        investee: EntityOrId | None = None,
-        country: EntityOrId | None = None,
-        year: int | None = None,
-    ) -> list[Investment]:
-        """Investments, by investor, investee, the country the money goes to, or year.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> [(i.amount.describe(), i.post_money_valuation.describe()) for i in ag.load().investments(investee="sensetime")]
-        [('600,000,000 USD', '4,500,000,000 USD')]
-        """
-        i = self._resolve(investor, "organization", "investor") if investor is not None else None
-        e = self._resolve(investee, "organization", "investee") if investee is not None else None
-        c = self._resolve(country, "country", "country") if country is not None else None
-        return self._query("investment", investor=i, investee=e, country=c, year=year)
-
-    def partnerships(
-        self, organization: EntityOrId | None = None, country: EntityOrId | None = None
-    ) -> list[Partnership]:
-        """Partnerships, by a party and/or the country where they take place.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> [p.parties for p in ag.load().partnerships(country="SA")]
-        [('tencent-cloud', 'mobily')]
-        """
-        o = self._resolve(organization, "organization", "organization") if organization is not None else None
-        c = self._resolve(country, "country", "country") if country is not None else None
-        return self._query("partnership", organization=o, country=c)
-
-    def indicators(
-        self,
-        subject: EntityOrId | None = None,
-        measure: str | None = None,
-        country: EntityOrId | None = None,
-    ) -> list[Indicator]:
-        """Figures, by subject, measure (``private_ai_investment``, ...) or the subject's country.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> kg = ag.load()
-        >>> for i in kg.indicators(measure="private_ai_investment"):
-        ...     print(i.subject, i.period, i.amount.describe())
-        CN 2023 ≈ 7,760,000,000 USD (≈ 11,000,000,000,000 KRW)
-        KR 2023 1,400,000,000 USD
-        US 2023 67,200,000,000 USD (≈ 97,500,000,000,000 KRW)
-        """
-        s = self._resolve(subject, ("country", "place", "organization", "product", "model"), "subject") if subject is not None else None
-        c = self._resolve(country, "country", "country") if country is not None else None
-        if measure is not None and measure not in get_args(Indicator.model_fields["measure"].annotation):
-            raise ValueError(f"measure={measure!r} is not a known measure")
-        return self._query("indicator", subject=s, measure=measure, country=c)
+        return self.select(record_type)
 
     def search(self, query: str, limit: int = 10) -> list[Record]:
         """Find records by id, English name, label or alias in any language, best match first.
 
-        Matching ignores case, width and spacing; exact names rank before
-        prefixes, prefixes before substrings, then close spellings.
+        Matching ignores case, width, spacing, simplified/traditional Chinese
+        and kana; Latin queries also match Chinese names by pinyin. Exact
+        names rank before prefixes, then names one edit away, substrings, and
+        other close spellings (see :mod:`asiaai_graph.search`).
 
         Examples
         --------
@@ -508,11 +327,49 @@ class KnowledgeGraph(Mapping[str, Record]):
         >>> [kg.search(q)[0].id for q in ("바이두", "百度", "Baidu")]
         ['baidu', 'baidu', 'baidu']
         """
+        return [self._record(i) for i in self.name_index.search(query, limit)]
+
+    # --- names (asiaai_graph.search) ------------------------------------------------------------
+
+    @property
+    def name_index(self) -> NameIndex:
+        """The index behind :meth:`search` and :meth:`resolve`, built on first use.
+
+        ``kg.name_index.lookup(query, limit)`` also gives the total number of matches.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> m = ag.load().name_index.lookup("deepseek", limit=1)
+        >>> m.ids, m.total > 1
+        (['deepseek'], True)
+        """
         if self._search is None:
             from asiaai_graph.search import NameIndex
 
             self._search = NameIndex(self._names)
-        return [self._record(i) for i in self._search.search(query, limit)]
+        return self._search
+
+    def resolve(self, text: str, record_type: str | tuple[str, ...] | None = None) -> str:
+        """The id of the one record ``text`` names: its id, or an exact name, label or alias in any language.
+
+        Raises :class:`~asiaai_graph.NotFound` listing the candidates when no
+        record or several records have that name; see :func:`asiaai_graph.search.resolve`.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> kg.resolve("딥시크"), kg.resolve("cn", "country"), kg.resolve("台积电")
+        ('deepseek', 'CN', 'tsmc')
+        """
+        allowed = (record_type,) if isinstance(record_type, str) else record_type
+        for rid in (text, text.upper()):  # an id needs no name index (``cn`` is the country CN)
+            if rid in self._types and (allowed is None or self._types[rid] in allowed):
+                return rid
+        from asiaai_graph.search import resolve
+
+        return resolve(self.name_index, self._types, text, record_type)
 
     def neighbors(
         self, entity: EntityOrId, relation: str | None = None, include_sources: bool = False
@@ -530,7 +387,7 @@ class KnowledgeGraph(Mapping[str, Record]):
         >>> ("^developed_by", "ernie") in [(rel, r.id) for rel, r in kg.neighbors("baidu")]
         True
         """
-        rid = self._resolve(entity, tuple(RECORD_TYPES), "entity")
+        rid = self.id_of(entity, tuple(RECORD_TYPES), "entity")
         out: dict[tuple[str, str], None] = {}
         for n in self._out.get(rid, ()):
             out[(self._edges[n][1], self._edges[n][2])] = None
@@ -567,80 +424,64 @@ class KnowledgeGraph(Mapping[str, Record]):
         >>> [(a.id, rel, b.id) for a, rel, b in kg.path("deepseek-v3", "CN")]
         [('deepseek-v3', 'developed_by', 'deepseek'), ('deepseek', 'in_country', 'CN')]
         """
-        a = self._resolve(start, tuple(RECORD_TYPES), "start")
-        b = self._resolve(end, tuple(RECORD_TYPES), "end")
-        if a == b:
-            return []
-        # Breadth-first from both ends, a whole level at a time, always growing the smaller side:
-        # a hub such as a country is only expanded when no cheaper way remains.
-        ahead: dict[str, tuple[str, str] | None] = {a: None}  # node -> (previous node, relation into node)
-        behind: dict[str, tuple[str, str] | None] = {b: None}  # node -> (next node, relation out of node)
-        front, back = [a], [b]
-        while front and back:
-            forward = len(front) <= len(back)
-            level, seen, other = (front, ahead, behind) if forward else (back, behind, ahead)
-            grown: list[str] = []
-            meet: str | None = None
-            for node in level:
-                for nxt, rel in self._steps(node, forward):
-                    if nxt not in seen:
-                        seen[nxt] = (node, rel)
-                        grown.append(nxt)
-                        if meet is None and nxt in other:
-                            meet = nxt
-            if meet is not None:
-                return self._chain(meet, ahead, behind)
-            if forward:
-                front = grown
-            else:
-                back = grown
-        return None
+        a = self.id_of(start, tuple(RECORD_TYPES), "start")
+        b = self.id_of(end, tuple(RECORD_TYPES), "end")
+        steps = shortest_path(self._edges, self._out, self._in, a, b)
+        if steps is None:
+            return None
+        return [(self._record(x), rel, self._record(y)) for x, rel, y in steps]
 
-    def _steps(self, node: str, forward: bool) -> Iterator[tuple[str, str]]:
-        """Neighbours of ``node`` with the relation as read along the path's direction."""
-        for n in self._out.get(node, ()):
-            _, rel, target, _ = self._edges[n]
-            yield target, (rel if forward else "^" + rel)
-        for n in self._in.get(node, ()):
-            source, rel, _, _ = self._edges[n]
-            yield source, ("^" + rel if forward else rel)
+    @overload
+    def sources_of(self, entity: EntityOrId, field: None = None) -> list[Source]: ...
 
-    def _chain(
-        self,
-        meet: str,
-        ahead: dict[str, tuple[str, str] | None],
-        behind: dict[str, tuple[str, str] | None],
-    ) -> list[tuple[Record, str, Record]]:
-        chain: list[tuple[Record, str, Record]] = []
-        node = meet
-        while (step := ahead[node]) is not None:
-            before, rel = step
-            chain.append((self._record(before), rel, self._record(node)))
-            node = before
-        chain.reverse()
-        node = meet
-        while (step := behind[node]) is not None:
-            after, rel = step
-            chain.append((self._record(node), rel, self._record(after)))
-            node = after
-        return chain
+    @overload
+    def sources_of(self, entity: EntityOrId, field: str) -> list[Evidence]: ...
 
-    def sources_of(self, entity: EntityOrId) -> list[Source]:
-        """The :class:`~asiaai_graph.Source` records an entity cites, in citation order.
+    def sources_of(self, entity: EntityOrId, field: str | None = None) -> list[Source] | list[Evidence]:
+        """The sources an entity cites; with ``field``, the evidence for that one field.
+
+        Without ``field``: the :class:`~asiaai_graph.Source` records, in citation
+        order. With ``field``: one :class:`Evidence` per citation that states the
+        field (its ``fields`` name it), with the value that source states (where
+        sources disagree, each source's own value; see the record's ``disputes``)
+        and whether it is the value the record keeps.
 
         Examples
         --------
         >>> import asiaai_graph as ag
         >>> kg = ag.load()
-        >>> [s.publisher for s in kg.sources_of("deepseek-v3")]
+        >>> [s.publisher for s in kg.sources_of("deepseek-v3")][:2]
         ['Bespin Global', 'DeepSeek-AI']
+        >>> kg.sources_of("deepseek-v3", field="no_such_field")
+        Traceback (most recent call last):
+        ...
+        ValueError: a model has no field 'no_such_field'
         """
-        rid = self._resolve(entity, tuple(RECORD_TYPES), "entity")
+        rid = self.id_of(entity, tuple(RECORD_TYPES), "entity")
         record = self._record(rid)
         if not isinstance(record, Entity):
+            if field is not None:
+                raise ValueError(f"a {record.record_type} cites no sources")
             return []
-        ids = dict.fromkeys(c.source for c in record.sources)
-        return [self._record(i) for i in ids]  # type: ignore[misc]
+        if field is None:
+            ids = dict.fromkeys(c.source for c in record.sources)
+            return [cast(Source, self._record(i)) for i in ids]
+        if field not in type(record).citable_fields():
+            raise ValueError(f"a {record.record_type} has no field {field!r}")
+        kept = getattr(record, field)
+        stated: dict[str, Any] = {}
+        for dispute in record.disputes:
+            if dispute.field == field:
+                for value in dispute.values:
+                    stated.update(dict.fromkeys(value.sources, _typed(type(record), field, value.value)))
+        out = []
+        for citation in record.sources:
+            if field in citation.fields:
+                source = self._record(citation.source)
+                assert isinstance(source, Source)
+                value = stated.get(citation.source, kept)
+                out.append(Evidence(source, citation, value, value == kept))
+        return out
 
     def edges(self) -> list[Edge]:
         """Every relation in the graph as an :class:`Edge` (citations not included).
@@ -666,6 +507,21 @@ class KnowledgeGraph(Mapping[str, Record]):
         counts = {t: len(index[()]) for t, index in self._index.items()}
         counts["relations"] = len(self._edges)
         return counts
+
+    def diff(self, other: Mapping[str, Record]) -> Diff:
+        """What changed from this graph to ``other``: records added, removed, changed field by field.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> d = kg.diff(KnowledgeGraph(r for r in kg.values() if r.id != "deepseek-v3-open-model-size-rank"))
+        >>> [r.id for r in d.removed], d.added, d.changed
+        (['deepseek-v3-open-model-size-rank'], [], [])
+        """
+        from asiaai_graph.diff import diff_records
+
+        return diff_records(self, other)
 
     @property
     def graph(self) -> nx.MultiDiGraph[str]:
@@ -703,99 +559,3 @@ class KnowledgeGraph(Mapping[str, Record]):
             g.add_edges_from((rid, sid, "cites", {"quotes": tuple(q)}) for (rid, sid), q in cites.items())
             self._nx = g
         return self._nx
-
-    # --- export (each format lives in its own module, imported on first use) -------------------
-
-    def to_rdf(self, base: str | None = None) -> rdflib.Graph:
-        """The graph as an :class:`rdflib.Graph` in the asiaai_graph vocabulary.
-
-        ``base`` is the IRI namespace of the records (see :mod:`asiaai_graph.rdf`).
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> g = ag.load().to_rdf()
-        >>> len(g) > 1000
-        True
-        """
-        from asiaai_graph.rdf import to_rdf
-
-        return to_rdf(self, base=base)
-
-    def serialize(
-        self,
-        format: str = "turtle",
-        destination: str | os.PathLike[str] | None = None,
-        base: str | None = None,
-    ) -> str | None:
-        """Write the RDF export as ``turtle``, ``nt``, ``json-ld`` or ``xml``, like :meth:`rdflib.Graph.serialize`.
-
-        Returns the text when ``destination`` is ``None``, else writes the file.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> ag.load().serialize(format="turtle").startswith("@prefix")
-        True
-        """
-        from asiaai_graph.rdf import serialize
-
-        return serialize(self, format=format, destination=destination, base=base)
-
-    def sparql(self, query: str, base: str | None = None) -> list[dict[str, Any]]:
-        """Run a SPARQL query over the RDF export; one dict per row, variable name to value.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> rows = ag.load().sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-        >>> rows[0]["n"] > 1000
-        True
-        """
-        from asiaai_graph.rdf import sparql
-
-        return sparql(self, query, base=base)
-
-    def to_frame(self, record_type: str) -> pd.DataFrame:
-        """One record type as a :class:`pandas.DataFrame`, one row per record, flat columns.
-
-        Needs the ``pandas`` extra (``pip install 'asiaai-graph[pandas]'``).
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> df = ag.load().to_frame("model")
-        >>> "deepseek-v3" in set(df["id"])
-        True
-        """
-        from asiaai_graph.readwrite.frames import to_frame
-
-        return to_frame(self, record_type)
-
-    def to_frames(self) -> dict[str, pd.DataFrame]:
-        """Every record type as a DataFrame, keyed by record type.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> sorted(ag.load().to_frames())[:3]
-        ['country', 'indicator', 'investment']
-        """
-        from asiaai_graph.readwrite.frames import to_frames
-
-        return to_frames(self)
-
-    def write(self, path: str | os.PathLike[str], format: str | None = None) -> None:
-        """Write the graph as ``graphml``, ``gexf`` or node-link ``json`` (guessed from the suffix).
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag, tempfile, pathlib
-        >>> out = pathlib.Path(tempfile.mkdtemp()) / "asiaai.graphml"
-        >>> ag.load().write(out)
-        >>> out.stat().st_size > 0
-        True
-        """
-        from asiaai_graph.readwrite.graphformats import write
-
-        write(self, path, format=format)

@@ -39,3 +39,20 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     monkeypatch.setenv("ASIAAI_GRAPH_CACHE_DIR", str(folder))
     monkeypatch.delenv("ASIAAI_GRAPH_NO_CACHE", raising=False)
     yield folder
+
+
+# --- a real Oxigraph server for the store tests (tests/store_helpers.py) --------------------------
+
+
+@pytest.fixture(scope="session")
+def store_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An ``oxigraph serve`` on a free loopback port with a temporary folder; stopped after the session."""
+    from store_helpers import find_oxigraph, in_ci, oxigraph_server
+
+    if find_oxigraph() is None:
+        message = "the oxigraph server is not installed (it comes with the test extra: pip install -e '.[test]')"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph") / "db") as url:
+        yield url

@@ -14,7 +14,7 @@ PUBLIC = [
     "AIModel", "Affiliation", "Citation", "Country", "DataError", "Edge", "Entity", "Goal", "Indicator",
     "Investment", "InvestorRole", "KnowledgeGraph", "Money", "NotFound", "Organization", "PartialDate",
     "Partnership", "Person", "Place", "Policy", "Problem", "Product", "Quantity", "Record", "Source",
-    "__version__", "from_rdf", "load",
+    "__version__", "from_rdf", "from_store", "load", "sparql",
 ]
 
 

@@ -149,7 +149,7 @@ def test_interface_text_covers_the_schema() -> None:
     for model in SECTIONS.values():
         need["types"].add(model.record_type)
         need["relations"] |= {r.relation for r in model.refs}
-        for name in ("kind", "measure", "region"):
+        for name in ("kind", "measure", "region", "accessibility", "category"):  # the coded values the panel translates
             field = model.model_fields.get(name)
             if field is not None:
                 values = {a for a in _literal_values(field.annotation)}
@@ -303,15 +303,15 @@ def test_explorer_in_chromium(browser: Any, kg: ag.KnowledgeGraph, tmp_path: Pat
     assert browser.execute_script("return window.asiaaiExplorer.cy.getElementById('baidu').data('label')") == "바이두"
     headings = [h.text for h in panel.find_elements(By.CSS_SELECTOR, "h3")]
     assert headings[0] == "사실" and headings[-1] == "출처" and headings[1].startswith("관계 (")
-    assert panel.find_element(By.CSS_SELECTOR, ".badge").text == "조직 · 기업"
+    assert panel.find_element(By.CSS_SELECTOR, ".badge").text == "기관 · 기업"  # the words of asiaai_graph.i18n
     assert panel.find_element(By.CSS_SELECTOR, "tr[data-field='kind'] th").text == "종류"
     assert panel.find_element(By.CSS_SELECTOR, "tr[data-field='kind'] td").text == "기업"
-    assert "바이두 — 소재 국가 → 중국" in panel.text
+    assert "바이두 — 소속 국가 → 중국" in panel.text
     drawn_relations = browser.execute_script(
         "return window.asiaaiExplorer.cy.getElementById('baidu').connectedEdges().map(e => e.data('relation'))")
-    assert "소재 국가" in drawn_relations and "in country" not in drawn_relations
+    assert "소속 국가" in drawn_relations and "in country" not in drawn_relations
     kinds = browser.find_element(By.ID, "kinds").text
-    assert f"조직 ({sum(1 for r in kg.values() if r.record_type == 'organization')})" in kinds and "organization" not in kinds
+    assert f"기관 ({sum(1 for r in kg.values() if r.record_type == 'organization')})" in kinds and "organization" not in kinds
     assert browser.find_element(By.CSS_SELECTOR, "#country option[value='CN']").text == "중국 (CN)"
     assert browser.find_element(By.CSS_SELECTOR, "#country option[value='']").text == "모든 국가"
     assert re.fullmatch(r"전체 [\d,]+개 중 [\d,]+개 표시.*", browser.find_element(By.ID, "counts").text)

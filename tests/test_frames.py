@@ -80,7 +80,7 @@ def test_clear_message_without_pandas(sample: ag.KnowledgeGraph, monkeypatch: py
 
     monkeypatch.delitem(sys.modules, "pandas", raising=False)
     monkeypatch.setattr(builtins, "__import__", no_pandas)
-    with pytest.raises(ImportError, match=r"pip install 'asiaai-graph\[pandas\]'"):
+    with pytest.raises(ImportError, match=r"pip install pandas \(or, in the asiaai_graph checkout, pip install -e '\.\[pandas\]'\)"):
         sample.to_frame("model")
 
 

@@ -679,10 +679,166 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         '조직에서 인물의 역할.',
         (),
     ),
-    'current': (
-        'current', '현직 여부',
-        'Whether the affiliation is current.',
-        '현재의 소속인지 여부.',
+    'asOf': (
+        'as of', '기준 시점',
+        'The date the source states the affiliation as of (a source cannot say who holds a role today).',
+        '출처가 그 소속을 밝힌 기준 시점 (출처는 오늘의 소속을 말할 수 없습니다).',
+        (),
+    ),
+    'asOfApproximate': (
+        'as-of date is approximate', '기준 시점 추정 여부',
+        "True when the date is an inference rather than printed by the source (EDTF's '~'); absent otherwise.",
+        "날짜가 출처에 인쇄된 것이 아니라 추정한 값이면 true (EDTF의 '~'). 그렇지 않으면 생략합니다.",
+        (),
+    ),
+    'former': (
+        'former', '전직 여부',
+        'True when the source describes the role as already over at the as-of date.',
+        '출처가 기준 시점에 이미 끝난 역할로 기술하면 true.',
+        (),
+    ),
+    'category': (
+        'category', '부문',
+        'The sector of an organization as a dataset classifies it (industry, academia, research collective, government).',
+        '데이터셋이 분류한 조직의 부문 (산업, 학계, 연구 공동체, 정부).',
+        (),
+    ),
+    'trainingCompute': (
+        'training compute', '학습 연산량',
+        'Floating-point operations used to train the model (unit FLOP), with the source\'s confidence.',
+        '모델 학습에 쓰인 부동소수점 연산 수 (단위 FLOP)와 출처의 신뢰도.',
+        (),
+    ),
+    'trainingDatasetSize': (
+        'training dataset size', '학습 데이터 크기',
+        "How much data training saw, in the source's unit (tokens, words, datapoints...).",
+        '학습에 쓰인 데이터의 양 (출처의 단위: 토큰, 단어, 데이터 포인트 등).',
+        (),
+    ),
+    'trainingHardware': (
+        'training hardware', '학습 하드웨어',
+        'The chips the model was trained on, as the source names them.',
+        '출처가 밝힌 학습에 쓰인 칩.',
+        (),
+    ),
+    'hardwareQuantity': (
+        'hardware quantity', '하드웨어 수량',
+        'How many of the training hardware\'s chips were used.',
+        '학습에 쓰인 칩의 개수.',
+        (),
+    ),
+    'domain': (
+        'domain', '분야',
+        "A domain of the model in the source's words (Epoch AI: Language, Vision, Multimodal...).",
+        '출처가 분류한 모델의 분야 (Epoch AI: Language, Vision, Multimodal 등).',
+        (),
+    ),
+    'task': (
+        'task', '과제',
+        "A task of the model in the source's words (Epoch AI: Language modeling/generation, Chat...).",
+        '출처가 분류한 모델의 과제 (Epoch AI: Language modeling/generation, Chat 등).',
+        (),
+    ),
+    'accessibility': (
+        'accessibility', '공개 방식',
+        'How the model can be used: open weights (unrestricted, restricted use, non-commercial), API, hosted access, or unreleased.',
+        '모델을 쓸 수 있는 방식: 가중치 공개 (무제한, 용도 제한, 비상업), API, 호스팅 접근, 미공개.',
+        (),
+    ),
+    'license': (
+        'license', '라이선스',
+        'The licence the model\'s weights are published under, as the source names it.',
+        '출처가 밝힌 모델 가중치의 공개 라이선스.',
+        ('dcterms:license',),
+    ),
+    'notabilityCriterion': (
+        'notability criterion', '주목 기준',
+        'Why Epoch AI counts the model as notable (SOTA improvement, training cost, highly cited...).',
+        'Epoch AI가 주목할 만한 모델로 꼽는 이유 (SOTA 개선, 학습 비용, 높은 인용 등).',
+        (),
+    ),
+    'confidence': (
+        'confidence', '신뢰도',
+        "The source's own confidence in an estimate, in its words (Epoch AI: Confident, Likely, Speculative).",
+        '추정치에 대한 출처 자체의 신뢰도 (Epoch AI: Confident, Likely, Speculative).',
+        (),
+    ),
+    'priceYear': (
+        'price year', '가격 기준 연도',
+        'For an inflation-adjusted amount, the year whose prices it is in ("2023 USD").',
+        '물가 조정된 금액의 가격 기준 연도 ("2023년 달러").',
+        (),
+    ),
+    'citedField': (
+        'cited field', '근거 필드',
+        'A field of the record that the citation states (parameters, released, developers...); none means the record itself.',
+        '인용이 근거가 되는 기록의 필드 (parameters, released, developers 등). 없으면 기록 자체를 뜻합니다.',
+        (),
+    ),
+    'locator': (
+        'locator', '위치',
+        "Where in the source the statement is: a dataset's row, by the dataset's own key.",
+        '출처 안에서 진술이 있는 위치: 데이터셋의 행 (데이터셋 자체의 키).',
+        (),
+    ),
+    'link': (
+        'link', '링크',
+        'A link the source gives as its own evidence (a dataset row\'s paper or model page).',
+        '출처가 스스로 근거로 제시한 링크 (데이터셋 행의 논문이나 모델 페이지).',
+        (),
+    ),
+    'dispute': (
+        'dispute', '이견',
+        'A field on which sources disagree.',
+        '출처들이 서로 다르게 말하는 필드.',
+        (),
+    ),
+    'Dispute': (
+        'dispute', '이견',
+        "Sources that disagree on a field: every stated value with its sources, and why the record's value is preferred.",
+        '출처들이 서로 다르게 말하는 필드: 출처별로 밝힌 모든 값과, 기록의 값을 택한 이유.',
+        (),
+    ),
+    'StatedValue': (
+        'stated value', '진술된 값',
+        'One value of a disputed field as one or more sources state it (rdf:value, as JSON).',
+        '이견이 있는 필드에 대해 하나 이상의 출처가 밝힌 값 (rdf:value, JSON).',
+        (),
+    ),
+    'disputedField': (
+        'disputed field', '이견 필드',
+        'The name of the field the sources disagree on.',
+        '출처들이 서로 다르게 말하는 필드의 이름.',
+        (),
+    ),
+    'statedValue': (
+        'stated value', '진술된 값',
+        'A value of the disputed field with the sources that state it.',
+        '이견이 있는 필드의 값과 그 값을 밝힌 출처.',
+        (),
+    ),
+    'statedBy': (
+        'stated by', '진술 출처',
+        'A source that states this value.',
+        '이 값을 밝힌 출처.',
+        (),
+    ),
+    'credit': (
+        'credit', '출처 표시',
+        'The attribution the source asks its users to give, in its own words.',
+        '출처가 이용자에게 요청하는 출처 표시 문구 (원문 그대로).',
+        (),
+    ),
+    'variantParameters': (
+        'variant parameters', '변형 모델 크기',
+        "For a model family, the parameter counts of its variants as the source lists them.",
+        '모델 계열의 변형 모델별 매개변수 수 (출처가 나열한 대로).',
+        (),
+    ),
+    'reason': (
+        'reason', '선택 이유',
+        "Why the record's value is preferred over the others.",
+        '다른 값들 대신 기록의 값을 택한 이유.',
         (),
     ),
     'issuedApproximate': (
@@ -754,18 +910,21 @@ SUB_MODELS: dict[str, type[Any]] = {
     "affiliation": schema.Affiliation,
     "goal": schema.Goal,
     "investor": schema.InvestorRole,
+    "dispute": schema.Dispute,
+    "stated": schema.StatedValue,
 }
 #: Sub-record reference fields -> the record types they point at.
 SUB_TARGETS = {
     ("citation", "source"): ("source",),
     ("affiliation", "organization"): ("organization",),
     ("investor", "organization"): ("organization",),
+    ("stated", "sources"): ("source",),
 }
 DATE_UNION = "[ a rdfs:Datatype ; owl:unionOf ( xsd:gYear xsd:gYearMonth xsd:date ) ]"
 _LITERAL_RANGES = {
     "str": "xsd:string", "strs": "xsd:string", "lang": "rdf:langString", "doc_lang": "rdf:langString",
     "int": "xsd:integer", "bool": "xsd:boolean", "decimal": "xsd:decimal", "date": DATE_UNION,
-    "language": "xsd:language",
+    "language": "xsd:language", "json": "rdf:JSON",
 }
 SHAPE_NS = "https://w3id.org/asiaai-graph/shapes#"
 
@@ -998,6 +1157,8 @@ def _property_shapes(owner: str, model: type[Any], maps: list[FieldMap], targets
                 min_c = 1  # a bool with a default is always written
         elif kind == "decimal":
             parts.append("sh:datatype xsd:decimal")
+        elif kind == "json":
+            parts.append("sh:datatype rdf:JSON")
         elif kind == "date":
             parts.append("sh:or ( [ sh:datatype xsd:gYear ] [ sh:datatype xsd:gYearMonth ] [ sh:datatype xsd:date ] )")
             out.append(f"[ sh:path {pname(fm.arg)} ; sh:datatype xsd:boolean ; sh:in ( true ) ; sh:maxCount 1 ]")
@@ -1053,7 +1214,7 @@ def _node_shape(cls: str, ko: str, props: list[str], extra: tuple[str, ...] = ()
 _KO = {"source": "출처", "country": "국가", "place": "장소", "organization": "조직", "person": "인물",
        "model": "AI 모델", "product": "제품", "policy": "정책", "investment": "투자", "partnership": "협력",
        "indicator": "지표", "quantity": "수량", "money": "금액", "citation": "인용", "affiliation": "소속",
-       "goal": "목표", "investor": "투자자 역할"}
+       "goal": "목표", "investor": "투자자 역할", "dispute": "이견", "stated": "진술된 값"}
 
 
 def build_shapes() -> str:
@@ -1091,8 +1252,10 @@ def build_shapes() -> str:
     for kind, model in SUB_MODELS.items():
         targets = {f: t for (k, f), t in SUB_TARGETS.items() if k == kind}
         props = _property_shapes(NODE_CLASSES[kind], model, SUB_FIELDS[kind], targets)
-        if kind == "money":
-            props.append("[ sh:path aag:sequence ; sh:class rdf:Seq ; sh:maxCount 1 ]")
+        # the exporter orders any multi-valued field with two or more values by an rdf:Seq
+        multi = [fm for fm in SUB_FIELDS[kind] if fm.kind in ("refs", "strs", "nodes")]
+        if multi:
+            props.append("[ sh:path aag:sequence ; sh:class rdf:Seq" + (" ; sh:maxCount 1" if len(multi) == 1 else "") + " ]")
         extra = (_BETWEEN,) if kind in ("quantity", "money") else ()
         out.append(_node_shape(NODE_CLASSES[kind], _KO[kind], props, extra))
     out.append("""

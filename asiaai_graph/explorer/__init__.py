@@ -35,6 +35,8 @@ from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.explorer.layout import layout as _layout
 from asiaai_graph.flat import countries_of, describe
+from asiaai_graph.i18n import LANGUAGES as I18N_LANGUAGES
+from asiaai_graph.i18n import TEXTS
 from asiaai_graph.schema import Entity, Source
 from asiaai_graph.search import normalize
 from asiaai_graph.style import COLORS
@@ -62,7 +64,9 @@ def strings() -> dict[str, Any]:
 
     Sections: ``ui`` (buttons, headings), ``types``, ``kinds`` (every ``kind``
     and ``measure`` value), ``regions``, ``relations``, ``fields`` (fact labels)
-    and ``countries`` (ISO code -> name, from the Unicode CLDR).
+    and ``countries`` (ISO code -> name, from the Unicode CLDR). Record types,
+    relations and measures come from :data:`asiaai_graph.i18n.TEXTS` (the words
+    every view shares); the rest from the explorer's ``strings.json``.
 
     Examples
     --------
@@ -73,6 +77,11 @@ def strings() -> dict[str, Any]:
     """
     table: dict[str, Any] = json.loads(_asset("strings.json"))
     table.pop("_about", None)
+    # record types, relations and measures: the words every view shares (pictures, CLI, notebooks)
+    for prefix, section in (("type:", "types"), ("rel:", "relations"), ("measure:", "kinds")):
+        shared = {key[len(prefix):]: dict(zip(I18N_LANGUAGES, texts)) for key, texts in TEXTS.items()
+                  if key.startswith(prefix)}
+        table[section] = {**table.get(section, {}), **shared}
     return table
 
 
@@ -90,7 +99,7 @@ def _names(record: Entity) -> dict[str, str]:
 def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, Any]:
     """What the page embeds: nodes with names, facts and citations; edges; the cited sources.
 
-    With ``country``, only that country's ecosystem (see :func:`asiaai_graph.draw.ecosystem`).
+    With ``country``, only that country's ecosystem (see :func:`asiaai_graph.subgraphs.ecosystem`).
     Each node also carries its search ``keys`` (every name, normalised) and its
     place on the map, ``pos = [x, y, size, lod]`` (see
     :func:`asiaai_graph.explorer.layout.layout`); ``regions`` are the country
@@ -110,7 +119,7 @@ def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, A
     True
     """
     from asiaai_graph import __version__
-    from asiaai_graph.draw import ecosystem
+    from asiaai_graph.subgraphs import ecosystem
 
     if country is not None:
         ids = ecosystem(kg, country)

@@ -594,7 +594,8 @@
     a.addEventListener("click", function () { select(id); });
     return a;
   }
-  var CODE_FIELDS = new Map([["kind", "kinds"], ["measure", "kinds"], ["region", "regions"]]);
+  var CODE_FIELDS = new Map([["kind", "kinds"], ["measure", "kinds"], ["accessibility", "kinds"], ["category", "kinds"],
+                             ["region", "regions"]]);
   var YES_NO = new Map([["yes", "yes"], ["no", "no"]]);
   function factValue(field, value) {
     var section = CODE_FIELDS.get(field);

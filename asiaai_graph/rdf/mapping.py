@@ -4,6 +4,13 @@ Every field of every model has exactly one :class:`FieldMap` (a test checks
 this), naming the predicate and how the value is written. IRIs are plain
 strings here, so the fast Turtle / N-Triples writer needs no rdflib.
 
+This is the bottom of the RDF layers: the writers (:mod:`asiaai_graph.rdf.export`,
+:mod:`asiaai_graph.rdf.sparql`) and the reader (:mod:`asiaai_graph.rdf.read`)
+import it, and it imports nothing of the package. Terms are plain Python values
+here and in :func:`~asiaai_graph.rdf.export.blocks`: an IRI is a ``str``, a
+literal a :data:`Lit` tuple ``(lexical form, language tag or None, datatype
+IRI or None)``.
+
 Examples
 --------
 >>> [f.field for f in FIELDS["model"]][:4]
@@ -14,17 +21,23 @@ True
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import re
+from typing import NamedTuple, TypeAlias
 
 __all__ = [
     "AAG",
     "CLASSES",
     "DEFAULT_BASE",
     "FIELDS",
+    "FORMAT_NAMES",
     "FieldMap",
+    "Lit",
     "PREFIXES",
     "QUALIFIERS",
     "SUB_FIELDS",
+    "Term",
+    "check_base",
+    "owned_separator",
     "relation_predicate",
 ]
 
@@ -80,6 +93,8 @@ NODE_CLASSES: dict[str, str] = {
     "affiliation": AAG + "Affiliation",
     "goal": AAG + "Goal",
     "investor": AAG + "InvestorRole",
+    "dispute": AAG + "Dispute",
+    "stated": AAG + "StatedValue",
     "seq": RDF + "Seq",
     "agent": DCTERMS + "Agent",
 }
@@ -95,6 +110,22 @@ QUALIFIERS: dict[str, str] = {
     "between": AAG + "between",
 }
 
+#: A literal: (lexical form, language tag or None, datatype IRI or None; None is ``xsd:string``).
+Lit: TypeAlias = tuple[str, str | None, str | None]
+#: A term: an IRI (a ``str``) or a literal (a :data:`Lit` tuple).
+Term: TypeAlias = str | Lit
+
+XSD_STRING = XSD + "string"
+XSD_INTEGER = XSD + "integer"
+XSD_DECIMAL = XSD + "decimal"
+XSD_BOOLEAN = XSD + "boolean"
+XSD_ANY_URI = XSD + "anyURI"
+XSD_LANGUAGE = XSD + "language"
+RDF_LANG_STRING = RDF + "langString"
+RDF_JSON = RDF + "JSON"
+#: ``PartialDate.precision`` -> the datatype of its literal.
+DATE_TYPES: dict[str, str] = {"year": XSD + "gYear", "month": XSD + "gYearMonth", "day": XSD + "date"}
+
 RDF_TYPE = RDF + "type"
 IDENTIFIER = DCTERMS + "identifier"
 LABEL = RDFS + "label"
@@ -104,6 +135,49 @@ WAS_DERIVED_FROM = PROV + "wasDerivedFrom"
 QUALIFIED_DERIVATION = PROV + "qualifiedDerivation"
 SEQUENCE = AAG + "sequence"
 SEQUENCE_OF = AAG + "sequenceOf"
+
+
+#: RDF format names (rdflib's names, media types, file suffixes) -> one name per format.
+FORMAT_NAMES: dict[str, str] = {
+    **dict.fromkeys(("turtle", "ttl", "text/turtle", ".ttl", ".turtle"), "turtle"),
+    **dict.fromkeys(("nt", "ntriples", "nt11", "n-triples", "application/n-triples", ".nt"), "nt"),
+    **dict.fromkeys(("nquads", "nq", "n-quads", "application/n-quads", ".nq"), "nquads"),
+    **dict.fromkeys(("trig", "application/trig", ".trig"), "trig"),
+    **dict.fromkeys(("json-ld", "jsonld", "application/ld+json", ".jsonld", ".json"), "json-ld"),
+    **dict.fromkeys(("xml", "rdf/xml", "application/rdf+xml", ".rdf", ".xml", ".owl"), "xml"),
+}
+
+BASE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
+
+
+def check_base(base: str | None) -> str:
+    """The base IRI to use: ``base``, or the default; refuses one that cannot prefix IRIs.
+
+    Examples
+    --------
+    >>> check_base(None)
+    'https://w3id.org/asiaai-graph/id/'
+    >>> check_base("not an iri")
+    Traceback (most recent call last):
+    ...
+    ValueError: base must be an absolute IRI such as 'https://example.org/id/', got 'not an iri'
+    """
+    if base is None:
+        return DEFAULT_BASE
+    if not BASE_RE.match(base) or base.count("#") > 1:
+        raise ValueError(f"base must be an absolute IRI such as 'https://example.org/id/', got {base!r}")
+    return base
+
+
+def owned_separator(base: str) -> str:
+    """What joins a record's IRI and the fragment of a node it owns: ``#``, or ``/`` if ``base`` has a ``#``.
+
+    Examples
+    --------
+    >>> owned_separator(DEFAULT_BASE), owned_separator("https://example.org/kg#")
+    ('#', '/')
+    """
+    return "/" if "#" in base else "#"
 
 
 def relation_predicate(relation: str) -> str:
@@ -132,6 +206,7 @@ class FieldMap(NamedTuple):
     ``url``        an IRI (or an ``xsd:anyURI`` literal if it is no valid IRI)
     ``wikidata``   ``owl:sameAs`` a Wikidata entity
     ``int``, ``bool``, ``decimal``  typed literals
+    ``json``       an ``rdf:JSON`` literal (a disputed field's stated value, as in YAML)
     ``date``       ``xsd:gYear`` / ``xsd:gYearMonth`` / ``xsd:date``; ``arg`` flags approximate dates
     ``qualifier``  a named individual
     ``ref``        one record id, as the record's IRI
@@ -169,7 +244,10 @@ _ENTITY_HEAD = [
     _f("wikidata", "wikidata", SAME_AS),
 ]
 # Citations come last so a record's Turtle block reads fields first, evidence after.
-_ENTITY_TAIL = [_f("sources", "nodes", QUALIFIED_DERIVATION, "citation")]
+_ENTITY_TAIL = [
+    _f("disputes", "nodes", AAG + "dispute", "dispute"),
+    _f("sources", "nodes", QUALIFIED_DERIVATION, "citation"),
+]
 _KIND = _f("kind", "str", AAG + "kind")
 
 
@@ -191,6 +269,9 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("url", "url", SCHEMA + "url"),
         _f("series", "str", AAG + "series"),
         _f("note", "str", SKOS + "note"),
+        _f("version", "str", SCHEMA + "version"),
+        _f("license", "str", DCTERMS + "license"),
+        _f("credit", "str", AAG + "credit"),
     ],
     "country": _entity(_f("region", "str", AAG + "region")),
     "place": _entity(
@@ -208,6 +289,7 @@ FIELDS: dict[str, list[FieldMap]] = {
         _rel("members", "has_member", "refs"),
         _f("focus_areas", "strs", AAG + "focusArea"),
         _f("website", "url", SCHEMA + "url"),
+        _f("category", "str", AAG + "category"),
     ),
     "person": _entity(
         _f("affiliations", "nodes", AAG + "affiliation", "affiliation"),
@@ -228,6 +310,16 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("variant_count", "node", AAG + "variantCount", "quantity"),
         _f("training_cost", "node", AAG + "trainingCost", "money"),
         _f("training_duration", "node", AAG + "trainingDuration", "quantity"),
+        _f("training_compute", "node", AAG + "trainingCompute", "quantity"),
+        _f("training_dataset_size", "node", AAG + "trainingDatasetSize", "quantity"),
+        _f("training_hardware", "strs", AAG + "trainingHardware"),
+        _f("hardware_quantity", "node", AAG + "hardwareQuantity", "quantity"),
+        _f("domains", "strs", AAG + "domain"),
+        _f("tasks", "strs", AAG + "task"),
+        _f("accessibility", "str", AAG + "accessibility"),
+        _f("license", "str", AAG + "license"),
+        _f("notability_criteria", "strs", AAG + "notabilityCriterion"),
+        _f("variant_parameters", "nodes", AAG + "variantParameters", "quantity"),
     ),
     "product": _entity(
         _KIND,
@@ -293,6 +385,7 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
         _f("qualifier", "qualifier", AAG + "qualifier"),
         _f("upper", "decimal", AAG + "upper"),
         _f("unit", "str", AAG + "unit"),
+        _f("confidence", "str", AAG + "confidence"),
     ],
     "money": [
         _f("amount", "decimal", AAG + "value"),
@@ -300,16 +393,21 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
         _f("qualifier", "qualifier", AAG + "qualifier"),
         _f("upper", "decimal", AAG + "upper"),
         _f("equivalents", "nodes", AAG + "equivalent", "money"),
+        _f("price_year", "int", AAG + "priceYear"),
     ],
     "citation": [
         _f("source", "ref", PROV + "entity"),
         _f("quote", "doc_lang", AAG + "quote"),
         _f("note", "str", SKOS + "note"),
+        _f("fields", "strs", AAG + "citedField"),
+        _f("locator", "str", AAG + "locator"),
+        _f("links", "strs", AAG + "link"),
     ],
     "affiliation": [
         _f("organization", "ref", AAG + "organization"),
         _f("role", "str", AAG + "role"),
-        _f("current", "bool", AAG + "current"),
+        _date("as_of", AAG + "asOf", "asOfApproximate"),
+        _f("former", "bool", AAG + "former"),
     ],
     "goal": [
         _f("text", "str", AAG + "text"),
@@ -322,6 +420,16 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
         _f("organization", "ref", AAG + "organization"),
         _f("lead", "bool", AAG + "lead"),
     ],
+    "dispute": [
+        _f("field", "str", AAG + "disputedField"),
+        _f("values", "nodes", AAG + "statedValue", "stated"),
+        _f("reason", "str", AAG + "reason"),
+    ],
+    "stated": [
+        _f("value", "json", RDF + "value"),
+        _f("sources", "refs", AAG + "statedBy"),
+        _f("note", "str", SKOS + "note"),
+    ],
 }
 
 #: ``nodes`` fields that also get a direct relation, like the graph's edges:
@@ -330,3 +438,4 @@ QUALIFIED: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("person", "affiliations"): (relation_predicate("affiliated_with"), "organization", False),
     ("investment", "investors"): (relation_predicate("invested_in"), "organization", True),
 }
+

@@ -58,6 +58,8 @@ class AAG(_namespace.DefinedNamespace):
     Partnership: URIRef  # partnership
     Indicator: URIRef  # indicator
     Quantity: URIRef  # quantity
+    Dispute: URIRef  # dispute
+    StatedValue: URIRef  # stated value
     Money: URIRef  # amount of money
     Citation: URIRef  # citation
     Affiliation: URIRef  # affiliation
@@ -125,6 +127,12 @@ class AAG(_namespace.DefinedNamespace):
     equivalent: URIRef  # equivalent
     sequence: URIRef  # sequence
     sequenceOf: URIRef  # sequence of
+    trainingCompute: URIRef  # training compute
+    trainingDatasetSize: URIRef  # training dataset size
+    hardwareQuantity: URIRef  # hardware quantity
+    dispute: URIRef  # dispute
+    statedValue: URIRef  # stated value
+    statedBy: URIRef  # stated by
 
     # attributes
     value: URIRef  # value
@@ -160,7 +168,25 @@ class AAG(_namespace.DefinedNamespace):
     series: URIRef  # series
     lead: URIRef  # lead investor
     role: URIRef  # role
-    current: URIRef  # current
+    asOf: URIRef  # as of
+    asOfApproximate: URIRef  # as-of date is approximate
+    former: URIRef  # former
+    category: URIRef  # category
+    trainingHardware: URIRef  # training hardware
+    domain: URIRef  # domain
+    task: URIRef  # task
+    accessibility: URIRef  # accessibility
+    license: URIRef  # license
+    notabilityCriterion: URIRef  # notability criterion
+    confidence: URIRef  # confidence
+    priceYear: URIRef  # price year
+    citedField: URIRef  # cited field
+    locator: URIRef  # locator
+    link: URIRef  # link
+    disputedField: URIRef  # disputed field
+    reason: URIRef  # reason
+    credit: URIRef  # credit
+    variantParameters: URIRef  # variant parameters
     issuedApproximate: URIRef  # publication date is approximate
     foundedApproximate: URIRef  # founding date is approximate
     releasedApproximate: URIRef  # release date is approximate

@@ -1,0 +1,242 @@
+"""The commands that ask the graph: search, list, llm-builders, validate, stats, sparql.
+
+Each ``run_*`` function takes the parsed arguments and the output stream and
+returns the exit code; :func:`register` adds them to the parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from asiaai_graph import progress
+from asiaai_graph.cli.output import UsageError, as_json, dump, row, say, table
+from asiaai_graph.index import LANGUAGE_MODEL_KINDS
+from asiaai_graph.schema.terms import RECORD_TYPE_NAMES
+
+if TYPE_CHECKING:
+    from asiaai_graph.cli.registry import Commands
+    from asiaai_graph.graph import KnowledgeGraph
+    from asiaai_graph.schema import Organization, Record
+
+__all__ = ["count_matches", "open_graph", "query_text", "register", "run_list", "run_llm_builders", "run_search",
+           "run_sparql", "run_stats", "run_validate"]
+
+
+def register(commands: Commands) -> None:
+    """Add search, list, llm-builders, validate, stats and sparql to the parser."""
+    p = commands.add("search", run_search, "find records by any name, in any language")
+    p.add_argument("query")
+    p.add_argument("--limit", type=_count, default=10, metavar="N",
+                   help="show at most N records (default 10; 0 shows them all)")
+    p = commands.add("list", run_list, "list the records of one type")
+    p.add_argument("record_type", metavar="TYPE", choices=list(RECORD_TYPE_NAMES),
+                   help="the record type: " + ", ".join(RECORD_TYPE_NAMES))
+    p.add_argument("--country", help="a country: ISO 3166-1 code or name in any language (CN, cn, China, 중국)")
+    p.add_argument("--kind", metavar="KIND",
+                   help="the records' own kind field: e.g. company or startup (organization), llm (model), "
+                        "law (policy)")
+    p = commands.add("llm-builders", run_llm_builders,
+                     "organizations that build large language models (multimodal ones included)")
+    p.add_argument("--country", help="a country: ISO 3166-1 code or name in any language (CN, cn, China, 중국)")
+    p = commands.add("validate", run_validate, "check data files; exit 1 with every problem listed",
+                     parents=("output",))
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--no-curated", action="store_true", help="check the files alone, without the curated data")
+    commands.add("stats", run_stats, "count the records of each type")
+    p = commands.add("sparql", run_sparql, "run a SPARQL query (text or a .rq file) over the RDF export, "
+                     "or in a triple store with --endpoint")
+    p.add_argument("query", metavar="QUERY_OR_FILE",
+                   help="a SPARQL query in quotes, or a file holding one: an argument ending in .rq or .sparql, "
+                        "or with a / and no spaces, is read as a file")
+    p.add_argument("--base", help="IRI namespace of the records in the RDF export")
+    p.add_argument("--endpoint", metavar="URL", help="query this triple store instead of the export")
+    p.add_argument("--graph", metavar="IRI", help="with --endpoint: the named graph to query "
+                   "(default: the one push gives these data)")
+    from asiaai_graph.cli.store import add_store_options
+
+    add_store_options(p)
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a count (0 or more)")
+    return n
+
+
+def open_graph(args: argparse.Namespace) -> KnowledgeGraph:
+    """The graph the arguments ask for: the curated data unless ``--no-curated``, plus ``--data`` paths."""
+    from asiaai_graph.loading import load
+
+    with progress.task("loading the graph"):
+        return load(args.data or None, curated=not args.no_curated)
+
+
+def country_of(kg: KnowledgeGraph, args: argparse.Namespace) -> str | None:
+    """The country ``--country`` names: a code in any case or a name in any language (``cn``, ``중국``, ``China``)."""
+    return kg.resolve(args.country, "country") if args.country else None
+
+
+def count_matches(kg: KnowledgeGraph, query: str) -> int:
+    """How many records ``kg.search(query)`` would find without a limit (the name index counts them)."""
+    return kg.name_index.lookup(query, 1).total
+
+
+def run_search(args: argparse.Namespace, out: TextIO) -> int:
+    kg = open_graph(args)
+    limit = args.limit or len(kg)
+    hits = kg.search(args.query, limit=limit)
+    total = count_matches(kg, args.query) if len(hits) == limit else len(hits)
+    if args.json:
+        dump([as_json(r) for r in hits], out)
+    elif hits:
+        table(["ID", "NAME", "TYPE", "DETAILS"], [row(r, args.lang) for r in hits], out)
+    else:
+        say(f"nothing matches {args.query!r}", out)
+    if total > len(hits):
+        note = f"{len(hits)} of {total} shown; --limit N for more, --limit 0 for all"
+        say(note, sys.stderr if args.json else out)  # JSON stays JSON
+    return 0
+
+
+_FILTERED = {"organization": ("country", "kind"), "model": ("country", "kind"), "policy": ("country", "kind"),
+             "investment": ("country",), "partnership": ("country",), "indicator": ("country",)}
+
+
+def run_list(args: argparse.Namespace, out: TextIO) -> int:
+    allowed = _FILTERED.get(args.record_type, ())
+    for name in ("country", "kind"):
+        if getattr(args, name) and name not in allowed:
+            takes = f"takes only --{' and --'.join(allowed)}" if allowed else "takes no --country or --kind"
+            raise UsageError(f"list {args.record_type} {takes}")
+    kg = open_graph(args)
+    if args.record_type == "organization":
+        records: list[Any] = kg.organizations(country=country_of(kg, args), kind=args.kind)
+    elif args.record_type == "model":
+        records = kg.models(country=country_of(kg, args), kind=args.kind)
+    elif args.record_type == "policy":
+        records = kg.policies(country=country_of(kg, args), kind=args.kind)
+    elif args.record_type == "investment":
+        records = kg.investments(country=country_of(kg, args))
+    elif args.record_type == "partnership":
+        records = kg.partnerships(country=country_of(kg, args))
+    elif args.record_type == "indicator":
+        records = kg.indicators(country=country_of(kg, args))
+    else:
+        records = kg.records(args.record_type)
+    return _print_records(records, args, out)
+
+
+def _print_records(records: Sequence[Record], args: argparse.Namespace, out: TextIO) -> int:
+    if args.json:
+        dump([as_json(r) for r in records], out)
+    else:
+        table(["ID", "NAME", "TYPE", "DETAILS"], [row(r, args.lang) for r in records], out)
+    return 0
+
+
+def _language_models(kg: KnowledgeGraph, builder: Organization) -> list[Any]:
+    return [m for m in kg.models(developer=builder) if m.kind in LANGUAGE_MODEL_KINDS]
+
+
+def run_llm_builders(args: argparse.Namespace, out: TextIO) -> int:
+    kg = open_graph(args)
+    builders = kg.llm_builders(country=country_of(kg, args))
+    if args.json:
+        dump([as_json(o) | {"llms": [m.id for m in _language_models(kg, o)]} for o in builders], out)
+        return 0
+    rows = [[o.id, o.label_in(args.lang), o.country or "",
+             ", ".join(m.label_in(args.lang) for m in _language_models(kg, o))] for o in builders]
+    table(["ID", "NAME", "COUNTRY", "LLMS"], rows, out)
+    return 0
+
+
+def run_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from asiaai_graph.loading import load
+
+    with progress.task("checking the data"):
+        kg = load(args.paths, curated=not args.no_curated, cache=False)
+    counts = {t: n for t, n in kg.stats().items() if n}
+    if args.json:
+        dump({"valid": True, "counts": counts}, out)
+    else:
+        say("valid: " + ", ".join(f"{n} {t}" for t, n in counts.items()), out)
+    return 0
+
+
+def run_stats(args: argparse.Namespace, out: TextIO) -> int:
+    stats = open_graph(args).stats()
+    if args.json:
+        dump(stats, out)
+    else:
+        table(["TYPE", "COUNT"], [[t, str(n)] for t, n in stats.items()], out)
+    return 0
+
+
+def _cell(value: Any) -> Any:
+    """A SPARQL value as JSON: numbers stay numbers, dates become ISO text."""
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+_QUERY_SUFFIXES = {".rq", ".sparql", ".ru"}
+
+
+def query_text(argument: str) -> str:
+    """The SPARQL query an argument gives: the text itself, or the content of the file it names.
+
+    An existing file is read. An argument ending in ``.rq``, ``.sparql`` or
+    ``.ru``, or holding a ``/`` and no whitespace, names a file, and a missing
+    one is an error (not a query with a syntax error). Anything else is a query.
+
+    Examples
+    --------
+    >>> query_text("SELECT ?s WHERE { ?s ?p ?o }")
+    'SELECT ?s WHERE { ?s ?p ?o }'
+    >>> query_text("queries/missing.rq")
+    Traceback (most recent call last):
+    ...
+    asiaai_graph.cli.output.UsageError: no such query file: 'queries/missing.rq' (give a query in quotes, or the path of a .rq file)
+    """
+    if os.path.isfile(argument):
+        with open(argument, encoding="utf-8") as fh:
+            return fh.read()
+    path_like = Path(argument).suffix.lower() in _QUERY_SUFFIXES or (
+        ("/" in argument or os.sep in argument) and not any(ch.isspace() for ch in argument))
+    if path_like:
+        kind = "a folder, not a query file" if os.path.isdir(argument) else "no such query file"
+        raise UsageError(f"{kind}: {argument!r} (give a query in quotes, or the path of a .rq file)")
+    return argument
+
+
+def run_sparql(args: argparse.Namespace, out: TextIO) -> int:
+    query = query_text(args.query)
+    if args.endpoint:
+        from asiaai_graph.cli.store import store_options
+
+        rows = open_graph(args).sparql(query, base=args.base, endpoint=args.endpoint, graph=args.graph,
+                                       **store_options(args))
+    else:
+        rows = open_graph(args).sparql(query, base=args.base)
+    if args.json:
+        dump([{k: _cell(v) for k, v in r.items()} for r in rows], out)
+    elif rows:
+        names = list(rows[0])
+        table([n.upper() for n in names], [["" if r[n] is None else str(_cell(r[n])) for n in names] for r in rows],
+              out)
+    else:
+        print("no results", file=out)
+    return 0

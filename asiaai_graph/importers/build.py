@@ -1,0 +1,265 @@
+"""Turning a dataset's rows into records: what every importer shares.
+
+An importer walks its rows and tells a :class:`Builder` what each row states:
+a model and its fields, each organization it names (with the sector and
+country the row gives it), the places it names. The builder keeps one record
+per id, cites the dataset on each (``fields`` says what the dataset states,
+``locator`` where: the dataset's own key, ``links`` the row's own links), and
+at the end gives validated records, sorted, ready to be written.
+
+An organization named in many rows is one record: its name is the table's
+English name or the spelling the dataset uses most, other spellings become
+aliases, and its sector and country are those the dataset gives it most often
+(a citation note says so when rows disagree).
+
+Examples
+--------
+>>> from asiaai_graph.schema import Source
+>>> src = Source(id="ds", title="A dataset", kind="dataset", language="en")
+>>> b = Builder(src)
+>>> b.organization("acme", "ACME Inc", locator="Organization=ACME Inc", country="KR", category="industry")
+>>> b.model("acme-1", {"name": "ACME-1", "kind": "llm", "developers": ["acme"], "parameters": 7},
+...         locator="Model=ACME-1", links=("https://example.org/acme-1",))
+>>> [(r.id, r.record_type) for r in b.records()]
+[('ds', 'source'), ('acme', 'organization'), ('acme-1', 'model')]
+>>> b.records()[2].sources[0].fields
+('developers', 'parameters')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from asiaai_graph.errors import DataError, Problem
+
+if TYPE_CHECKING:
+    from asiaai_graph.schema import Record, Source
+
+__all__ = ["Builder", "organization_kind"]
+
+#: Fields that describe the record rather than state facts about it: a citation's ``fields`` leaves them out.
+_IDENTITY = frozenset({"name", "labels", "aliases", "description", "kind"})
+
+_UNIVERSITY = re.compile(r"\b(university|college|universit[éeä]t)\b|大学|大學|学院|學院", re.I)
+_LAB = re.compile(r"\b(laborator(y|ies)|lab|institute|academy|research center|research centre)\b|"
+                  r"研究院|研究所|实验室|實驗室|研究センター|研究機構|研究所", re.I)
+_COMPANY = re.compile(r"\b(inc|corp|corporation|co|ltd|limited|llc|gmbh|plc|k\.k)\b\.?|株式会社|有限公司|"
+                      r"公司|集团|集團|科技", re.I)
+
+#: A dataset's sector -> our kind of organization, where the name does not say more.
+_BY_CATEGORY = {"industry": "company", "academia": "research_lab", "government": "government_body",
+                "research_collective": "research_lab"}
+
+
+def organization_kind(name: str, category: str | None) -> str:
+    """What kind of organization a name and a dataset's sector make it, by stated rules only.
+
+    A name that says it is a university is one; otherwise a name that says it is a
+    laboratory or institute is a research lab; otherwise the dataset's sector
+    decides (industry -> company, academia -> research lab, government ->
+    government body); otherwise a name with a company form (Inc., Ltd, 有限公司,
+    株式会社) is a company; otherwise ``other`` (no source says).
+
+    Examples
+    --------
+    >>> organization_kind("Tsinghua University", "academia"), organization_kind("Shanghai AI Lab", "academia")
+    ('university', 'research_lab')
+    >>> organization_kind("NAVER", "industry"), organization_kind("ELYZA Inc.", None), organization_kind("rinna", None)
+    ('company', 'company', 'other')
+    """
+    if _UNIVERSITY.search(name):
+        return "university"
+    if _LAB.search(name):
+        return "research_lab"
+    if category in _BY_CATEGORY:
+        return _BY_CATEGORY[category]
+    if _COMPANY.search(name):
+        return "company"
+    return "other"
+
+
+@dataclass
+class _Org:
+    names: Counter[str] = field(default_factory=Counter)
+    labels: dict[str, Counter[str]] = field(default_factory=dict)
+    categories: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
+    headquarters: Counter[str] = field(default_factory=Counter)
+    locators: list[str] = field(default_factory=list)
+    english_name: str | None = None
+
+
+@dataclass
+class _Entry:
+    data: dict[str, Any]
+    locator: str
+    links: tuple[str, ...]
+    note: str | None
+    line: int | None
+
+
+class Builder:
+    """Collects the records a dataset states, one per id, each citing ``source``.
+
+    ``problems`` collects rows whose records clash (two rows that both make one
+    model id, a record that does not validate), each with the row's line.
+    """
+
+    def __init__(self, source: Source, file: str = "") -> None:
+        self.source = source
+        self.file = file
+        self.orgs: dict[str, _Org] = {}
+        self.entries: dict[tuple[str, str], _Entry] = {}
+        self.models: dict[str, list[_Entry]] = {}
+        self.problems: list[Problem] = []
+
+    # --- what rows state ---------------------------------------------------------------------------
+
+    def organization(self, rid: str, name: str, *, locator: str, country: str | None = None,
+                     category: str | None = None, label: tuple[str, str] | None = None,
+                     headquarters: str | None = None, english_name: str | None = None) -> None:
+        """Note that a row names organization ``rid`` as ``name``, with what the row says of it."""
+        org = self.orgs.setdefault(rid, _Org())
+        org.names[name] += 1
+        if label is not None and label[1] and label[1] != name:
+            org.labels.setdefault(label[0], Counter())[label[1]] += 1
+        if category:
+            org.categories[category] += 1
+        if country:
+            org.countries[country] += 1
+        if headquarters:
+            org.headquarters[headquarters] += 1
+        if locator not in org.locators:
+            org.locators.append(locator)
+        if english_name:
+            org.english_name = english_name
+
+    def model(self, rid: str, data: dict[str, Any], *, locator: str, links: Iterable[str] = (),
+              note: str | None = None, line: int | None = None) -> None:
+        """A row states model ``rid`` with the fields in ``data`` (empty values left out).
+
+        Two rows whose models get one id but have different developers are two
+        models with one name (a dataset's homonyms): each gets its first
+        developer's id appended (``xing-han-da-han-ruan-jian``). Two rows of one
+        model id and the same developers are a clash to resolve in the tables.
+        """
+        self.models.setdefault(rid, []).append(_Entry(
+            {k: v for k, v in data.items() if v not in (None, (), [], {}, "")},
+            locator, tuple(dict.fromkeys(links)), note, line))
+
+    def place(self, rid: str, data: dict[str, Any], *, locator: str, line: int | None = None) -> None:
+        """A row names place ``rid``; the first row naming it gives its record."""
+        if ("place", rid) not in self.entries:
+            self._entry("place", rid, data, locator, (), None, line)
+
+    def _entry(self, kind: str, rid: str, data: dict[str, Any], locator: str, links: Iterable[str],
+               note: str | None, line: int | None) -> None:
+        clean = {k: v for k, v in data.items() if v not in (None, (), [], {}, "")}
+        before = self.entries.get((kind, rid))
+        if before is not None:
+            where = f" (line {before.line})" if before.line else ""
+            self.problems.append(Problem(self.file, line, rid, None,
+                                         f"this row makes {kind} id {rid!r} again, like {before.locator}{where}: "
+                                         "give one of them another id in data/matching.tsv, or exclude one in "
+                                         "data/exclusions.tsv"))
+            return
+        self.entries[(kind, rid)] = _Entry(clean, locator, tuple(dict.fromkeys(links)), note, line)
+
+    # --- the records -------------------------------------------------------------------------------
+
+    def _resolve_models(self) -> None:
+        taken = set(self.orgs) | {rid for _, rid in self.entries}
+        for rid, entries in sorted(self.models.items()):
+            if rid in taken:  # a model named like its maker ("红棉小冰" the company and the model)
+                rid = f"{rid}-model"
+            if len(entries) == 1:
+                self.entries[("model", rid)] = entries[0]
+                continue
+            makers = [tuple(e.data.get("developers", ())) for e in entries]
+            if len(set(makers)) == len(makers):
+                for entry, who in zip(entries, makers):
+                    self._entry("model", f"{rid}-{who[0]}", entry.data, entry.locator, entry.links,
+                                entry.note, entry.line)
+                continue
+            self.entries[("model", rid)] = entries[0]
+            for entry in entries[1:]:
+                self._entry("model", rid, entry.data, entry.locator, entry.links, entry.note, entry.line)
+
+    def _citation(self, data: dict[str, Any], locator: str, links: Sequence[str] = (),
+                  note: str | None = None) -> dict[str, Any]:
+        fields = [f for f in data if f not in _IDENTITY and f != "id"]
+        citation: dict[str, Any] = {"source": self.source.id, "locator": locator[:400]}
+        if fields:
+            citation["fields"] = fields
+        if links:
+            citation["links"] = list(links)
+        if note:
+            citation["note"] = note
+        return citation
+
+    def _org_record(self, rid: str, org: _Org) -> dict[str, Any]:
+        name = org.english_name or sorted(org.names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        data: dict[str, Any] = {"id": rid, "name": name}
+        labels = {lang: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for lang, c in sorted(org.labels.items())}
+        if labels:
+            data["labels"] = labels
+        aliases = sorted(n for n in org.names if n != name and n not in labels.values())
+        if aliases:
+            data["aliases"] = aliases
+        category = _most(org.categories)
+        data["kind"] = organization_kind(name, category)
+        notes = []
+        for fname, counter in (("country", org.countries), ("headquarters", org.headquarters)):
+            value = _most(counter)
+            if value is not None:
+                data[fname] = value
+                if len(counter) > 1:
+                    notes.append(f"{fname}: the dataset gives " + ", ".join(f"{v} in {n} rows" for v, n in counter.most_common())
+                                 + f"; the most frequent, {value}, is kept")
+        if category is not None:
+            data["category"] = category
+        locator = "; ".join(org.locators)
+        data["sources"] = [self._citation(data, locator, (), "; ".join(notes) or None)]
+        return data
+
+    def records(self) -> list[Record]:
+        """The source, then organizations, places and models, each sorted by id; validated.
+
+        Raises :class:`~asiaai_graph.errors.DataError` listing every clash and every invalid record.
+        """
+        from pydantic import ValidationError
+
+        from asiaai_graph.schema import RECORD_TYPES
+
+        self._resolve_models()
+        raw: list[tuple[str, dict[str, Any], int | None]] = []
+        for rid, org in sorted(self.orgs.items()):
+            raw.append(("organization", self._org_record(rid, org), None))
+        for (kind, rid), entry in sorted(self.entries.items(), key=lambda kv: (kv[0][0] != "place", kv[0][1])):
+            data = {"id": rid, **entry.data}
+            data["sources"] = [self._citation(entry.data, entry.locator, entry.links, entry.note)]
+            raw.append((kind, data, entry.line))
+        out: list[Record] = [self.source]
+        problems = list(self.problems)
+        for kind, data, line in raw:
+            try:
+                out.append(RECORD_TYPES[kind].model_validate(data))
+            except ValidationError as exc:
+                for err in exc.errors():
+                    loc = ".".join(str(p) for p in err["loc"])
+                    problems.append(Problem(self.file, line, data["id"], loc or None, err["msg"]))
+        if problems:
+            raise DataError(problems)
+        order = {"source": 0, "organization": 1, "place": 2, "model": 3}
+        out.sort(key=lambda r: (order.get(r.record_type, 9), r.id))
+        return out
+
+
+def _most(counter: Counter[str]) -> str | None:
+    if not counter:
+        return None
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

@@ -1,0 +1,148 @@
+"""LLM-jp's *Overview of Japanese LLMs* as records: every text-generation, vision-language and speech model.
+
+Each row of those tables is one model record (a row is often a family: its
+variants' sizes are kept as ``variant_parameters``), paired with its row in the
+Japanese README (:func:`~asiaai_graph.importers.llmjp.pair_llmjp`), which gives
+the Japanese names of models and developers as ``ja`` labels.
+
+From each row: ``name`` (the first column), ``labels.ja`` (the Japanese row's
+name, when it differs), ``developers`` (Developer, one record per developer;
+Japanese names as labels), ``released`` (Release Year: year precision),
+``architecture`` (the Architecture cell's first line), the sizes in bold in the
+Architecture cell (``**7b**``, ``8x70b (**465b**)``: the bold figure is the total)
+as ``parameters`` when there is one size and ``variant_parameters`` when there
+are several, ``training_dataset_size`` when the Training Data cell states one
+token count (``(**2.1T** tokens)``), ``license`` (License, as written), and
+``base_model`` when the Base Model cell names a record the matching table or the
+curated data knows. ``kind``: text generation -> llm, vision-language ->
+multimodal, speech -> speech. The dataset gives no sector or country of its
+developers, so their kind follows their names only
+(:func:`~asiaai_graph.importers.build.organization_kind`).
+
+A row whose developer is a person ("Individual (...)") cannot be imported (the
+schema's developers are organizations) and must be listed in
+``data/exclusions.tsv``.
+
+Examples
+--------
+>>> sizes("Llama<br>(**7b**, **13b**, 8x70b (**465b**), **32b-a3b**)")
+(Decimal('7000000000'), Decimal('13000000000'), Decimal('32000000000'), Decimal('465000000000'))
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from asiaai_graph.importers.build import Builder
+
+if TYPE_CHECKING:
+    from asiaai_graph.importers.llmjp import LlmJpPairing, LlmJpRow
+    from asiaai_graph.importers.matching import Matcher
+    from asiaai_graph.schema import Source
+
+__all__ = ["KINDS", "llmjp_records", "llmjp_source", "sizes"]
+
+#: LLM-jp category -> model kind (the categories imported).
+KINDS = {"text-generation": "llm", "vision-language": "multimodal", "speech": "speech"}
+
+_SIZE = re.compile(r"^(\d+(?:\.\d+)?)\s*([kmbt])\b", re.I)
+_BOLD = re.compile(r"\*\*([^*]+)\*\*")
+_TOKENS = re.compile(r"\*\*(\d+(?:\.\d+)?)\s*([kmbt])\*\*\s*tokens", re.I)
+_SCALE = {"k": Decimal(10) ** 3, "m": Decimal(10) ** 6, "b": Decimal(10) ** 9, "t": Decimal(10) ** 12}
+
+
+def sizes(markdown: str) -> tuple[Decimal, ...]:
+    """The distinct sizes written in bold in a cell (``**7b**``, ``**1.8B**``), smallest first."""
+    found = set()
+    for bold in _BOLD.findall(markdown):
+        m = _SIZE.match(bold.strip())
+        if m:
+            found.add((Decimal(m.group(1)) * _SCALE[m.group(2).lower()]).quantize(Decimal(1)))
+    return tuple(sorted(found))
+
+
+def llmjp_source(version: str | None = None) -> Source:
+    """The :class:`~asiaai_graph.schema.Source` record of the LLM-jp list; ``version``: its date and commit."""
+    from asiaai_graph.schema import Source
+
+    return Source(
+        id="llm-jp-awesome-japanese-llm", title="Overview of Japanese LLMs", title_en="Overview of Japanese LLMs",
+        publisher="LLM-jp", kind="dataset", language="en", url="https://github.com/llm-jp/awesome-japanese-llm",
+        version=version, license="Apache-2.0",
+        note="README.en.md with README.ja.md for the Japanese names; each listed model keeps its own licence.",
+    )
+
+
+def _model_data(row: LlmJpRow, ja: LlmJpRow, developers: list[str], base: str | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": row.name, "kind": KINDS[row.category or ""], "developers": developers}
+    if ja.name and ja.name != row.name:
+        data["labels"] = {"ja": ja.name}
+    data["released"] = row.release_year
+    arch = row.get("architecture")
+    if arch is not None:
+        first = arch.text.split("\n")[0].strip(" (")
+        if first:
+            data["architecture"] = first
+        found = sizes(arch.markdown)
+        if len(found) == 1:
+            data["parameters"] = {"value": found[0]}
+        elif found:
+            data["variant_parameters"] = [{"value": s} for s in found]
+    training = row.get("training_data")
+    if training is not None:
+        tokens = {(Decimal(n) * _SCALE[u.lower()]).quantize(Decimal(1)) for n, u in _TOKENS.findall(training.markdown)}
+        if len(tokens) == 1:
+            data["training_dataset_size"] = {"value": tokens.pop(), "unit": "tokens"}
+    licence = row.get("license")
+    if licence is not None and licence.text.strip() not in ("", "-", "？", "?"):
+        data["license"] = " ".join(licence.text.split())
+    if base is not None:
+        data["base_model"] = base
+    return data
+
+
+def llmjp_records(pairing: LlmJpPairing, matcher: Matcher, source: Source) -> tuple[Builder, list[str]]:
+    """The records LLM-jp's lists state; also the notes on what was not used (unmatched base models)."""
+    builder = Builder(source, "README.en.md")
+    notes: list[str] = []
+    for pair in pairing.pairs:
+        row, ja = pair.en, pair.ja
+        if row.category not in KINDS:
+            continue
+        if not row.name:
+            continue
+        locator = f"{row.heading}: {row.name}"
+        if matcher.tables.excluded(source.id, locator):
+            continue
+        developers = []
+        for en_name, ja_name in pair.developers:
+            if not en_name:
+                continue
+            if en_name.startswith("Individual"):
+                builder.problems.append(row.problem("developer", f"{row.name}: developed by a person ({en_name}), "
+                                                                "not an organization: list it in data/exclusions.tsv "
+                                                                f"as {locator!r}"))
+                continue
+            rid = matcher.id("organization", en_name)
+            developers.append(rid)
+            builder.organization(rid, en_name, locator=f"Developer={en_name}", label=("ja", ja_name),
+                                 english_name=matcher.tables.display.get(rid))
+        base = None
+        cell = row.get("base_model")
+        if cell is not None and cell.text.strip():
+            name = " ".join(cell.text.split())
+            if matcher.how("model", name) != "new":
+                base = matcher.id("model", name)
+            else:
+                notes.append(f"README.en.md:{row.line}: {row.name}: base model {name!r} is not matched to a record "
+                             "(add it to data/matching.tsv to link it)")
+        if not developers:
+            if not builder.problems or builder.problems[-1].line != row.line:
+                builder.problems.append(row.problem("developer", f"{row.name}: no developer"))
+            continue
+        data = _model_data(row, ja, list(dict.fromkeys(developers)), base)
+        links = [link.url for link in row.name_links]
+        builder.model(matcher.id("model", row.name, locator), data, locator=locator, links=links, line=row.line)
+    return builder, notes

@@ -1,0 +1,250 @@
+"""Which record a dataset's name means: the reviewable tables in ``data/``, then names, then a new id.
+
+A dataset names organizations, models and places in its own spelling
+("NAVER", "Alibaba", "智谱华章"). :class:`Matcher` turns each into a record id:
+
+1. the matching table ``data/matching.tsv`` (kind, dataset, name -> id, with a
+   note saying why), the reviewable place for every decision a rule cannot make
+   (spelling variants across datasets, which Alibaba record, homonyms);
+2. otherwise a curated record whose name, label or alias is the same name (after
+   :func:`key`: Unicode NFKC, case, spaces and punctuation folded), or failing that one of
+   its :func:`variants` (a parenthetical, a leading "The", a company form), when exactly
+   one record of the kind has it;
+3. otherwise a new id, :func:`slug` of the name (Chinese through toneless pinyin).
+
+A table row's ``name`` may instead be a row's locator (``序号=221, 大模型=盘古``), to
+match one row of a dataset that names two things alike.
+
+``data/distinct.tsv`` lists records of one kind that share a name or alias on
+purpose (homonyms); ``data/exclusions.tsv`` lists dataset rows deliberately left
+out, each with its reason. All three are tab-separated with a header line;
+``#`` starts a comment line.
+
+Examples
+--------
+>>> slug("Qwen2.5-72B"), slug("Z.ai (Zhipu AI)"), slug("通义千问"), slug("Ｓｏｌａｒ Ｏｐｅｎ 100B"), slug("PanGu-Σ")
+('qwen2-5-72b', 'z-ai-zhipu-ai', 'tong-yi-qian-wen', 'solar-open-100b', 'pangu-sigma')
+>>> key("NAVER") == key("Naver"), key("LG AI Research") == key("LG  AI-Research")
+(True, True)
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from asiaai_graph.errors import DataError, Problem
+
+if TYPE_CHECKING:
+    from asiaai_graph.schema import Record
+
+__all__ = ["Exclusion", "Matcher", "MatchingTables", "key", "read_tables", "slug", "variants"]
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def key(name: str) -> str:
+    """The form in which names are compared: NFKC, case-folded, letters and digits only."""
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", name).casefold())
+
+
+_PAREN = re.compile(r"^(.*?)\s*[(（]([^()（）]+)[)）]\s*$")
+_FORM = re.compile(r"[\s,]+(inc|corp|corporation|co|ltd|limited|llc|gmbh|plc)\.?$", re.I)
+
+
+def variants(name: str) -> list[str]:
+    """Other ways a dataset's name may be written: without a parenthetical or with it alone, without
+    a leading "The" or a trailing company form.
+
+    Examples
+    --------
+    >>> variants("Korea Advanced Institute of Science and Technology (KAIST)")
+    ['Korea Advanced Institute of Science and Technology', 'KAIST']
+    >>> variants("The University of Tokyo"), variants("Megvii Inc")
+    (['University of Tokyo'], ['Megvii'])
+    """
+    out: list[str] = []
+    m = _PAREN.match(name)
+    if m:
+        out += [m.group(1), m.group(2)]
+    if name.lower().startswith("the "):
+        out.append(name[4:])
+    stripped = _FORM.sub("", name)
+    if stripped != name:
+        out.append(stripped)
+    return [v for v in dict.fromkeys(out) if v and v != name]
+
+
+def _ascii_letter(c: str) -> str:
+    """A letter with no ASCII form by its Unicode name's last word: Σ -> sigma, α -> alpha."""
+    if c.isascii() or not c.isalpha():
+        return c
+    words = unicodedata.name(c, "").split()
+    return f" {words[-1].lower()} " if words and words[-1].isascii() and words[-1].isalpha() else c
+
+
+def slug(name: str) -> str:
+    """A stable lowercase ASCII id for a name; Chinese characters become toneless pinyin.
+
+    Raises ``ValueError`` when nothing of the name can be written in ASCII.
+    """
+    text = unicodedata.normalize("NFKC", name)
+    if _HAN.search(text):
+        from pypinyin import lazy_pinyin
+
+        text = " ".join(lazy_pinyin(text))
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = "".join(_ascii_letter(c) for c in text)
+    out = re.sub(r"[^a-z0-9]+", "-", text.casefold().replace("'", "")).strip("-")
+    if not out:
+        raise ValueError(f"{name!r} has nothing that can be written as an ASCII id; give it one in data/matching.tsv")
+    return out
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A dataset row left out on purpose."""
+
+    dataset: str
+    locator: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class MatchingTables:
+    """The reviewable decisions: names to ids, homonyms, rows left out."""
+
+    names: Mapping[tuple[str, str, str], str]
+    """(kind, dataset or ``*``, name key) -> id."""
+    display: Mapping[str, str]
+    """id -> the English name the table gives it (for records the datasets name differently)."""
+    distinct: frozenset[frozenset[str]]
+    """Pairs of ids of one kind that share a name on purpose."""
+    exclusions: tuple[Exclusion, ...]
+
+    def excluded(self, dataset: str, locator: str) -> Exclusion | None:
+        """The exclusion of a row, if it is excluded."""
+        return next((e for e in self.exclusions if e.dataset == dataset and e.locator == locator), None)
+
+
+def _rows(path: Path, columns: tuple[str, ...], problems: list[Problem]) -> Iterator[tuple[int, dict[str, str]]]:
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.startswith("#")]
+    if not lines:
+        return
+    header = tuple(lines[0][1].rstrip("\r\n").split("\t"))
+    if header != columns:
+        problems.append(Problem(str(path), lines[0][0], None, None,
+                                f"the header must be {' / '.join(columns)} (tab-separated), got {' / '.join(header)}"))
+        return
+    for n, line in lines[1:]:
+        cells = next(csv.reader([line.rstrip("\r\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if len(cells) != len(columns):
+            problems.append(Problem(str(path), n, None, None, f"{len(columns)} tab-separated cells expected, got {len(cells)}"))
+            continue
+        yield n, dict(zip(columns, (c.strip() for c in cells)))
+
+
+def read_tables(folder: str | Path) -> MatchingTables:
+    """Read ``matching.tsv``, ``distinct.tsv`` and ``exclusions.tsv`` from ``folder`` (missing files are empty).
+
+    Raises :class:`~asiaai_graph.errors.DataError` naming the file and line of each bad row.
+    """
+    from asiaai_graph.schema.terms import SLUG
+
+    folder = Path(folder)
+    problems: list[Problem] = []
+    names: dict[tuple[str, str, str], str] = {}
+    display: dict[str, str] = {}
+    slug_re = re.compile(SLUG)
+    path = folder / "matching.tsv"
+    for n, row in _rows(path, ("kind", "dataset", "name", "id", "english_name", "note"), problems):
+        if row["kind"] not in ("organization", "model", "place"):
+            problems.append(Problem(str(path), n, None, "kind", f"kind must be organization, model or place, got {row['kind']!r}"))
+        elif not (slug_re.match(row["id"]) or re.fullmatch(r"[A-Z]{2}", row["id"])):
+            problems.append(Problem(str(path), n, None, "id", f"{row['id']!r} is not an id (lowercase ASCII words and hyphens)"))
+        else:
+            entry = (row["kind"], row["dataset"] or "*", key(row["name"]))
+            if entry in names and names[entry] != row["id"]:
+                problems.append(Problem(str(path), n, None, "name", f"{row['name']!r} is already matched to {names[entry]!r}"))
+            names[entry] = row["id"]
+            if row["english_name"]:
+                display.setdefault(row["id"], row["english_name"])
+    distinct = set()
+    for n, row in _rows(folder / "distinct.tsv", ("kind", "id", "other_id", "reason"), problems):
+        if not row["reason"]:
+            problems.append(Problem(str(folder / "distinct.tsv"), n, None, "reason", "say why the two are different"))
+        distinct.add(frozenset((row["id"], row["other_id"])))
+    exclusions = []
+    for n, row in _rows(folder / "exclusions.tsv", ("dataset", "locator", "reason"), problems):
+        if not row["reason"]:
+            problems.append(Problem(str(folder / "exclusions.tsv"), n, None, "reason", "say why the row is left out"))
+        exclusions.append(Exclusion(row["dataset"], row["locator"], row["reason"]))
+    if problems:
+        raise DataError(problems)
+    return MatchingTables(names, display, frozenset(distinct), tuple(exclusions))
+
+
+class Matcher:
+    """Names of one dataset -> record ids, through the tables, the curated records, then :func:`slug`.
+
+    Examples
+    --------
+    >>> from asiaai_graph.schema import Organization
+    >>> naver = Organization(id="naver", name="Naver", labels={"ko": "네이버"}, kind="company", sources=["s"])
+    >>> m = Matcher([naver], MatchingTables({}, {}, frozenset(), ()), "epoch")
+    >>> m.id("organization", "NAVER"), m.id("organization", "Westlake University")
+    ('naver', 'westlake-university')
+    >>> m.how("organization", "NAVER"), m.how("organization", "Westlake University")
+    ('curated name', 'new')
+    """
+
+    def __init__(self, records: Iterable[Record], tables: MatchingTables, dataset: str) -> None:
+        from asiaai_graph.index import names_of
+
+        self.tables = tables
+        self.dataset = dataset
+        self.curated: dict[tuple[str, str], set[str]] = {}
+        self.curated_ids: set[tuple[str, str]] = set()
+        for record in records:
+            for name in names_of(record):
+                self.curated.setdefault((record.record_type, key(name)), set()).add(record.id)
+            self.curated.setdefault((record.record_type, key(record.id)), set()).add(record.id)
+            self.curated_ids.add((record.record_type, record.id))
+
+    def _find(self, kind: str, name: str, locator: str | None = None) -> tuple[str, str]:
+        k = key(name)
+        for dataset in (self.dataset, "*"):
+            found = self.tables.names.get((kind, dataset, key(locator))) if locator else None
+            found = found or self.tables.names.get((kind, dataset, k))
+            if found is not None:
+                return found, "table"
+        ids = self.curated.get((kind, k), set())
+        if not ids:  # "Korea Advanced Institute of Science and Technology (KAIST)", "Megvii Inc", "The University of Tokyo"
+            ids = {i for variant in variants(name) for i in self.curated.get((kind, key(variant)), set())}
+        if len(ids) == 1:
+            return next(iter(ids)), "curated name"
+        if len(ids) > 1:
+            raise ValueError(f"{name!r} names several curated {kind}s ({', '.join(sorted(ids))}): "
+                             f"say which in data/matching.tsv")
+        new = slug(name)
+        if any(k == new and kind != other for (other, k) in self.curated_ids):
+            new = f"{new}-{kind}"  # the id of a curated record of another kind
+        return new, "new"
+
+    def id(self, kind: str, name: str, locator: str | None = None) -> str:
+        """The id of the ``kind`` record that ``name`` means (the table may name one row by its ``locator``)."""
+        return self._find(kind, name, locator)[0]
+
+    def how(self, kind: str, name: str, locator: str | None = None) -> str:
+        """How :meth:`id` found it: ``table``, ``curated name`` or ``new``."""
+        return self._find(kind, name, locator)[1]
+

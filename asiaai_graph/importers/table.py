@@ -1,0 +1,178 @@
+"""The row and table types every dataset reader returns, and the checks they share.
+
+A reader turns one file into a :class:`Table` of rows. Every row knows the
+dataset it came from, the file, the 1-based line where it starts (as an editor
+shows it; a CSV row whose cells hold line breaks spans several lines), its raw
+cells by column name exactly as written, and its parsed values. Readers invent
+nothing: an empty cell is ``None`` (or an empty tuple for a list column), and a
+cell that cannot be parsed is a :class:`~asiaai_graph.errors.Problem` naming the
+file, line, row (its model name when known) and column.
+
+Examples
+--------
+>>> row = SourceRow("demo", "demo.csv", 7, {"Model": "K-EXAONE"}, "K-EXAONE")
+>>> print(row.problem("Parameters", "not a number: 'many'"))
+demo.csv:7: record K-EXAONE, field Parameters: not a number: 'many'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Generic, TypeVar
+
+from asiaai_graph.errors import Problem
+
+__all__ = ["SourceRow", "Table", "collapse_spaces", "parse_decimal"]
+
+# A plain decimal or scientific number as text: no sign-less dots, no NaN/Infinity (which Decimal accepts).
+_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+# Runs of whitespace, including line breaks, tabs and no-break spaces.
+_SPACES_RE = re.compile(r"\s+")
+
+
+def parse_decimal(text: str) -> Decimal:
+    """Read a number written as text into an exact :class:`~decimal.Decimal`, never through float.
+
+    Raises ``ValueError`` for anything that is not a plain decimal or scientific number.
+
+    Examples
+    --------
+    >>> parse_decimal("102000000000.0")
+    Decimal('102000000000.0')
+    >>> parse_decimal("9.504e+22") == Decimal(95040) * 10**18
+    True
+    >>> parse_decimal("200000000000.9997")
+    Decimal('200000000000.9997')
+    >>> parse_decimal("NaN")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a number: 'NaN'
+    """
+    text = text.strip()
+    if not _NUMBER_RE.fullmatch(text):
+        raise ValueError(f"not a number: {text!r}")
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern only lets numbers through
+        raise ValueError(f"not a number: {text!r}") from None
+
+
+def collapse_spaces(text: str) -> str:
+    """A name as one line: strip it and turn every run of whitespace (line breaks, tabs, NBSP) into one space.
+
+    Examples
+    --------
+    >>> collapse_spaces("Indraprastha Institute of Information Technology\\nDelhi")
+    'Indraprastha Institute of Information Technology Delhi'
+    >>> collapse_spaces("Solar Open 100B\\n")
+    'Solar Open 100B'
+    """
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """One row of a dataset file, where it is, and its cells exactly as written.
+
+    Attributes
+    ----------
+    dataset : str
+        The dataset's short name, e.g. ``"epoch-notable-ai-models"``.
+    file : str
+        The path the file was read from, as given to the reader.
+    line : int
+        The 1-based line where the row starts in the file.
+    cells : Mapping[str, str]
+        The raw text of each cell by column name (unstripped, as in the file).
+    name : str or None
+        The row's model name (or other subject) when it has one; used as the
+        ``record`` of problems.
+
+    Examples
+    --------
+    >>> row = SourceRow("demo", "demo.md", 3, {"Name": " Sarashina2 "}, "Sarashina2")
+    >>> (row.line, row.cells["Name"], row.name)
+    (3, ' Sarashina2 ', 'Sarashina2')
+    """
+
+    dataset: str
+    file: str
+    line: int
+    cells: Mapping[str, str] = field(repr=False)
+    name: str | None
+
+    def problem(self, column: str | None, message: str) -> Problem:
+        """A :class:`~asiaai_graph.errors.Problem` located at this row.
+
+        Examples
+        --------
+        >>> SourceRow("demo", "d.csv", 2, {}, None).problem("Model", "empty").line
+        2
+        """
+        return Problem(self.file, self.line, self.name, column, message)
+
+
+R = TypeVar("R", bound=SourceRow)
+
+
+@dataclass(frozen=True, slots=True)
+class Table(Generic[R]):
+    """The rows read from one file, in file order, and the problems met on the way.
+
+    Attributes
+    ----------
+    dataset : str
+        The dataset's short name.
+    file : str
+        The path read.
+    layout : str
+        Which column layout (or file format version) the reader recognised.
+    columns : tuple of str
+        The column names, in file order.
+    rows : tuple
+        The rows that were read.
+    problems : tuple of Problem
+        Rows that could not be read and were skipped (only with ``skip_bad_rows=True``;
+        otherwise the first such row raises), in file order.
+    notes : tuple of Problem
+        Oddities in rows that were read anyway (e.g. text after a Markdown row's last
+        column), so that nothing in the file is dropped silently.
+
+    Examples
+    --------
+    >>> t = Table("demo", "d.csv", "v1", ("Model",), (SourceRow("demo", "d.csv", 2, {"Model": "A"}, "A"),))
+    >>> len(t), [r.name for r in t]
+    (1, ['A'])
+    """
+
+    dataset: str
+    file: str
+    layout: str
+    columns: tuple[str, ...]
+    rows: tuple[R, ...]
+    problems: tuple[Problem, ...] = ()
+    notes: tuple[Problem, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self.rows)
+
+    def at_line(self, line: int) -> R:
+        """The row that starts at ``line``; ``KeyError`` when none does.
+
+        Examples
+        --------
+        >>> t = Table("demo", "d.csv", "v1", ("Model",), (SourceRow("demo", "d.csv", 2, {}, "A"),))
+        >>> t.at_line(2).name
+        'A'
+        """
+        for row in self.rows:
+            if row.line == line:
+                return row
+        raise KeyError(f"no row of {self.file} starts at line {line}")
+

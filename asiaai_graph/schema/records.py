@@ -1,0 +1,559 @@
+"""The record types of the knowledge graph: one frozen pydantic model per kind of thing.
+
+Every record kind forbids unknown fields. A data file is a YAML mapping from a
+*section* name (``organizations``, ``models``, ...) to a list of records of that
+kind; :data:`SECTIONS` maps each section to its model. References to other
+records are plain ids; each model declares in ``refs`` which of its fields
+point where and under which relation name, and the loader checks them
+(:mod:`asiaai_graph.references`) and the graph turns them into edges.
+
+Examples
+--------
+>>> from asiaai_graph.schema import Organization
+>>> Organization(id="naver", name="Naver", kind="company", country="KR", sources=["s"]).country
+'KR'
+>>> [r.field for r in Organization.refs][:2]
+['country', 'headquarters']
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, ClassVar, Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+
+from asiaai_graph.schema.codes import COUNTRY_CODES
+from asiaai_graph.schema.terms import (
+    RECORD_TYPE_NAMES,
+    SLUG,
+    Accessibility,
+    LanguageTag,
+    Measure,
+    ModelKind,
+    OrganizationCategory,
+    OrganizationKind,
+    Region,
+)
+from asiaai_graph.schema.values import (
+    Affiliation,
+    Citation,
+    Dispute,
+    Goal,
+    HttpIri,
+    InvestorRole,
+    Money,
+    PartialDate,
+    Quantity,
+    check_visible,
+    repr_args,
+)
+
+__all__ = [
+    "AIModel",
+    "Country",
+    "Entity",
+    "Indicator",
+    "Investment",
+    "Organization",
+    "Partnership",
+    "Person",
+    "Place",
+    "Policy",
+    "Product",
+    "RECORD_TYPES",
+    "Record",
+    "Ref",
+    "SECTIONS",
+    "Source",
+    "section_adapter",
+]
+
+
+class Ref(NamedTuple):
+    """Declares that a field refers to other records.
+
+    ``field`` holds an id, a tuple of ids, or sub-records whose ``key`` field
+    holds the id; ``relation`` names the graph edge (record -> target, or
+    target -> record when ``reverse``); ``attrs`` are sub-record fields copied
+    onto the edge.
+    """
+
+    field: str
+    relation: str
+    targets: tuple[str, ...]
+    key: str | None = None
+    reverse: bool = False
+    attrs: tuple[str, ...] = ()
+
+
+class Record(BaseModel):
+    """Base of every record: an id, and how to find the record in its file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    record_type: ClassVar[str]
+    section: ClassVar[str]
+    refs: ClassVar[tuple[Ref, ...]] = ()
+
+    id: str = Field(pattern=SLUG)
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in repr_args(self))
+        return f"{type(self).__name__}({args})"
+
+    @property
+    def label(self) -> str:
+        """The English display name."""
+        raise NotImplementedError
+
+    def label_in(self, lang: str) -> str:
+        """The display name in ``lang`` when the record has one, else the English name."""
+        return self.label
+
+    def _repr_html_(self) -> str:
+        """A card for Jupyter: names, key facts, sources with quotes (built by :mod:`asiaai_graph.notebook`)."""
+        from asiaai_graph.notebook import record_html
+
+        return record_html(self)
+
+
+class Source(Record):
+    """A publication that records cite: an article, a report, a dataset.
+
+    ``published`` keeps its precision; a date the publication does not print
+    is written with ``~`` (approximate).
+    """
+
+    record_type: ClassVar[str] = "source"
+    section: ClassVar[str] = "sources"
+
+    title: str
+    title_en: str | None = None
+    publisher: str | None = None
+    publisher_ko: str | None = None
+    kind: Literal[
+        "news_article", "blog_post", "newsletter", "report", "dataset", "standard", "website", "paper"
+    ]
+    author: str | None = None
+    published: PartialDate | None = None
+    language: str = Field(pattern=r"^[a-z]{2,3}$")
+    url: HttpIri | None = None
+    series: str | None = None
+    note: str | None = None
+    version: str | None = None
+    """For a dataset, the version the data was taken from: a snapshot date, a release, a commit."""
+    license: str | None = None
+    """For a dataset, its licence (``CC BY 4.0``, ``Apache-2.0``), whose terms the graph's use follows."""
+    credit: str | None = None
+    """The attribution the source asks its users to give, in its own words."""
+
+    # issue 10: a title is visible text
+    _visible_title = field_validator("title")(check_visible)
+
+    @property
+    def label(self) -> str:
+        return self.title_en or self.title
+
+    def label_in(self, lang: str) -> str:
+        return self.title if lang == self.language else self.label
+
+
+_NOT_CITABLE = frozenset({"id", "sources", "disputes"})
+
+
+@functools.cache
+def _field_adapter(model: type[Record], field: str) -> TypeAdapter[Any]:
+    annotation: Any = model.model_fields[field].annotation
+    return TypeAdapter(annotation)
+
+
+class Entity(Record):
+    """Fields every described thing shares: names in several languages and its sources."""
+
+    name: str = Field(min_length=1)
+    labels: dict[LanguageTag, str] = Field(default_factory=dict)
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    wikidata: str | None = Field(default=None, pattern=r"^Q[1-9]\d*$")
+    sources: tuple[Citation, ...] = Field(min_length=1)
+    disputes: tuple[Dispute, ...] = ()
+    """Fields on which sources disagree: every stated value with its sources, and why the record's is preferred."""
+
+    @classmethod
+    def citable_fields(cls) -> tuple[str, ...]:
+        """The fields a citation may say it supports: every field but ``id``, ``sources`` and ``disputes``."""
+        return tuple(f for f in cls.model_fields if f not in _NOT_CITABLE)
+
+    @field_validator("sources")
+    @classmethod
+    def _cited_fields_exist(cls, sources: tuple[Citation, ...]) -> tuple[Citation, ...]:
+        known = cls.citable_fields()
+        for i, citation in enumerate(sources):
+            for name in citation.fields:
+                if name not in known:
+                    raise ValueError(f"sources[{i}] cites {name!r}, which is not a field of a {cls.record_type}")
+        return sources
+
+    @model_validator(mode="after")
+    def _disputes_hold(self) -> Entity:
+        cited = {c.source for c in self.sources}
+        for i, dispute in enumerate(self.disputes):
+            if dispute.field not in self.citable_fields():
+                raise ValueError(f"disputes[{i}]: {dispute.field!r} is not a field of a {self.record_type}")
+            adapter = _field_adapter(type(self), dispute.field)
+            values = []
+            for j, stated in enumerate(dispute.values):
+                try:
+                    values.append(adapter.validate_python(stated.value))
+                except ValueError as exc:
+                    raise ValueError(f"disputes[{i}].values[{j}]: not a valid {dispute.field}: {exc}") from None
+                for sid in stated.sources:
+                    if sid not in cited:
+                        raise ValueError(f"disputes[{i}].values[{j}]: source {sid!r} is not among the record's sources")
+            if getattr(self, dispute.field) not in values:
+                raise ValueError(f"disputes[{i}]: the record's {dispute.field} is not one of the stated values")
+        return self
+
+    # issue 10: every name is visible text (not only spaces or invisible characters)
+    @field_validator("name", "aliases", "labels")
+    @classmethod
+    def _visible(cls, v: Any) -> Any:
+        for name in v.values() if isinstance(v, dict) else v if isinstance(v, tuple) else (v,):
+            check_visible(name)
+        return v
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+    def label_in(self, lang: str) -> str:
+        return self.labels.get(lang) or self.name  # type: ignore[call-overload]
+
+    def names(self) -> tuple[str, ...]:
+        """Every name the entity goes by: the English name, labels and aliases."""
+        return (self.name, *self.labels.values(), *self.aliases)
+
+
+class Country(Entity):
+    """A country, identified by its ISO 3166-1 alpha-2 code (``CN``, ``KR``)."""
+
+    record_type: ClassVar[str] = "country"
+    section: ClassVar[str] = "countries"
+
+    id: str = Field(pattern=r"^[A-Z]{2}$")
+    region: Region | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _iso3166(cls, v: str) -> str:
+        if v not in COUNTRY_CODES:
+            raise ValueError(f"unknown ISO 3166-1 alpha-2 code {v!r}")
+        return v
+
+
+class Place(Entity):
+    """A city, province or region; ``country`` is empty for regions spanning countries."""
+
+    record_type: ClassVar[str] = "place"
+    section: ClassVar[str] = "places"
+    refs: ClassVar[tuple[Ref, ...]] = (
+        Ref("country", "in_country", ("country",)),
+        Ref("part_of", "part_of", ("place",)),
+    )
+
+    kind: Literal[
+        "city", "province", "special_administrative_region", "economic_zone", "world_region", "world"
+    ]
+    country: str | None = None
+    part_of: str | None = None
+
+
+class Organization(Entity):
+    """A company, startup, university, lab, government or standards body."""
+
+    record_type: ClassVar[str] = "organization"
+    section: ClassVar[str] = "organizations"
+    refs: ClassVar[tuple[Ref, ...]] = (
+        Ref("country", "in_country", ("country",)),
+        Ref("headquarters", "headquartered_in", ("place",)),
+        Ref("offices", "has_office_in", ("place", "country")),
+        Ref("parent", "subsidiary_of", ("organization",)),
+        Ref("members", "has_member", ("organization",)),
+    )
+
+    kind: OrganizationKind
+    country: str | None = None
+    headquarters: str | None = None
+    offices: tuple[str, ...] = ()
+    founded: PartialDate | None = None
+    parent: str | None = None
+    members: tuple[str, ...] = ()
+    focus_areas: tuple[str, ...] = ()
+    website: HttpIri | None = None
+    category: OrganizationCategory | None = None
+    """The sector as a dataset classifies it (Epoch AI: industry, academia, research collective, government)."""
+
+
+class Person(Entity):
+    """A person the sources name with a role."""
+
+    record_type: ClassVar[str] = "person"
+    section: ClassVar[str] = "people"
+    refs: ClassVar[tuple[Ref, ...]] = (
+        Ref("affiliations", "affiliated_with", ("organization",), key="organization", attrs=("role", "as_of", "former")),
+        Ref("country", "citizen_of", ("country",)),
+    )
+
+    affiliations: tuple[Affiliation, ...] = ()
+    country: str | None = None
+
+
+class AIModel(Entity):
+    """An AI model or model family, with the figures its developers state."""
+
+    record_type: ClassVar[str] = "model"
+    section: ClassVar[str] = "models"
+    refs: ClassVar[tuple[Ref, ...]] = (
+        Ref("developers", "developed_by", ("organization",)),
+        Ref("family", "in_family", ("model",)),
+        Ref("base_model", "based_on", ("model",)),
+        Ref("predecessor", "succeeds", ("model",)),
+    )
+
+    kind: ModelKind
+    developers: tuple[str, ...] = Field(min_length=1)
+    released: PartialDate | None = None
+    parameters: Quantity | None = None
+    active_parameters: Quantity | None = None
+    architecture: str | None = None
+    open_weights: bool | None = None
+    family: str | None = None
+    base_model: str | None = None
+    predecessor: str | None = None
+    version: str | None = None
+    variant_count: Quantity | None = None
+    training_cost: Money | None = None
+    training_duration: Quantity | None = None
+    training_compute: Quantity | None = None
+    """Floating-point operations used in training (``unit: FLOP``), with the source's confidence."""
+    training_dataset_size: Quantity | None = None
+    """How much data training saw, in the source's unit (``tokens``, ``words``, ``datapoints``...)."""
+    training_hardware: tuple[str, ...] = ()
+    hardware_quantity: Quantity | None = None
+    """How many of the training hardware's chips were used."""
+    domains: tuple[str, ...] = ()
+    """The source's domains (Epoch AI: ``Language``, ``Vision``, ``Multimodal``...)."""
+    tasks: tuple[str, ...] = ()
+    """The source's tasks (Epoch AI: ``Language modeling/generation``, ``Chat``...)."""
+    accessibility: Accessibility | None = None
+    license: str | None = None
+    """The licence the weights are published under, as the source names it."""
+    notability_criteria: tuple[str, ...] = ()
+    """Why Epoch AI counts the model as notable (``SOTA improvement``, ``Training cost``...)."""
+    variant_parameters: tuple[Quantity, ...] = ()
+    """For a family, the sizes of its variants as the source lists them (``7B, 13B, 70B``)."""
+
+    @model_validator(mode="after")
+    def _open_weights_agree(self) -> AIModel:
+        if self.open_weights is not None and self.accessibility is not None:
+            if self.open_weights != self.accessibility.startswith("open_weights"):
+                raise ValueError(f"open_weights={self.open_weights} contradicts accessibility={self.accessibility!r}")
+        return self
+
+    # issue 10: counts and durations are not negative
+    _counts = field_validator("parameters", "active_parameters", "variant_count", "training_duration")(
+        lambda v: _not_negative(v))
+
+
+class Product(Entity):
+    """A product or service: an assistant, an app, a platform, a device, a framework.
+
+    ``makers`` may be empty when no source names who makes it.
+    """
+
+    record_type: ClassVar[str] = "product"
+    section: ClassVar[str] = "products"
+    refs: ClassVar[tuple[Ref, ...]] = (
+        Ref("makers", "made_by", ("organization",)),
+        Ref("models", "uses_model", ("model",)),
+        Ref("markets", "offered_in", ("country", "place")),
+        Ref("edition_of", "edition_of", ("product",)),
+    )
+
+    kind: Literal[
+        "assistant", "app", "platform", "cloud_service", "device", "autonomous_driving", "service", "chip",
+        "framework"
+    ]
+    makers: tuple[str, ...] = ()
+    announced: PartialDate | None = None
+    launched: PartialDate | None = None
+    models: tuple[str, ...] = ()
+    markets: tuple[str, ...] = ()
+    edition_of: str | None = None
+
+
+class Policy(Entity):
+    """A national or city strategy, law, regulation, programme or funding scheme.
+
+    ``concerns`` names the organizations, products or models a measure is aimed at.
+    """
+
+    record_type: ClassVar[str] = "policy"
+    section: ClassVar[str] = "policies"
+    refs: ClassVar[tuple[Ref, ...]] = (
+        Ref("jurisdiction", "jurisdiction", ("country", "place")),
+        Ref("issuing_bodies", "issued_by", ("organization", "person")),
+        Ref("modifies", "modifies", ("policy",)),
+        Ref("part_of", "part_of", ("policy",)),
+        Ref("concerns", "concerns", ("organization", "product", "model")),
+    )
+
+    kind: Literal[
+        "strategy",
+        "plan",
+        "law",
+        "regulation",
+        "programme",
+        "funding_scheme",
+        "export_control",
+        "executive_order",
+        "standards_body",
+    ]
+    jurisdiction: str
+    issuing_bodies: tuple[str, ...] = ()
+    announced: PartialDate | None = None
+    in_force: PartialDate | None = None
+    target_year: int | None = Field(default=None, ge=1900, le=2200)
+    goals: tuple[Goal, ...] = ()
+    provisions: tuple[str, ...] = ()
+    budget: Money | None = None
+    annual_budget: Money | None = None
+    modifies: tuple[str, ...] = ()
+    part_of: str | None = None
+    concerns: tuple[str, ...] = ()
+
+
+class Investment(Entity):
+    """Money committed: an equity round, an infrastructure build-out, a programme, a grant."""
+
+    record_type: ClassVar[str] = "investment"
+    section: ClassVar[str] = "investments"
+    refs: ClassVar[tuple[Ref, ...]] = (
+        Ref("investors", "invested_in", ("organization",), key="organization", reverse=True, attrs=("lead",)),
+        Ref("investee", "investee", ("organization",)),
+        Ref("targets", "targets", ("country", "place", "organization", "product")),
+    )
+
+    kind: Literal["equity_round", "infrastructure", "programme", "grant", "acquisition"]
+    investors: tuple[InvestorRole, ...] = Field(min_length=1)
+    investee: str | None = None
+    targets: tuple[str, ...] = ()
+    round: str | None = None
+    amount: Money | None = None
+    date: PartialDate | None = None
+    duration: Quantity | None = None
+    post_money_valuation: Money | None = None
+
+    # issue 10: a duration is not negative
+    _duration = field_validator("duration")(lambda v: _not_negative(v))
+
+
+class Partnership(Entity):
+    """An agreement between organizations: who, when, what, where."""
+
+    record_type: ClassVar[str] = "partnership"
+    section: ClassVar[str] = "partnerships"
+    refs: ClassVar[tuple[Ref, ...]] = (
+        Ref("parties", "partner_in", ("organization",), reverse=True),
+        Ref("places", "located_in", ("country", "place")),
+        Ref("supports", "supports", ("policy",)),
+        Ref("products", "concerns", ("product", "model")),
+    )
+
+    kind: Literal["strategic", "joint_research", "commercial", "programme", "supply"]
+    parties: tuple[str, ...] = Field(min_length=2)
+    started: PartialDate | None = None
+    purpose: str | None = None
+    places: tuple[str, ...] = ()
+    supports: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
+
+
+class Indicator(Entity):
+    """A figure about a country, place, organization or product in a period."""
+
+    record_type: ClassVar[str] = "indicator"
+    section: ClassVar[str] = "indicators"
+    refs: ClassVar[tuple[Ref, ...]] = (
+        Ref("subject", "describes", ("country", "place", "organization", "product", "model")),
+        Ref("reported_by", "reported_by", ("organization", "person")),
+    )
+
+    subject: str
+    measure: Measure
+    value: Quantity | None = None
+    amount: Money | None = None
+    period: PartialDate | None = None
+    period_end: PartialDate | None = None
+    rank: int | None = Field(default=None, ge=1)
+    scope: str | None = None
+    reported_by: str | None = None
+
+    @model_validator(mode="after")
+    def _one_figure(self) -> Indicator:
+        if (self.value is None) == (self.amount is None):
+            raise ValueError("an indicator has exactly one of 'value' (a count or ratio) or 'amount' (money)")
+        return self
+
+    # issue 10: a share is a percentage between 0 and 100
+    @model_validator(mode="after")
+    def _share(self) -> Indicator:
+        if self.measure.startswith("share_of") and self.value is not None:
+            v = self.value
+            if v.unit not in (None, "percent") or not all(0 <= x <= 100 for x in (v.value, v.upper) if x is not None):
+                raise ValueError(f"a share is a percentage between 0 and 100 (unit 'percent'), got {v.describe()}")
+        return self
+
+
+def _not_negative(value: Quantity | None) -> Quantity | None:
+    """Issue 10: a count or a duration is zero or more."""
+    if value is not None and any(x is not None and x < 0 for x in (value.value, value.upper)):
+        raise ValueError(f"a count or duration is not negative, got {value.describe()}")
+    return value
+
+
+#: Section name in a data file -> record model.
+SECTIONS: dict[str, type[Record]] = {
+    m.section: m
+    for m in (
+        Source,
+        Country,
+        Place,
+        Organization,
+        Person,
+        AIModel,
+        Product,
+        Policy,
+        Investment,
+        Partnership,
+        Indicator,
+    )
+}
+
+#: Record type (``"organization"``, ``"model"``, ...) -> record model.
+RECORD_TYPES: dict[str, type[Record]] = {m.record_type: m for m in SECTIONS.values()}
+assert tuple(RECORD_TYPES) == RECORD_TYPE_NAMES, "schema.terms.RECORD_TYPE_NAMES is out of date"
+
+
+@functools.cache
+def section_adapter(section: str) -> TypeAdapter[list[Record]]:
+    """A validator for a whole section (a list of records of one kind), built once per section.
+
+    Examples
+    --------
+    >>> [r.id for r in section_adapter("countries").validate_python([{"id": "KR", "name": "South Korea", "sources": ["s"]}])]
+    ['KR']
+    """
+    model: Any = SECTIONS[section]
+    return TypeAdapter(list[model])

@@ -1,0 +1,126 @@
+"""The controlled vocabularies of the schema: the words a field may hold.
+
+Kept apart from the models so that readers (importers, RDF) and views can map
+to them without importing pydantic models.
+
+Examples
+--------
+>>> from typing import get_args
+>>> "at_least" in get_args(Qualifier)
+True
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+__all__ = [
+    "RECORD_TYPE_NAMES",
+    "SLUG",
+    "Accessibility",
+    "LanguageTag",
+    "Measure",
+    "ModelKind",
+    "OrganizationCategory",
+    "OrganizationKind",
+    "Qualifier",
+    "Region",
+]
+
+RECORD_TYPE_NAMES: tuple[str, ...] = (
+    "source", "country", "place", "organization", "person", "model", "product", "policy", "investment",
+    "partnership", "indicator",
+)
+"""The record types, in the order of the data files' sections (``RECORD_TYPES`` holds their models)."""
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""The pattern of a record id: lowercase ASCII words joined by single hyphens."""
+
+Qualifier = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than", "between"]
+"""How a stated number relates to the truth: ``about`` for "약", ``at_least`` for
+"이상", ``more_than`` for "넘는"/"over", ``between`` for a range ("2~3만")."""
+
+LanguageTag = Literal["en", "ko", "zh", "zh-Hans", "zh-Hant", "ja"]
+"""Languages a record's ``labels`` may be in (BCP 47 tags)."""
+
+Region = Literal[
+    "Eastern Asia",
+    "South-eastern Asia",
+    "Southern Asia",
+    "Central Asia",
+    "Western Asia",
+    "Northern America",
+    "Latin America and the Caribbean",
+    "Northern Africa",
+    "Sub-Saharan Africa",
+    "Northern Europe",
+    "Western Europe",
+    "Southern Europe",
+    "Eastern Europe",
+    "Australia and New Zealand",
+    "Melanesia",
+    "Micronesia",
+    "Polynesia",
+]
+"""UN M49 sub-regions."""
+
+OrganizationKind = Literal[
+    "company",
+    "startup",
+    "university",
+    "research_lab",
+    "government_body",
+    "standards_body",
+    "media",
+    "research_firm",
+    "consultancy",
+    "nonprofit",
+    "consortium",
+    "other",
+]
+"""What an organization is; ``other`` when no source says (a dataset that names a developer without its sector)."""
+
+ModelKind = Literal["llm", "vision", "speech", "multimodal", "recommendation", "driving", "other"]
+
+Measure = Literal[
+    "ai_industry_size",
+    "ai_core_industry_size",
+    "ai_company_count",
+    "ai_company_count_abroad",
+    "llm_count",
+    "private_ai_investment",
+    "ai_investment_received",
+    "share_of_global_ai_investment",
+    "ai_patent_count",
+    "genai_patent_filings",
+    "share_of_genai_patent_filings",
+    "mobile_internet_users",
+    "monthly_active_users",
+    "cumulative_revenue",
+    "valuation",
+    "exhibitor_count",
+    "apps_launched",
+    "cloud_market_rank",
+    "benchmark_rank",
+    "competition_wins",
+    "portrait_database_size",
+    "open_model_size_rank",
+    "ai_city_competitiveness_rank",
+    "national_ai_indicator_rank",
+]
+
+
+OrganizationCategory = Literal["industry", "academia", "research_collective", "government"]
+"""The sector of an organization as Epoch AI classifies it ("Organization categorization")."""
+
+Accessibility = Literal[
+    "open_weights_unrestricted",
+    "open_weights_restricted",
+    "open_weights_noncommercial",
+    "api",
+    "hosted",
+    "unreleased",
+]
+"""How a model can be used, in Epoch AI's categories ("Model accessibility"): weights anyone may
+download (without restriction, with use restrictions, non-commercial only), an API, access hosted by
+the developer without an API, or not released."""

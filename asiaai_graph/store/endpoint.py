@@ -1,0 +1,133 @@
+"""Where a store takes queries and graphs: the URL layout of common SPARQL servers.
+
+A store has a query endpoint (SPARQL 1.1 Protocol) and a Graph Store endpoint
+(SPARQL 1.1 Graph Store HTTP Protocol, with the graph named in ``?graph=``).
+Servers lay them out differently; :meth:`Endpoint.of` knows five:
+
+===========  ==========================================  ======================  =====================================
+server       URL you give                                query                   Graph Store
+===========  ==========================================  ======================  =====================================
+oxigraph     ``http://host:7878``                        ``…/query``             ``…/store``
+fuseki       ``http://host:3030/DATASET``                ``…/query``             ``…/data``
+graphdb      ``http://host:7200/repositories/REPO``      ``…`` (the repository)  ``…/rdf-graphs/service``
+virtuoso     ``http://host:8890``                        ``…/sparql``            ``…/sparql-graph-crud``
+neptune      ``https://cluster:8182``                    ``…/sparql``            ``…/sparql/gsp/``
+===========  ==========================================  ======================  =====================================
+
+(The README's "Triple stores" section gives the update endpoints too, with
+the documentation each pattern comes from.) For any other layout, build an
+:class:`Endpoint` with the two URLs.
+
+Examples
+--------
+>>> Endpoint.of("http://127.0.0.1:7878")
+Endpoint(query='http://127.0.0.1:7878/query', store='http://127.0.0.1:7878/store', bulk_param='no_transaction')
+>>> Endpoint.of("http://localhost:3030/asiaai/", server="fuseki").store
+'http://localhost:3030/asiaai/data'
+>>> Endpoint.of("http://localhost:7200/repositories/asiaai", server="graphdb").query
+'http://localhost:7200/repositories/asiaai'
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from dataclasses import dataclass
+
+__all__ = ["SERVERS", "Endpoint", "check_graph_iri", "endpoint_of", "with_params"]
+
+#: server -> (query path, Graph Store path, the server's non-transactional bulk-load parameter or None)
+_LAYOUTS: dict[str, tuple[str, str, str | None]] = {
+    "oxigraph": ("/query", "/store", "no_transaction"),
+    "fuseki": ("/query", "/data", None),
+    "graphdb": ("", "/rdf-graphs/service", None),
+    "virtuoso": ("/sparql", "/sparql-graph-crud", None),
+    "neptune": ("/sparql", "/sparql/gsp/", None),
+}
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]+$")
+#: The server layouts :meth:`Endpoint.of` knows.
+SERVERS = tuple(_LAYOUTS)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A store's query URL and Graph Store URL.
+
+    ``bulk_param`` names a query parameter that makes the server load a PUT
+    without a transaction (Oxigraph's ``no_transaction``): faster, but not
+    atomic; used only by ``push(..., atomic=False)``.
+    """
+
+    query: str
+    store: str
+    bulk_param: str | None = None
+
+    @classmethod
+    def of(cls, url: str, server: str = "oxigraph") -> Endpoint:
+        """The endpoints of ``server`` (one of :data:`SERVERS`) at ``url``.
+
+        Examples
+        --------
+        >>> Endpoint.of("https://db.example:8182", server="neptune").store
+        'https://db.example:8182/sparql/gsp/'
+        >>> Endpoint.of("http://x", server="blazegraph")
+        Traceback (most recent call last):
+        ...
+        ValueError: unknown server 'blazegraph'; one of: oxigraph, fuseki, graphdb, virtuoso, neptune (or build an Endpoint with its URLs)
+        """
+        layout = _LAYOUTS.get(server)
+        if layout is None:
+            raise ValueError(
+                f"unknown server {server!r}; one of: {', '.join(SERVERS)} (or build an Endpoint with its URLs)"
+            )
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"a store URL must start with http:// or https://, got {url!r}")
+        root = url.rstrip("/")
+        query, store, bulk = layout
+        return cls(root + query, root + store, bulk)
+
+
+def endpoint_of(endpoint: str | Endpoint, server: str = "oxigraph") -> Endpoint:
+    """``endpoint`` itself, or the layout of ``server`` at that URL.
+
+    Examples
+    --------
+    >>> endpoint_of("http://127.0.0.1:7878").query
+    'http://127.0.0.1:7878/query'
+    """
+    return endpoint if isinstance(endpoint, Endpoint) else Endpoint.of(endpoint, server)
+
+
+def with_params(url: str, **params: str | None) -> str:
+    """``url`` with query parameters added (a value of ``None`` adds a bare name).
+
+    Examples
+    --------
+    >>> with_params("http://h/store", graph="https://w3id.org/asiaai-graph/graph/1#x")
+    'http://h/store?graph=https%3A%2F%2Fw3id.org%2Fasiaai-graph%2Fgraph%2F1%23x'
+    >>> with_params("http://h/sparql/gsp/?x=1", graph="urn:g", no_transaction=None)
+    'http://h/sparql/gsp/?x=1&graph=urn%3Ag&no_transaction'
+    """
+    query = "&".join(
+        urllib.parse.quote(k, safe="") if v is None else f"{urllib.parse.quote(k, safe='')}={urllib.parse.quote(v, safe='')}"
+        for k, v in params.items()
+    )
+    return url + ("&" if "?" in url else "?") + query
+
+
+def check_graph_iri(iri: str) -> str:
+    """``iri`` if it can name a graph (an absolute IRI), else a ``ValueError``.
+
+    Examples
+    --------
+    >>> check_graph_iri("urn:asiaai:main")
+    'urn:asiaai:main'
+    >>> check_graph_iri("main graph")
+    Traceback (most recent call last):
+    ...
+    ValueError: a graph name must be an absolute IRI such as 'https://example.org/graph/main', got 'main graph'
+    """
+    if not isinstance(iri, str) or not _IRI.match(iri):
+        raise ValueError(f"a graph name must be an absolute IRI such as 'https://example.org/graph/main', got {iri!r}")
+    return iri

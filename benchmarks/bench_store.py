@@ -133,7 +133,7 @@ def _load(data: str) -> tuple[Any, int]:
 
 def _worker(args: argparse.Namespace) -> dict[str, Any]:
     import asiaai_graph as ag
-    from asiaai_graph.store.ntriples import iter_ntriples
+    from asiaai_graph.rdf.export import iter_ntriples
 
     if args.worker == "ntriples":
         kg, _ = _load(args.data)

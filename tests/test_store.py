@@ -23,7 +23,7 @@ import asiaai_graph as ag
 from asiaai_graph.cli import main
 from asiaai_graph.rdf.export import to_ntriples
 from asiaai_graph.store import BasicAuth, BearerToken, Endpoint, StoreError, default_graph_iri, push
-from asiaai_graph.store.ntriples import iter_ntriples
+from asiaai_graph.rdf.export import iter_ntriples
 from asiaai_graph.store.push import GRAPH_NAMESPACE
 from asiaai_graph.yamlwrite import dumps, write_yaml
 

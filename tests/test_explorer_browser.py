@@ -191,7 +191,29 @@ def test_sources_are_embedded(sample: ag.KnowledgeGraph) -> None:
     v3 = next(n for n in data["nodes"] if n["id"] == "deepseek-v3")
     assert v3["citations"][0] == {"source": "bespick-2025-china-ai", "quote": "매개변수 6,710억 개를 자랑하는 ‘딥시크 V3’"}
     assert data["sources"]["bespick-2025-china-ai"]["publisher"] == "Bespin Global"
-    assert ["parameters", sample["deepseek-v3"].parameters.describe()] in v3["facts"]  # type: ignore[attr-defined]
+    assert ["parameters", sample["deepseek-v3"].parameters.describe()] in [f[:2] for f in v3["facts"]]  # type: ignore[attr-defined]
+
+
+def test_the_page_names_each_fact_s_sources_and_every_disputed_value(tmp_path: Path, cache_dir: Path) -> None:
+    (tmp_path / "curated.yaml").write_text(
+        "sources:\n- {id: report, title: Technical report, kind: paper, language: en}\n"
+        "organizations:\n- {id: acme, name: Acme, kind: startup, sources: [report]}\n"
+        "models:\n- id: acme-1\n  name: Acme-1\n  kind: llm\n  developers: [acme]\n  parameters: 7000000000\n"
+        "  sources:\n  - {source: report, fields: [developers, parameters], quote: 7B parameters}\n",
+        encoding="utf-8")
+    (tmp_path / "epoch.yaml").write_text(
+        "import: {importer: epoch, source: epoch-test, title: 'Epoch AI, Test', version: '2025-12-31'}\n"
+        "sources:\n- {id: epoch-test, title: Test, kind: dataset, language: en}\n"
+        "models:\n- id: acme-1\n  name: Acme-1\n  kind: llm\n  developers: [acme]\n  parameters: 6900000000\n"
+        "  sources:\n  - {source: epoch-test, fields: [developers, parameters], locator: Model=Acme-1}\n",
+        encoding="utf-8")
+    data = explorer_data(ag.load(tmp_path, curated=False))
+    node = next(n for n in data["nodes"] if n["id"] == "acme-1")
+    assert ["parameters", "7,000,000,000", ["report", "epoch-test"]] in node["facts"]
+    assert node["disputes"] == [["parameters", node["disputes"][0][1],
+                                 [["7,000,000,000", ["report"], True], ["6,900,000,000", ["epoch-test"], False]]]]
+    assert "takes precedence" in node["disputes"][0][1]
+    assert {"source": "epoch-test", "locator": "Model=Acme-1", "fields": ["developers", "parameters"]} in node["citations"]
 
 
 # --- the page in headless Chromium --------------------------------------------------------------

@@ -96,6 +96,22 @@ def _names(record: Entity) -> dict[str, str]:
     return names
 
 
+def _disputes(record: Entity) -> list[list[Any]]:
+    """``[field, reason, [[value as text, [source ids], kept], ...]]`` for each field sources disagree on."""
+    from pydantic import TypeAdapter
+
+    out = []
+    for d in record.disputes:
+        annotation: Any = type(record).model_fields[d.field].annotation
+        kept = getattr(record, d.field)
+        values = []
+        for v in d.values:
+            typed = TypeAdapter(annotation).validate_python(v.value)
+            values.append([describe(typed), list(v.sources), typed == kept])
+        out.append([d.field, d.reason, values])
+    return out
+
+
 def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, Any]:
     """What the page embeds: nodes with names, facts and citations; edges; the cited sources.
 
@@ -132,11 +148,17 @@ def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, A
         record = kg[rid]
         if not isinstance(record, Entity):
             continue
-        skip = {"id", "name", "labels", "sources"} | {r.field for r in type(record).refs if r.key is None}
-        facts = [[name, describe(value)] for name, value in record
+        skip = {"id", "name", "labels", "sources", "disputes"} | {r.field for r in type(record).refs if r.key is None}
+        stated: dict[str, list[str]] = {}
+        for c in record.sources:
+            for name in c.fields:
+                stated.setdefault(name, []).append(c.source)
+        facts = [[name, describe(value), list(dict.fromkeys(stated.get(name, ())))] for name, value in record
                  if name not in skip and value not in (None, (), {})]
         citations = [{"source": c.source, **({"quote": c.quote} if c.quote else {}),
-                      **({"note": c.note} if c.note else {})} for c in record.sources]
+                      **({"note": c.note} if c.note else {}), **({"locator": c.locator} if c.locator else {}),
+                      **({"links": list(c.links)} if c.links else {}), **({"fields": list(c.fields)} if c.fields else {})}
+                     for c in record.sources]
         cited.update(dict.fromkeys(c.source for c in record.sources))
         nodes.append({
             "id": rid,
@@ -147,6 +169,7 @@ def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, A
             "countries": list(countries_of(kg, record)),
             "facts": facts,
             "citations": citations,
+            **({"disputes": _disputes(record)} if record.disputes else {}),
         })
     for n in nodes:
         n["keys"] = sorted({k for k in map(normalize, [n["id"], *n["names"].values(), *n["aliases"]]) if k})

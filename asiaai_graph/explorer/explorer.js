@@ -616,7 +616,9 @@
 
     var rows = [el("tr", {}, [el("th", { text: tr("ui", "id") }), el("td", { text: n.id })])];
     n.facts.forEach(function (f) {
-      rows.push(el("tr", { "data-field": f[0] }, [el("th", { text: tr("fields", f[0]) }), el("td", { text: factValue(f[0], f[1]) })]));
+      var cell = el("td", { text: factValue(f[0], f[1]) });
+      if (f[2] && f[2].length) { cell.appendChild(el("span", { class: "fact-sources", text: " [" + f[2].join("; ") + "]" })); }
+      rows.push(el("tr", { "data-field": f[0] }, [el("th", { text: tr("fields", f[0]) }), cell]));
     });
     if (n.countries.length) {
       rows.push(el("tr", {}, [el("th", { text: tr("ui", "countries") }), el("td", { text: n.countries.map(countryName).join(", ") })]));
@@ -640,6 +642,21 @@
       panel.appendChild(el("ul", { class: "relations" }, rels));
     }
 
+    if (n.disputes && n.disputes.length) {
+      panel.appendChild(el("h3", { "data-heading": "disputes", text: tr("ui", "disputes") }));
+      var list = el("div", { class: "disputes" });
+      n.disputes.forEach(function (d) {
+        var values = d[2].map(function (v) {
+          return el("li", { class: v[2] ? "kept" : "" }, [v[0] + " [" + v[1].join("; ") + "]",
+            v[2] ? el("b", { text: " · " + tr("ui", "kept") }) : null]);
+        });
+        list.appendChild(el("div", { class: "dispute", "data-field": d[0] }, [
+          el("div", { class: "field", text: tr("fields", d[0]) }), el("ul", {}, values),
+          el("div", { class: "note", text: tr("ui", "why") + ": " + d[1] })]));
+      });
+      panel.appendChild(list);
+    }
+
     panel.appendChild(el("h3", { "data-heading": "sources", text: tr("ui", "sources") }));
     var box = el("div", { class: "sources" });
     var bySource = new Map();
@@ -660,6 +677,13 @@
       ]);
       cites.forEach(function (c) {
         if (c.quote) { div.appendChild(el("blockquote", { text: "“" + c.quote + "”" })); }
+        if (c.locator) { div.appendChild(el("div", { class: "locator", text: tr("ui", "row") + ": " + c.locator })); }
+        (c.links || []).forEach(function (u) {
+          if (/^https?:\/\//.test(u)) {
+            div.appendChild(el("div", { class: "link" }, [el("a", { href: u, target: "_blank", rel: "noopener noreferrer", text: u })]));
+          }
+        });
+        if (c.fields) { div.appendChild(el("div", { class: "note", text: tr("ui", "states") + ": " + c.fields.map(function (f) { return tr("fields", f); }).join(", ") })); }
         if (c.note) { div.appendChild(el("div", { class: "note", text: tr("ui", "note") + ": " + c.note })); }
       });
       box.appendChild(div);

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from asiaai_graph.errors import DataError, NotFound, Problem
 from asiaai_graph.index import COMBOS, GraphState, build_state
 from asiaai_graph.outputs import Outputs
-from asiaai_graph.paths import shortest_path
 from asiaai_graph.provenance import Evidence, Provenance
+from asiaai_graph.traversal import Traversal
 from asiaai_graph.queries import EntityOrId, Queries
 from asiaai_graph.references import EdgeTuple, field_path, scan_references
 from asiaai_graph.schema.terms import RECORD_TYPE_NAMES
@@ -40,7 +40,7 @@ class Edge(NamedTuple):
     attrs: tuple[tuple[str, Any], ...] = ()
 
 
-class KnowledgeGraph(Queries, Provenance, Outputs, Mapping[str, "Record"]):
+class KnowledgeGraph(Queries, Traversal, Provenance, Outputs, Mapping[str, "Record"]):
     """The Asian AI knowledge graph: a read-only mapping from id to record.
 
     Make one with :func:`asiaai_graph.load`, or from records you built yourself
@@ -385,66 +385,6 @@ class KnowledgeGraph(Queries, Provenance, Outputs, Mapping[str, "Record"]):
 
         return resolve(self.name_index, self._types, text, record_type)
 
-    def neighbors(
-        self, entity: EntityOrId, relation: str | None = None, include_sources: bool = False
-    ) -> list[tuple[str, Record]]:
-        """``(relation, record)`` pairs around an entity, in both directions.
-
-        An incoming relation is written with a leading ``^`` (SPARQL's inverse
-        path): ``("^developed_by", ernie)`` reads "Ernie is developed by this".
-        Citations (``cites``) are left out unless ``include_sources``.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> kg = ag.load()
-        >>> ("^developed_by", "ernie") in [(rel, r.id) for rel, r in kg.neighbors("baidu")]
-        True
-        """
-        rid = self.id_of(entity, RECORD_TYPE_NAMES, "entity")
-        out: dict[tuple[str, str], None] = {}
-        for n in self._out.get(rid, ()):
-            out[(self._edges[n][1], self._edges[n][2])] = None
-        for n in self._in.get(rid, ()):
-            out[("^" + self._edges[n][1], self._edges[n][0])] = None
-        if include_sources:
-            record = self._record(rid)
-            for c in getattr(record, "sources", ()):
-                out[("cites", c.source)] = None
-            for other in self._cited_by(rid):
-                out[("^cites", other)] = None
-        pairs = [(rel, self._record(t)) for rel, t in out]
-        if relation is not None:
-            pairs = [p for p in pairs if p[0] == relation]
-        return pairs
-
-    def _cited_by(self, source_id: str) -> list[str]:
-        citing = []
-        for r in self.records():
-            if any(c.source == source_id for c in getattr(r, "sources", ())):
-                citing.append(r.id)
-        return citing
-
-    def path(self, start: EntityOrId, end: EntityOrId) -> list[tuple[Record, str, Record]] | None:
-        """The shortest chain of relations between two entities, or ``None``.
-
-        Each step is ``(from, relation, to)``; a relation followed backwards
-        starts with ``^``. Citations are not followed.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> kg = ag.load()
-        >>> [(a.id, rel, b.id) for a, rel, b in kg.path("deepseek-v3", "CN")]
-        [('deepseek-v3', 'developed_by', 'deepseek'), ('deepseek', 'in_country', 'CN')]
-        """
-        a = self.id_of(start, RECORD_TYPE_NAMES, "start")
-        b = self.id_of(end, RECORD_TYPE_NAMES, "end")
-        steps = shortest_path(self._edges, self._out, self._in, a, b)
-        if steps is None:
-            return None
-        return [(self._record(x), rel, self._record(y)) for x, rel, y in steps]
-
     def edges(self) -> list[Edge]:
         """Every relation in the graph as an :class:`Edge` (citations not included).
 
@@ -504,20 +444,7 @@ class KnowledgeGraph(Queries, Provenance, Outputs, Mapping[str, "Record"]):
         'organization'
         """
         if self._nx is None:
-            import networkx as nx
+            from asiaai_graph.nxgraph import to_multidigraph
 
-            g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-            records = self.records()
-            g.add_nodes_from(
-                (r.id, {"record_type": r.record_type, "name": r.label, "record": r}) for r in records
-            )
-            g.add_edges_from((source, target, rel, dict(attrs)) for source, rel, target, attrs in self._edges)
-            cites: dict[tuple[str, str], list[str]] = {}
-            for r in records:
-                for c in getattr(r, "sources", ()):
-                    quotes = cites.setdefault((r.id, c.source), [])
-                    if c.quote:
-                        quotes.append(c.quote)
-            g.add_edges_from((rid, sid, "cites", {"quotes": tuple(q)}) for (rid, sid), q in cites.items())
-            self._nx = g
+            self._nx = to_multidigraph(self)
         return self._nx

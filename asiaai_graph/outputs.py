@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from asiaai_graph.graph import KnowledgeGraph
     from asiaai_graph.store.endpoint import Endpoint
-    from asiaai_graph.store.push import Pushed
+    from asiaai_graph.store.pushing import Pushed
 
 __all__ = ["Outputs"]
 

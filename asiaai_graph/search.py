@@ -42,220 +42,30 @@ import bisect
 import contextlib
 import gc
 import heapq
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from asiaai_graph.errors import NotFound
-
-if TYPE_CHECKING:
-    import opencc
+from asiaai_graph.folding import (
+    HAN,
+    HAN_CLASS,
+    HANGUL,
+    HANGUL_CLASS,
+    MAX_CHAR,
+    fold,
+    fold_ascii,
+    fold_blob,
+    join_lines,
+    lines_with,
+    normalize,
+    pinyin_many,
+    pinyin_query,
+    split_lines,
+    to_pinyin,
+)
 
 __all__ = ["Matches", "NameIndex", "fold", "normalize", "resolve", "to_pinyin"]
-
-_NOT_ALNUM = re.compile(r"[\W_]+")
-_NOT_ALNUM_OR_NEWLINE = re.compile(r"(?:[^\w\n]|_)+")
-# ASCII punctuation and spaces, deleted with str.translate (much faster than the regex on ASCII text)
-_ASCII_DROP = str.maketrans("", "", "".join(chr(i) for i in range(128) if not chr(i).isalnum() and i != 10))
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
-_HANGUL = re.compile("[\uac00-\ud7a3]")  # precomposed syllables (keys are NFKC)
-_KANA = re.compile("[\u3041-\u309f]")
-# a dash-like character right after kana stands for the long-vowel mark (ソニ- for ソニー)
-_KANA_DASH = re.compile("(?<=[\u3041-\u30ff\uff66-\uff9f])[-~\u2010-\u2015\u2212\u301c\uff0d\uff5e\uff70]")
-_HIRAGANA_TO_KATAKANA = {c: c + 0x60 for c in range(0x3041, 0x3097)} | {0x309D: 0x30FD, 0x309E: 0x30FE}
-_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
-_HANGUL_CLASS = "\uac00-\ud7a3"
-_TONE_MARK = re.compile("[\u0300-\u036f]")
-_U_UMLAUT = "üǖǘǚǜ"
-# Toneless pinyin syllables (ü written v): each group of initials with the finals it takes. Only a
-# query spelled in such syllables is read as pinyin, so that "Tence" or "Alib" never load pypinyin;
-# a test checks that every reading in pypinyin's dictionary (interjections such as "hm" aside) passes.
-_PINYIN_FINALS = {
-    "": "a o e ai ei ao ou an en ang eng er",
-    "zh ch sh": "a e ai ei ao ou an en ang eng ong i u ua uo uai ui uan un uang",
-    "z c s r": "a e ai ei ao ou an en ang eng ong i u ua uo ui uan un",
-    "j q x": "i ia ie iao iu ian in iang ing iong u ue uan un",
-    "b p": "a o ai ei ao ou an en ang eng i ie iao ian in ing u",
-    "m": "a o e ai ei ao ou an en ang eng i ie iao iu ian in ing u",
-    "f": "a o ei ou an en ang eng iao u",
-    "d": "a e ai ei ao ou an en ang eng ong i ia ie iao iu ian ing u uo ui uan un",
-    "t": "a e ai ei ao ou an ang eng ong i ie iao ian ing u uo ui uan un",
-    "n l": "a o e ai ei ao ou an en ang eng ong i ia ie iao iu ian in iang ing u uo uan un v ve",
-    "g k h": "a e ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang",
-    "y": "a o e ai ao ou an in ang ing ong i u ue uan un",
-    "w": "a o ai ei an en ang eng u",
-}
-_PINYIN_SYLLABLES = re.compile("(?:" + "|".join(
-    f"(?:{'|'.join(initials.split())})(?:{'|'.join(sorted(finals.split(), key=len, reverse=True))})"
-    for initials, finals in _PINYIN_FINALS.items()) + ")+")
-_MAX = "\U0010ffff"
-
-# Per-character caches shared by every index: Chinese character -> simplified form (OpenCC t2s).
-_T2S_SEEN: set[str] = set()
-_T2S_TABLE: dict[int, str] = {}
-_OPENCC: list[opencc.OpenCC] = []
-
-
-def normalize(text: str) -> str:
-    """The form names are compared in, before script folding (see :func:`fold`).
-
-    Examples
-    --------
-    >>> normalize("DeepSeek-V3"), normalize("딥시크 V3"), normalize("Ｑｗｅｎ 2.5")
-    ('deepseekv3', '딥시크v3', 'qwen25')
-    """
-    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
-
-
-def fold(text: str) -> str:
-    """The form names and queries are matched in: :func:`normalize`, then scripts folded.
-
-    Chinese characters become simplified (OpenCC ``t2s``, one character at a
-    time), hiragana become katakana and a dash after kana the long-vowel mark.
-
-    Examples
-    --------
-    >>> fold("臺灣"), fold("台灣積體電路製造"), fold("Tongyi Qianwen")
-    ('台湾', '台湾积体电路制造', 'tongyiqianwen')
-    >>> fold("そにー"), fold("ｿﾆｰ"), fold("ソニ-")
-    ('ソニー', 'ソニー', 'ソニー')
-    """
-    return (_fold_ascii if text.isascii() else _fold_other)([text])[0]
-
-
-def to_pinyin(text: str) -> str:
-    """Toneless pinyin of the Chinese characters in ``text`` (folded), other characters kept.
-
-    Words found in pypinyin's phrase dictionary take their reading in context
-    (``重庆`` is *chongqing*, not *zhongqing*); ``ü`` is written ``v``.
-
-    Examples
-    --------
-    >>> to_pinyin("通义千问"), to_pinyin("深圳"), to_pinyin("重慶"), to_pinyin("Qwen 2.5")
-    ('tongyiqianwen', 'shenzhen', 'chongqing', 'qwen25')
-    """
-    return _pinyin_many([fold(text)])[0][0]
-
-
-# --- bulk folding ---------------------------------------------------------------------------------
-
-
-def _split(blob: str, texts: Sequence[str]) -> list[str]:
-    return blob.split("\n") if texts else []
-
-
-def _join(texts: Sequence[str]) -> str:
-    blob = "\n".join(texts)
-    if blob.count("\n") != len(texts) - 1:  # a name with a line break in it
-        blob = "\n".join(t.replace("\n", " ") for t in texts)
-    return blob
-
-
-def _fold_ascii(texts: Sequence[str]) -> list[str]:
-    """:func:`fold` of ASCII texts: lower case, punctuation and spaces dropped, in one pass."""
-    return _split(_join(texts).lower().translate(_ASCII_DROP), texts)
-
-
-def _fold_other(texts: Sequence[str]) -> list[str]:
-    """:func:`fold` of any texts, each step done once on all of them joined by line breaks."""
-    return _split(_fold_blob(_join(texts)), texts)
-
-
-def _fold_blob(blob: str) -> str:
-    blob = _KANA_DASH.sub("ー", blob)
-    blob = _NOT_ALNUM_OR_NEWLINE.sub("", unicodedata.normalize("NFKC", blob).casefold())
-    if _KANA.search(blob):
-        blob = blob.translate(_HIRAGANA_TO_KATAKANA)
-    han = set(_HAN.findall(blob))
-    if han:
-        blob = blob.translate(_simplified(han))
-    return blob
-
-
-def _simplified(chars: Iterable[str]) -> dict[int, str]:
-    """A str.translate table taking each of ``chars`` (and any seen before) to its simplified form."""
-    missing = sorted(c for c in chars if c not in _T2S_SEEN)
-    if missing:
-        if not _OPENCC:
-            import opencc
-
-            _OPENCC.append(opencc.OpenCC("t2s"))
-        converter = _OPENCC[0]
-        converted = converter.convert("\n".join(missing)).split("\n")
-        if len(converted) != len(missing):  # never seen; convert one at a time to stay aligned
-            converted = [converter.convert(c) for c in missing]
-        for char, simple in zip(missing, converted):
-            _T2S_SEEN.add(char)
-            if simple != char:
-                _T2S_TABLE[ord(char)] = simple
-    return _T2S_TABLE
-
-
-_PHRASE_LENGTH: list[int] = []
-
-
-def _pinyin_many(keys: Sequence[str]) -> list[tuple[str, ...]]:
-    """Toneless pinyin of folded keys: for each key its pinyin, and a second spelling with u for ü."""
-    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
-
-    if not _PHRASE_LENGTH:
-        _PHRASE_LENGTH.append(max(map(len, PHRASES_DICT), default=1))
-    longest = _PHRASE_LENGTH[0]
-    phrases, readings = PHRASES_DICT.get, PINYIN_DICT.get
-    marked: list[str] = []
-    for key in keys:  # forward longest match against the phrase dictionary, like pypinyin's own
-        parts: list[str] = []
-        i, n = 0, len(key)
-        while i < n:
-            for j in range(min(n, i + longest), i + 1, -1):
-                phrase = phrases(key[i:j])
-                if phrase:
-                    parts += [p[0] for p in phrase]
-                    i = j
-                    break
-            else:
-                reading = readings(ord(key[i]))
-                parts.append(reading.split(",", 1)[0] if reading else key[i])
-                i += 1
-        marked.append("".join(parts))
-    if not marked:
-        return []
-    blob = _join(marked)
-    with_v = _split(_toneless(blob, "v"), marked)
-    if not any(c in blob for c in _U_UMLAUT):
-        return [(p,) for p in with_v]
-    with_u = _split(_toneless(blob, "u"), marked)
-    return [(v,) if v == u else (v, u) for v, u in zip(with_v, with_u)]
-
-
-def _toneless(text: str, umlaut: str) -> str:
-    """``text`` with tone marks dropped from Latin letters and ü (with or without a tone) as ``umlaut``."""
-    table: dict[int, str] = {}
-    for char in set(text):
-        if not char.isascii():
-            base = _TONE_MARK.sub("", unicodedata.normalize("NFD", char))
-            if char in _U_UMLAUT:
-                table[ord(char)] = umlaut
-            elif base.isascii():
-                table[ord(char)] = base
-    return text.translate(table) if table else text
-
-
-def _pinyin_query(key: str) -> str | None:
-    """The query as pinyin (tone marks dropped, ü as v), or None unless it is spelled in pinyin syllables."""
-    key = _toneless(key, "v")
-    letters = key.rstrip("0123456789")
-    return key if key.isascii() and _PINYIN_SYLLABLES.fullmatch(letters) else None
-
-
-def _lines_with(pattern: str, keys: Sequence[str]) -> list[str]:
-    """The keys holding a character of the class ``pattern`` (one regex scan over all of them)."""
-    return re.findall(f"(?m)^[^\\n{pattern}]*[{pattern}][^\\n]*", "\n".join(keys))
-
-
-# --- key spaces -----------------------------------------------------------------------------------
-
 
 @contextlib.contextmanager
 def _gc_paused() -> Iterator[None]:
@@ -303,7 +113,7 @@ class _Space:
     def prefix(self, key: str, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
         hi = len(self.keys) if hi is None else hi
         start = bisect.bisect_left(self.keys, key, lo, hi)
-        return start, bisect.bisect_left(self.keys, key + _MAX, start, hi)
+        return start, bisect.bisect_left(self.keys, key + MAX_CHAR, start, hi)
 
     def substring(self, key: str) -> list[str]:
         """Keys containing ``key``: a scan of the keys joined in one string (built on first use)."""
@@ -351,7 +161,7 @@ class _Space:
                 lo += 1
             while lo < hi:
                 char = keys[lo][depth]
-                nxt = bisect_left(keys, p + char + _MAX, lo, hi)
+                nxt = bisect_left(keys, p + char + MAX_CHAR, lo, hi)
                 yield char, lo, nxt
                 lo = nxt
 
@@ -377,7 +187,7 @@ class _Space:
                 a = bisect_left(keys, swapped, lo, hi)
                 if a < hi and keys[a].startswith(swapped):
                     step(i + 2, swapped, a, hi, left - 1, other)
-            for c, a, b in children(p, *((lo, bisect_left(keys, p + _MAX, lo, hi)) if p else root)):
+            for c, a, b in children(p, *((lo, bisect_left(keys, p + MAX_CHAR, lo, hi)) if p else root)):
                 if c != char:
                     step(i + 1, p + c, a, b, left - 1, 1)  # a wrong character
                 step(i, p + c, a, b, left - 1, 1)  # a missing character
@@ -385,7 +195,7 @@ class _Space:
         step(0, "", 0, len(keys), edits, 0)
         found: dict[str, tuple[int, int, int]] = {}
         for p, lo, hi, used, other in reached:
-            hi = bisect_left(keys, p + _MAX, lo, hi)
+            hi = bisect_left(keys, p + MAX_CHAR, lo, hi)
             if keys[lo] == p:
                 score = (used, 0, other)
                 if score < found.get(p, (99, 0, 0)):
@@ -445,9 +255,9 @@ class NameIndex:
                     other_ids.append(rid)
         table: dict[str, Ids] = {}
         first = table.setdefault
-        other_blob = _fold_blob(_join(other_texts))
-        self._has_han = _HAN.search(other_blob) is not None
-        for keys, ids in ((_fold_ascii(ascii_texts), ascii_ids), (_split(other_blob, other_texts), other_ids)):
+        other_blob = fold_blob(join_lines(other_texts))
+        self._has_han = HAN.search(other_blob) is not None
+        for keys, ids in ((fold_ascii(ascii_texts), ascii_ids), (split_lines(other_blob, other_texts), other_ids)):
             for key, rid in zip(keys, ids):
                 old = first(key, rid)
                 if old is not rid:  # rare: a name shared by several records (or met twice)
@@ -480,9 +290,9 @@ class NameIndex:
 
     def _build_pinyin(self) -> _Space:
         main = self._main
-        han = _lines_with(_HAN_CLASS, main.keys[bisect.bisect_left(main.keys, "\x80"):])
+        han = lines_with(HAN_CLASS, main.keys[bisect.bisect_left(main.keys, "\x80"):])
         table: dict[str, Ids] = {}
-        for key, spellings in zip(han, _pinyin_many(han)):
+        for key, spellings in zip(han, pinyin_many(han)):
             for spelling in spellings:
                 for rid in _ids(main.table[key]):
                     _add(table, spelling, rid)
@@ -496,9 +306,9 @@ class NameIndex:
 
     def _build_jamo(self) -> _Space:
         main = self._main
-        hangul = _lines_with(_HANGUL_CLASS, main.keys[bisect.bisect_left(main.keys, "\x80"):])
+        hangul = lines_with(HANGUL_CLASS, main.keys[bisect.bisect_left(main.keys, "\x80"):])
         table: dict[str, Ids] = {}
-        for key, jamo in zip(hangul, _split(unicodedata.normalize("NFD", _join(hangul)), hangul)):
+        for key, jamo in zip(hangul, split_lines(unicodedata.normalize("NFD", join_lines(hangul)), hangul)):
             for rid in _ids(main.table[key]):
                 _add(table, jamo, rid)
         return _Space(table)
@@ -535,7 +345,7 @@ class NameIndex:
         # 1. exact names, then names starting with the query (and the same read as pinyin)
         first = self._ids_of(main, [key] if key in main.table else [])
         spaces = [main]
-        pinyin = None if first or not self._has_han else _pinyin_query(key)
+        pinyin = None if first or not self._has_han else pinyin_query(key)
         if pinyin is not None:
             space = self._pinyin_space()
             spaces.append(space)
@@ -555,7 +365,7 @@ class NameIndex:
             return Matches(ranked + more, len(first) + len(rest))
 
         # 2. a whole name within one edit, or a Chinese name read the same
-        pinyin = _pinyin_query(key) if self._has_han else None
+        pinyin = pinyin_query(key) if self._has_han else None
         close = self._close(key, pinyin, 1)
         if any(score[1] == 0 for score in close.values()):
             return self._by_score(close, limit)
@@ -585,7 +395,7 @@ class NameIndex:
                     if old is None or ranking < old:
                         found[rid] = ranking
 
-        if _HANGUL.search(key):
+        if HANGUL.search(key):
             space = self._jamo_space()
             query = unicodedata.normalize("NFD", key)
         else:
@@ -595,10 +405,10 @@ class NameIndex:
         if pinyin is not None and len(pinyin) >= 3 and not any(r[1] == 0 for r in found.values()):
             space = self._pinyin_space()
             collect(space, space.close(pinyin, edits))
-        if edits == 1 and _HAN.search(key):  # a homophone: the same pinyin, other characters
+        if edits == 1 and HAN.search(key):  # a homophone: the same pinyin, other characters
             space = self._pinyin_space()
             scores: dict[str, tuple[int, int, int]] = {}
-            for spelling in _pinyin_many([key])[0]:
+            for spelling in pinyin_many([key])[0]:
                 if spelling in space.table:
                     scores[spelling] = (1, 0, 0)  # like a swap: more likely than another character
                 lo, hi = space.prefix(spelling)

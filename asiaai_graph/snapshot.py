@@ -72,8 +72,9 @@ FORMAT = 5
 _MAGIC = b"asiaai-graph snapshot %d\n" % FORMAT
 _SUFFIX = ".snapshot"
 #: The modules whose code decides what a snapshot holds: a change to any of them makes a new key.
-_SHAPING_MODULES = ("schema/values.py", "schema/records.py", "schema/terms.py", "schema/codes.py",
-                    "references.py", "index.py", "graph.py", "snapshot.py", "yamlparse.py", "yamlread.py")
+_SHAPING_MODULES = ("schema/values.py", "schema/base.py", "schema/records.py", "schema/terms.py",
+                    "schema/checks.py", "schema/codes.py", "references.py", "merging.py", "index.py", "graph.py",
+                    "snapshot.py", "yamlparse.py", "yamlread.py")
 #: Temporary files older than this (seconds) were left by a process that died mid-write.
 _STALE = 3600
 

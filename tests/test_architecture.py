@@ -69,3 +69,8 @@ def test_the_check_sees_private_imports_even_inside_functions() -> None:
         "asiaai_graph.graph imports the private name asiaai_graph.loading._scan",
         "asiaai_graph.graph imports the private module asiaai_graph._codes",
     ]
+
+
+def test_no_module_is_over_the_size_a_newcomer_can_hold_in_mind() -> None:
+    sizes = {_module_name(p): len(p.read_text(encoding="utf-8").splitlines()) for p in _modules()}
+    assert {m: n for m, n in sizes.items() if n > MAX_LINES} == {}

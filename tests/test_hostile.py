@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import asiaai_graph as ag
-from asiaai_graph.schema.values import check_iri, check_visible
+from asiaai_graph.schema.checks import check_iri, check_visible
 from asiaai_graph.snapshot import SnapshotWarning
 from asiaai_graph.sourcefiles import decode
 

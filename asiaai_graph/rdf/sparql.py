@@ -11,8 +11,9 @@ Examples
 --------
 >>> import asiaai_graph as ag
 >>> kg = ag.load()
->>> sparql(kg, 'SELECT ?name WHERE { ?m aag:developedBy/dcterms:identifier "deepseek" ; rdfs:label ?name }')
-[{'name': 'DeepSeek-V3'}]
+>>> rows = sparql(kg, 'SELECT ?name WHERE { ?m aag:developedBy/dcterms:identifier "deepseek" ; rdfs:label ?name }')
+>>> {'name': 'DeepSeek-V3'} in rows
+True
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from asiaai_graph.store.client import BasicAuth, BearerToken, StoreError, auth_from_env
     from asiaai_graph.store.endpoint import SERVERS, Endpoint
     from asiaai_graph.store.pull import from_store
-    from asiaai_graph.store.push import Pushed, default_graph_iri, push
+    from asiaai_graph.store.pushing import Pushed, default_graph_iri, push
     from asiaai_graph.store.query import sparql
 
 __all__ = [
@@ -55,8 +55,8 @@ __all__ = [
 #: command line reads the server layouts without importing the RDF reader and writer.
 _HOMES = {
     "BasicAuth": "client", "BearerToken": "client", "StoreError": "client", "auth_from_env": "client",
-    "SERVERS": "endpoint", "Endpoint": "endpoint", "from_store": "pull", "Pushed": "push",
-    "default_graph_iri": "push", "push": "push", "sparql": "query",
+    "SERVERS": "endpoint", "Endpoint": "endpoint", "from_store": "pull", "Pushed": "pushing",
+    "default_graph_iri": "pushing", "push": "pushing", "sparql": "query",
 }
 
 

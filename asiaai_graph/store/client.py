@@ -2,7 +2,7 @@
 
 Only the standard library (:mod:`http.client`): a push streams its body with
 chunked transfer encoding, so nothing here holds the whole payload. This module
-knows nothing of the knowledge graph; :mod:`asiaai_graph.store.push`,
+knows nothing of the knowledge graph; :mod:`asiaai_graph.store.pushing`,
 :mod:`~asiaai_graph.store.pull` and :mod:`~asiaai_graph.store.query` build on it.
 
 Credentials come from the caller or from the environment, never from a URL:

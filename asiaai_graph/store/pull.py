@@ -62,7 +62,7 @@ def from_store(
     base
         The IRI namespace the records were exported with.
     auth, timeout, retries, backoff
-        As for :func:`asiaai_graph.store.push.push`.
+        As for :func:`asiaai_graph.store.pushing.push`.
 
     Raises
     ------

@@ -28,7 +28,7 @@ from asiaai_graph.fonts import find_cjk_font, needs_cjk, no_cjk_font_warned, war
 from asiaai_graph.i18n import scale_of, tr
 from asiaai_graph.schema import Country, Indicator
 from asiaai_graph.style import COLORS
-from asiaai_graph.subgraphs import ecosystem, neighbourhood
+from asiaai_graph.subgraphs import ecosystem, neighbourhood, summarise
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -122,6 +122,21 @@ def _layout(ids: Sequence[str], edges: Sequence[tuple[str, str, str]], center: s
     return {k: (float(v[0]), float(v[1])) for k, v in pos.items()}
 
 
+def _rings(kg: KnowledgeGraph, ids: Sequence[str], center: str,
+           counts: dict[str, int]) -> dict[str, tuple[float, float]]:
+    """A summarised picture's layout: the center, its organizations on a ring (most models first, clockwise
+    from the top), everything else (policies, places, investments) on an outer ring, by type then id."""
+    orgs = sorted((i for i in ids if i != center and kg[i].record_type == "organization"),
+                  key=lambda i: (-counts.get(i, 0), i))
+    rest = sorted((i for i in ids if i != center and i not in orgs), key=lambda i: (kg[i].record_type, i))
+    pos = {center: (0.0, 0.0)}
+    for ring, radius in ((orgs, 1.0), (rest, 1.75)):
+        for n, rid in enumerate(ring):
+            angle = math.pi / 2 - 2 * math.pi * n / max(len(ring), 1)
+            pos[rid] = (radius * math.cos(angle), radius * math.sin(angle))
+    return pos
+
+
 def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) -> Figure:
     """A matplotlib :class:`~matplotlib.figure.Figure` of a country's ecosystem or an entity's neighbourhood.
 
@@ -146,14 +161,18 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
     record = kg[target]
     name = record.label_in(lang)
     if isinstance(record, Country):
-        ids = ecosystem(kg, record.id)
+        selected = ecosystem(kg, record.id)
         title = tr("title:ecosystem", lang, name)
     else:
-        ids = neighbourhood(kg, record.id, depth)
+        selected = neighbourhood(kg, record.id, depth)
         title = tr("title:neighbours", lang, name)
+    summary = summarise(kg, selected, record.id)
+    ids = summary.ids
     edges = _edges(kg, ids)
-    pos = _layout(ids, edges, record.id)
+    pos = _rings(kg, ids, record.id, summary.model_counts) if summary.cut else _layout(ids, edges, record.id)
     labels = {i: kg[i].label_in(lang) for i in ids}
+    for rid, count in summary.model_counts.items():
+        labels[rid] += f" · {tr('count:models', lang, count)}"
     kinds = {kg[i].record_type: None for i in ids}
     words = [tr(f"type:{k}", lang) for k in kinds] + [tr(f"rel:{r}", lang) for _, _, r in edges]
     fonts = _fonts(lang, [title, tr("legend:record_type", lang), *labels.values(), *words])
@@ -195,6 +214,10 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
                           markeredgecolor="#333333", label=tr(f"type:{k}", lang)) for k in COLORS if k in kinds]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=10,
                   title=tr("legend:record_type", lang))
+        if summary.cut:
+            shown = sum(1 for i in ids if kg[i].record_type == "organization")
+            fig.text(0.01, 0.005, tr("footnote:summary", lang, shown=shown, total=summary.organizations,
+                                      models=sum(summary.model_counts.values())), fontsize=8, color="#555555")
     return fig
 
 

@@ -101,6 +101,8 @@ def _field_kind(model: type[Record], field: str) -> str:
     if field == "sources":
         return "sources"
     classes = _classes(model.model_fields[field].annotation)
+    if tuple in classes and (Quantity in classes or Money in classes):
+        return "list"  # several figures (a family's sizes): one text column
     for kind, cls in (("money", Money), ("quantity", Quantity), ("date", PartialDate), ("sources", Citation)):
         if cls in classes:
             return kind
@@ -146,10 +148,10 @@ def _field_columns(model: type[Record], field: str, langs: Iterable[str]) -> lis
     if kind == "money":
         currency = "currency" if field == "amount" else f"{field}_currency"
         return [(field, "number"), (currency, "str"), (f"{field}_qualifier", "str"),
-                (f"{field}_upper", "number"), (f"{field}_equivalents", "str")]
+                (f"{field}_upper", "number"), (f"{field}_equivalents", "str"), (f"{field}_price_year", "int")]
     if kind == "quantity":
         return [(field, "number"), (f"{field}_qualifier", "str"), (f"{field}_upper", "number"),
-                (f"{field}_unit", "str")]
+                (f"{field}_unit", "str"), (f"{field}_confidence", "str")]
     if kind == "date":
         return [(field, "str"), (f"{field}_precision", "str"), (f"{field}_approximate", "bool")]
     if ref is not None and ref.key is not None:
@@ -187,7 +189,7 @@ def columns(model: type[Record], langs: Iterable[str] = LANGUAGES) -> list[str]:
     >>> cols[:4], cols[-1]
     (['id', 'name', 'name_ko', 'aliases'], 'sources')
     >>> [c for c in cols if c.startswith("training_cost")]
-    ['training_cost', 'training_cost_currency', 'training_cost_qualifier', 'training_cost_upper', 'training_cost_equivalents']
+    ['training_cost', 'training_cost_currency', 'training_cost_qualifier', 'training_cost_upper', 'training_cost_equivalents', 'training_cost_price_year']
     """
     return list(column_types(model, langs))
 
@@ -249,7 +251,7 @@ def flatten(kg: KnowledgeGraph, record: Record) -> dict[str, Scalar]:
     >>> kg = ag.load()
     >>> row = flatten(kg, kg["sensetime-2018-round"])
     >>> row["amount"], row["currency"], row["amount_qualifier"], row["date"], row["date_precision"]
-    (600000000, 'USD', 'exact', '2018-04', 'month')
+    (600000000, 'USD', 'exact', '2018', 'year')
     >>> row["investors"], row["investor_names"], row["investors_detail"]
     ('alibaba-group', 'Alibaba Group', 'alibaba-group (lead)')
     """
@@ -274,6 +276,8 @@ def flatten(kg: KnowledgeGraph, record: Record) -> dict[str, Scalar]:
                 row[f"{field}_upper"] = _number(value.upper)
             if value.equivalents:
                 row[f"{field}_equivalents"] = SEP.join(describe(e) for e in value.equivalents)
+            if value.price_year is not None:
+                row[f"{field}_price_year"] = value.price_year
         elif kind == "quantity":
             row[field] = _number(value.value)
             row[f"{field}_qualifier"] = value.qualifier
@@ -281,6 +285,8 @@ def flatten(kg: KnowledgeGraph, record: Record) -> dict[str, Scalar]:
                 row[f"{field}_upper"] = _number(value.upper)
             if value.unit is not None:
                 row[f"{field}_unit"] = value.unit
+            if value.confidence is not None:
+                row[f"{field}_confidence"] = value.confidence
         elif kind == "date":
             row[field] = value.isoformat()
             row[f"{field}_precision"] = value.precision

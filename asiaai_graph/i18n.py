@@ -36,6 +36,14 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
     "legend:record_type": ("record type", "유형", "类型", "種類"),
     "footnote:sources": ("Sources: {}", "출처: {}", "来源：{}", "出典：{}"),
     "footnote:separator": (", ", ", ", "、", "、"),
+    "footnote:summary": (
+        "The {shown} organizations with the most models of {total} are drawn; each shows its number of models "
+        "({models} in all) instead of the models.",
+        "모델이 가장 많은 기관 {shown}곳(전체 {total}곳)만 그렸고, 모델(모두 {models}개)은 기관마다 개수로 표시했습니다.",
+        "仅绘制模型最多的 {shown} 个机构（共 {total} 个）；模型（共 {models} 个）以各机构的数量表示。",
+        "モデル数の多い {shown} 組織（全 {total} 組織）のみを描き、モデル（計 {models} 件）は組織ごとの件数で示します。",
+    ),
+    "count:models": ("{} models", "모델 {}개", "{} 个模型", "モデル {} 件"),
     # --- record types ----------------------------------------------------------------------------
     "type:source": ("source", "출처", "来源", "出典"),
     "type:country": ("country", "국가", "国家", "国"),

@@ -11,8 +11,8 @@ Examples
 --------
 >>> import asiaai_graph as ag
 >>> state = ag.load().state()
->>> state["index"]["organization"][(("country", "KR"), ("kind", "university"))]
-['kaist']
+>>> "kaist" in state["index"]["organization"][(("country", "KR"), ("kind", "university"))]
+True
 """
 
 from __future__ import annotations

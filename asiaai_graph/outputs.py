@@ -74,7 +74,9 @@ class Outputs:
     ) -> list[dict[str, Any]]:
         """Run a SPARQL query over the RDF export; one dict per row, variable name to value.
 
-        With ``endpoint``, the query runs in that triple store instead, against
+        Locally it runs in Oxigraph: the export is loaded into an in-memory
+        store on the first query and kept in ``kg.cache`` (see
+        :mod:`asiaai_graph.rdf.sparql`). With ``endpoint``, the query runs in that triple store instead, against
         the named graph ``graph`` (default: where :meth:`push` puts this graph);
         ``options`` go to :func:`asiaai_graph.store.sparql` (``server``, ``auth``...).
         Delegates to :func:`asiaai_graph.rdf.sparql` or :func:`asiaai_graph.store.sparql`.
@@ -109,10 +111,11 @@ class Outputs:
 
         return push(_kg(self), endpoint, graph, **options)
 
-    def to_frame(self, record_type: str) -> pd.DataFrame:
+    def to_frame(self, record_type: str, sources: bool = False) -> pd.DataFrame:
         """One record type as a :class:`pandas.DataFrame`, one row per record, flat columns.
 
-        Needs pandas (``pip install pandas``, or ``pip install -e '.[pandas]'`` in the checkout).
+        Needs pandas (``pip install pandas``, or ``pip install -e '.[pandas]'`` in the checkout). With
+        ``sources``, a ``<field>_sources`` column per field names the sources that state it.
 
         Examples
         --------
@@ -123,9 +126,9 @@ class Outputs:
         """
         from asiaai_graph.readwrite.frames import to_frame
 
-        return to_frame(_kg(self), record_type)
+        return to_frame(_kg(self), record_type, sources)
 
-    def to_frames(self) -> dict[str, pd.DataFrame]:
+    def to_frames(self, sources: bool = False) -> dict[str, pd.DataFrame]:
         """Every record type as a DataFrame, keyed by record type.
 
         Examples
@@ -136,7 +139,7 @@ class Outputs:
         """
         from asiaai_graph.readwrite.frames import to_frames
 
-        return to_frames(_kg(self))
+        return to_frames(_kg(self), sources)
 
     def write(self, path: str | os.PathLike[str], format: str | None = None) -> None:
         """Write the graph as ``graphml``, ``gexf`` or node-link ``json`` (guessed from the suffix).

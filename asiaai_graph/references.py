@@ -20,13 +20,14 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from asiaai_graph.schema import Record, Ref
 
-__all__ = ["EdgeTuple", "PathPart", "ProblemTuple", "check_references", "field_path", "ref_values", "scan_references"]
+__all__ = ["ACYCLIC", "EdgeTuple", "PathPart", "ProblemTuple", "check_references", "field_path", "find_cycles",
+           "ref_values", "scan_references"]
 
 PathPart = str | int
 """One step into a record: a field name or a position in a list."""
@@ -86,11 +87,21 @@ def _plain(value: Any) -> Any:
     return value if isinstance(value, (str, int, float, bool)) else str(value)
 
 
-def scan_references(records: Sequence[Record]) -> tuple[list[EdgeTuple], list[ProblemTuple]]:
-    """One pass over the records: their edges, and every duplicate id or bad reference.
+#: Relations that order records (a parent, a whole, an earlier version): a chain of them may not come back
+#: to where it started, and no record may point at itself with any relation.
+ACYCLIC = frozenset({"subsidiary_of", "has_member", "part_of", "in_family", "based_on", "succeeds", "edition_of"})
+
+
+def scan_references(
+    records: Sequence[Record], known: Mapping[str, str] | None = None
+) -> tuple[list[EdgeTuple], list[ProblemTuple]]:
+    """One pass over the records: their edges, and every duplicate id, bad reference, self-reference or cycle.
 
     Edges come in record order, then field order; a reverse relation
-    (``Ref.reverse``) points from the target to the record.
+    (``Ref.reverse``) points from the target to the record. ``known`` maps the
+    ids of records that exist but failed validation to their record types
+    (readers pass them so that one bad record does not make every reference
+    to it an "unknown id" too); references to them make no edge.
     """
     from asiaai_graph.schema import Entity
 
@@ -101,29 +112,87 @@ def scan_references(records: Sequence[Record]) -> tuple[list[EdgeTuple], list[Pr
             problems.append((record, ("id",), f"duplicate id {record.id!r} (also a {types[record.id]})"))
         else:
             types[record.id] = record.record_type
+    others = known or {}
     edges: list[EdgeTuple] = []
+    ordering: dict[tuple[str, str, str], tuple[Record, tuple[PathPart, ...]]] = {}
     for record in records:
         if isinstance(record, Entity):
             for i, citation in enumerate(record.sources):
-                found = types.get(citation.source)
+                found = types.get(citation.source) or others.get(citation.source)
                 if found is None:
                     problems.append((record, ("sources", i, "source"), f"unknown source id {citation.source!r}"))
                 elif found != "source":
                     problems.append((record, ("sources", i, "source"), f"{citation.source!r} is a {found}, not a source"))
         for ref, target, path, sub in ref_values(record):
             found = types.get(target)
+            if found is None and target in others:
+                if others[target] not in ref.targets:
+                    problems.append((record, path, f"{target!r} is a {others[target]}, expected a {' or '.join(ref.targets)}"))
+                continue
             if found is None:
                 problems.append((record, path, f"unknown id {target!r}"))
                 continue
             if found not in ref.targets:
                 problems.append((record, path, f"{target!r} is a {found}, expected a {' or '.join(ref.targets)}"))
                 continue
+            if target == record.id:
+                problems.append((record, path, f"a record cannot refer to itself ({ref.relation})"))
+                continue
             attrs = tuple((a, _plain(v)) for a in ref.attrs if (v := getattr(sub, a)) is not None)
             if ref.reverse:
                 edges.append((target, ref.relation, record.id, attrs))
             else:
                 edges.append((record.id, ref.relation, target, attrs))
+                if ref.relation in ACYCLIC:
+                    ordering.setdefault((record.id, ref.relation, target), (record, path))
+    for cycle, relation in find_cycles(edges):
+        record, path = ordering[(cycle[0], relation, cycle[1])]
+        problems.append((record, path, f"{relation} goes round in a cycle: {' -> '.join((*cycle, cycle[0]))}"))
     return edges, problems
+
+
+def find_cycles(edges: Iterable[EdgeTuple], relations: frozenset[str] = ACYCLIC) -> list[tuple[tuple[str, ...], str]]:
+    """Every cycle of one of ``relations`` among ``edges``, once each, starting at its smallest id.
+
+    Examples
+    --------
+    >>> edges = [("a", "subsidiary_of", "b", ()), ("b", "subsidiary_of", "c", ()), ("c", "subsidiary_of", "a", ()),
+    ...          ("x", "part_of", "y", ())]
+    >>> find_cycles(edges)
+    [(('a', 'b', 'c'), 'subsidiary_of')]
+    """
+    graphs: dict[str, dict[str, list[str]]] = {}
+    for source, relation, target, _ in edges:
+        if relation in relations:
+            graphs.setdefault(relation, {}).setdefault(source, []).append(target)
+    found: dict[tuple[tuple[str, ...], str], None] = {}
+    for relation in sorted(graphs):
+        graph = graphs[relation]
+        done: set[str] = set()
+        for start in sorted(graph):
+            if start in done:
+                continue
+            trail: list[str] = [start]
+            on_trail = {start: 0}
+            todo: list[Iterator[str]] = [iter(graph.get(start, ()))]
+            while todo:
+                step = next(todo[-1], None)
+                if step is None:
+                    finished = trail.pop()
+                    del on_trail[finished]
+                    done.add(finished)
+                    todo.pop()
+                    continue
+                target = step
+                if target in on_trail:
+                    loop = trail[on_trail[target]:]
+                    first = loop.index(min(loop))
+                    found.setdefault((tuple(loop[first:] + loop[:first]), relation), None)
+                elif target not in done:
+                    trail.append(target)
+                    on_trail[target] = len(trail) - 1
+                    todo.append(iter(graph.get(target, ())))
+    return list(found)
 
 
 def check_references(records: Sequence[Record]) -> list[ProblemTuple]:

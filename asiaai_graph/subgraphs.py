@@ -7,14 +7,16 @@ the explorer (:mod:`asiaai_graph.explorer`); no drawing library is needed.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from asiaai_graph.schema import Country, Source
+from asiaai_graph.schema import AIModel, Country, Organization, Product, Source
 
 if TYPE_CHECKING:
     from asiaai_graph.graph import KnowledgeGraph
 
-__all__ = ["ecosystem", "neighbourhood"]
+__all__ = ["Summary", "ecosystem", "neighbourhood", "summarise"]
 
 
 def neighbourhood(kg: KnowledgeGraph, entity: str, depth: int = 1) -> list[str]:
@@ -87,3 +89,54 @@ def ecosystem(kg: KnowledgeGraph, country: str) -> list[str]:
         if inv.investee:
             ids[inv.investee] = None
     return list(ids)
+
+
+@dataclass
+class Summary:
+    """A large selection cut to what a picture can show: the ids kept, and the models counted instead."""
+
+    ids: list[str]
+    model_counts: dict[str, int] = field(default_factory=dict)
+    """organization id -> how many of its models the selection held (they are not drawn)."""
+    organizations: int = 0
+    """How many organizations the selection held (``0`` when nothing was cut)."""
+
+    @property
+    def cut(self) -> bool:
+        return bool(self.organizations)
+
+
+def summarise(kg: KnowledgeGraph, ids: Sequence[str], center: str, limit: int = 60, top: int = 24) -> Summary:
+    """``ids`` as they are when at most ``limit``; otherwise the ``top`` organizations with the most models.
+
+    A country's ecosystem with the imported datasets holds hundreds of
+    organizations and models: drawn one by one they are a hairball. Summarised,
+    the picture keeps the center, every record that is neither an organization
+    nor a model nor a product (policies, places, investments), the ``top``
+    organizations by number of models in the selection (ties by id), and for
+    each of them the number of its models instead of the models.
+
+    Examples
+    --------
+    >>> import asiaai_graph as ag
+    >>> kg = ag.load()
+    >>> s = summarise(kg, ecosystem(kg, "CN"), "CN", limit=30, top=5)
+    >>> len([i for i in s.ids if kg[i].record_type == "organization"]), s.cut, "CN" in s.ids
+    (5, True, True)
+    """
+    if len(ids) <= limit:
+        return Summary(list(ids))
+    chosen = set(ids)
+    counts: dict[str, int] = {}
+    for rid in ids:
+        record = kg[rid]
+        if isinstance(record, AIModel):
+            for dev in record.developers:
+                if dev in chosen:
+                    counts[dev] = counts.get(dev, 0) + 1
+    orgs = [i for i in ids if isinstance(kg[i], Organization)]
+    ranked = sorted(orgs, key=lambda i: (-counts.get(i, 0), i))[:top]
+    keep = set(ranked) | {center}
+    out = [i for i in ids if i in keep or not isinstance(kg[i], (Organization, AIModel, Product))]
+    # an investment or policy's other side may be an organization cut above: keep the picture connected
+    return Summary(out, {i: counts[i] for i in ranked if counts.get(i)}, len(orgs))

@@ -44,7 +44,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 
 SECTION_ORDER = [
     "sources",
@@ -525,6 +525,8 @@ class _Gen:
             elif measure.endswith("rank"):
                 rec["value"] = rng.randint(1, 100)
                 rec["rank"] = rec["value"]
+            elif measure.startswith("share_of"):  # a share is a percentage (the loader checks it)
+                rec["value"] = {"value": rng.randint(1, 99), "unit": "percent"}
             else:
                 rec["value"] = self.quantity(1, 7)
             rec["period"] = year

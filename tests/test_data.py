@@ -6,6 +6,7 @@ not by reading the YAML.
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -15,11 +16,14 @@ import pytest
 from pydantic import BaseModel
 
 import asiaai_graph as ag
+from asiaai_graph.loading import load_records
 from asiaai_graph.search import normalize
 
 from conftest import ROOT
 
-SOURCES_DIR = ROOT.parent / "shared" / "sources"
+#: The evidence beside the checkout (``../shared``); ASIAAI_GRAPH_SHARED points elsewhere (e.g. from a git worktree).
+SHARED_DIR = Path(os.environ.get("ASIAAI_GRAPH_SHARED") or ROOT.parent / "shared")
+SOURCES_DIR = SHARED_DIR / "sources"
 ARTICLES = {
     "asia-ai-blog": "000_166ebddc875a021e.txt",
     "fnnews-2018": "001_8a851b06a0823908.txt",
@@ -66,14 +70,6 @@ def _has_figure(value: Any) -> bool:
     return False
 
 
-def test_every_number_and_date_has_a_quote(kg: ag.KnowledgeGraph) -> None:
-    missing = [
-        r.id for r in kg.values()
-        if isinstance(r, ag.Entity) and _has_figure(r) and not any(c.quote for c in r.sources)
-    ]
-    assert missing == []
-
-
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -105,12 +101,254 @@ def test_sources_keep_their_date_precision(kg: ag.KnowledgeGraph) -> None:
     fn = kg["fnnews-2018"]
     assert isinstance(fn, ag.Source) and fn.published is not None
     assert (str(fn.published), fn.author, fn.publisher) == ("2018~", "서혜진", "Financial News")
-    # a date resolved against an article whose own date is inferred is itself approximate
+    # a date resolved against an article whose own date is inferred is itself approximate, and no more precise:
+    # "지난달" (last month) in an article known only to the year 2018 is 2018~, not a guessed month
     (round_,) = kg.investments(investee="sensetime")
-    assert round_.date is not None and (round_.date.isoformat(), round_.date.approximate) == ("2018-04", True)
+    assert round_.date is not None and (str(round_.date), round_.date.precision) == ("2018~", "year")
     for sid in ARTICLES:
         source = kg[sid]
         assert isinstance(source, ag.Source) and source.language == "ko" and source.title
+
+
+# --- per-field provenance: every citation says which fields it states ----------------------------
+
+#: The curated files (others under data/ are imported datasets with rules of their own).
+CURATED_FILES = (
+    "sources.yaml", "countries.yaml", "places.yaml", "organizations.yaml", "people.yaml", "models.yaml",
+    "products.yaml", "policies.yaml", "investments.yaml", "partnerships.yaml", "indicators.yaml",
+)
+#: What a citation with ``fields: []`` backs: that the record exists, what it is called and what it is.
+IDENTITY = frozenset({"name", "labels", "aliases", "description", "kind", "wikidata"})
+#: Source kinds whose evidence is a verbatim quote; datasets and standards give a locator (their row) instead.
+ROW_SOURCES = frozenset({"dataset", "standard"})
+
+
+def load_curated(data_dir: Path) -> tuple[list[ag.Entity], dict[str, ag.Source]]:
+    """The curated records of ``data_dir`` (the entities, and the sources by id)."""
+    records = load_records([data_dir / name for name in CURATED_FILES])
+    sources = {r.id: r for r in records if isinstance(r, ag.Source)}
+    return [r for r in records if isinstance(r, ag.Entity)], sources
+
+
+@pytest.fixture(scope="module")
+def curated() -> tuple[list[ag.Entity], dict[str, ag.Source]]:
+    return load_curated(ROOT / "data")
+
+
+def stated_fields(record: ag.Entity) -> list[str]:
+    """The record's fields that hold a value (not None, not empty), beside ``id``, ``sources`` and ``disputes``."""
+    return [f for f in type(record).citable_fields() if getattr(record, f) not in (None, (), {})]
+
+
+def cited_fields(record: ag.Entity) -> set[str]:
+    return {f for c in record.sources for f in c.fields}
+
+
+def uncited_figures_and_relations(records: list[ag.Entity]) -> list[tuple[str, str]]:
+    """(record, field) for every number, date, amount, quantity or reference no citation of the record names."""
+    missing = []
+    for r in records:
+        refs = {ref.field for ref in type(r).refs}
+        cited = cited_fields(r)
+        for name in stated_fields(r):
+            if (name in refs or _has_figure(getattr(r, name))) and name not in cited:
+                missing.append((r.id, name))
+    return missing
+
+
+def test_every_figure_date_and_relation_names_its_citation(curated: Any) -> None:
+    records, _ = curated
+    assert uncited_figures_and_relations(records) == []
+
+
+def test_every_other_stated_field_names_its_citation_too(curated: Any) -> None:
+    """Goals, provisions, focus areas, scope, architecture, open weights...: all but the record's identity."""
+    records, _ = curated
+    missing = [(r.id, f) for r in records for f in stated_fields(r) if f not in IDENTITY and f not in cited_fields(r)]
+    assert missing == []
+
+
+def test_a_citation_names_only_fields_the_record_states(curated: Any) -> None:
+    records, _ = curated
+    stale = [(r.id, c.source, f) for r in records for c in r.sources for f in c.fields if f not in stated_fields(r)]
+    assert stale == []
+
+
+def test_a_citation_naming_fields_shows_its_evidence(curated: Any) -> None:
+    """An article's citation quotes it; a dataset's or a standard's gives the row (``locator``) or a quote."""
+    records, sources = curated
+    bare = [(r.id, c.source) for r in records for c in r.sources if c.fields and not (
+        c.quote or (c.locator and sources[c.source].kind in ROW_SOURCES))]
+    assert bare == []
+    unquoted = [(r.id, c.source) for r in records for c in r.sources if c.source in ARTICLES and not c.quote]
+    assert unquoted == []
+
+
+def test_every_disputed_value_is_cited_for_its_field(curated: Any) -> None:
+    records, _ = curated
+    wrong = []
+    for r in records:
+        for d in r.disputes:
+            for v in d.values:
+                for sid in v.sources:
+                    if not any(c.source == sid and d.field in c.fields for c in r.sources):
+                        wrong.append((r.id, d.field, v.value, sid))
+    assert wrong == []
+    assert any(r.disputes for r in records)  # RayNeo's headquarters, at least
+
+
+def _names(record: ag.Entity) -> set[str]:
+    return {_squash(n) for n in record.names()}
+
+
+def test_a_named_policys_goals_rest_on_quotes_that_name_it(curated: Any) -> None:
+    """When a source names the policy, its goals, target year and budgets come from quotes that name it too.
+
+    A goal an article states without naming the policy ("China aims at USD 1 trillion by 2030") goes on a
+    record that does not claim to be that policy: matching by the year alone is a guess.
+    """
+    records, _ = curated
+    wrong = []
+    for p in (r for r in records if isinstance(r, ag.Policy)):
+        naming = [c for c in p.sources if c.quote and any(n in _squash(c.quote) for n in _names(p))]
+        if not naming:
+            continue  # a record for goals no source names; it claims to be no named policy
+        for c in p.sources:
+            for f in set(c.fields) & {"goals", "target_year", "budget", "annual_budget"}:
+                if c not in naming:
+                    wrong.append((p.id, f, c.source, c.quote))
+    assert wrong == []
+
+
+_PRECISION = {"year": 0, "month": 1, "day": 2}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _prints(quote: str, date: ag.PartialDate) -> bool:
+    """Whether the quote prints the date's finest part: its month ('5월', 'May') or its day ('20일', 'May 20')."""
+    if date.day is not None:
+        assert date.month is not None
+        return bool(re.search(rf"(?<!\d){date.day}일|{_MONTHS[date.month - 1]} {date.day}\b", quote))
+    if date.month is not None:
+        return bool(re.search(rf"(?<!\d){date.month}월|{_MONTHS[date.month - 1]}", quote))
+    return True
+
+
+def test_dates_are_no_more_precise_or_certain_than_their_evidence(curated: Any) -> None:
+    """A month or a day is printed in a quote or is the source's own date; an exact date prints its year too.
+
+    "지난달" (last month) in an article known only to the year 2018 gives 2018~, not a month; a date
+    resolved against an inferred publication date is approximate ('~').
+    """
+    records, sources = curated
+    wrong = []
+    for r in records:
+        for name in stated_fields(r):
+            date = getattr(r, name)
+            if not isinstance(date, ag.PartialDate):
+                continue
+            evidence = [c for c in r.sources if name in c.fields]
+            quotes = [c.quote for c in evidence if c.quote]
+            dated = [sources[c.source].published for c in evidence]
+            # an approximate date is resolved against the source's date, which must be as precise;
+            # an exact one may be the source's own date (a report dated 2024-12 for a release in 2024-12)
+            own_date = any(d is not None and (_PRECISION[d.precision] >= _PRECISION[date.precision] if date.approximate
+                                              else d == date) for d in dated)
+            printed = any(_prints(q, date) for q in quotes)  # the month or day, where the date has one
+            year = date.approximate or any(str(date.year) in q for q in quotes)
+            if not (own_date or (printed and year)):
+                wrong.append((r.id, name, str(date)))
+    assert wrong == []
+
+
+def test_affiliations_are_dated_by_the_source_that_states_them(curated: Any) -> None:
+    """A role is known as of the stating article's date, with its precision (a 2018 article says nothing of today)."""
+    records, sources = curated
+    wrong = []
+    for p in (r for r in records if isinstance(r, ag.Person)):
+        dates = {str(sources[c.source].published) for c in p.sources if "affiliations" in c.fields}
+        wrong += [(p.id, a.organization, str(a.as_of)) for a in p.affiliations if str(a.as_of) not in dates]
+    assert wrong == []
+
+
+#: Focus areas and the words the articles use for them; the longest word is matched first.
+FOCUS_WORDS: dict[str, tuple[str, ...]] = {
+    "ai-application-management": ("애플리케이션 관리",), "ai-chips": ("AI 칩",), "ai-chipsets": ("AI 칩셋",),
+    "ai-glasses": ("AI 안경",), "ai-infrastructure": ("AI 인프라",), "ai-music-composition": ("AI 음악 작곡",),
+    "ai-technology-evaluation": ("AI 기술 평가",), "ar-glasses": ("AR 글라스",), "autonomous-driving": ("자율주행",),
+    "chatbots": ("챗봇",), "cloud-computing": ("클라우드 컴퓨팅", "클라우드"), "consumer-apps": ("컨슈머",),
+    "dataset-management": ("데이터셋 관리",), "digital-healthcare": ("디지털 헬스케어",), "e-commerce": ("이커머스",),
+    "entertainment": ("엔터테인먼트",), "face-recognition": ("안면인식",), "fashion-trend-analysis": ("트렌드",),
+    "fintech": ("핀테크",), "games": ("게임",), "healthcare": ("헬스케어",), "image-analysis": ("사진",),
+    "llm": ("LLM", "언어모델"), "llm-development": ("LLM 개발",), "machine-learning": ("머신러닝",),
+    "mobility": ("모빌리티",), "open-source-models": ("오픈소스",), "recommendation": ("추천",),
+    "robotics": ("로봇",), "semiconductors": ("반도체",), "smart-glasses": ("스마트 글라스",),
+    "smart-home": ("스마트홈",), "standards": ("표준",), "telecom-equipment": ("통신장비",),
+    "telecommunications": ("통신사",), "voice-assistant": ("가상 비서",),
+}
+_BY_WORD = sorted(((w, slug) for slug, words in FOCUS_WORDS.items() for w in words), key=lambda x: -len(x[0]))
+_LIST_GAP = re.compile(r"^[\s,·/]*(?:및|와|과)?[\s,·/]*$")
+
+
+def focus_words(quote: str) -> list[tuple[int, int, str]]:
+    """(start, end, focus area) of every focus word in the quote, longest match first, left to right."""
+    found: list[tuple[int, int, str]] = []
+    for word, slug in _BY_WORD:
+        for m in re.finditer(re.escape(word), quote):
+            if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), slug))
+    return sorted(found)
+
+
+def enumerated_areas(quote: str) -> list[list[str]]:
+    """Runs of two or more focus words that the quote lists together ("로봇, 자율주행, 엔터테인먼트")."""
+    runs: list[list[tuple[int, int, str]]] = []
+    for hit in focus_words(quote):
+        if runs and _LIST_GAP.match(quote[runs[-1][-1][1]:hit[0]]):
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    return [[slug for _, _, slug in run] for run in runs if len(run) > 1]
+
+
+def test_focus_areas_are_the_ones_their_quotes_name(curated: Any) -> None:
+    """Every focus area is named by a quote cited for it, and a list of areas in such a quote is kept whole."""
+    records, _ = curated
+    unnamed, dropped = [], []
+    for o in (r for r in records if isinstance(r, ag.Organization) and r.focus_areas):
+        quotes = [c.quote or "" for c in o.sources if "focus_areas" in c.fields]
+        named = {slug for q in quotes for _, _, slug in focus_words(q)}
+        unnamed += [(o.id, area) for area in o.focus_areas if area not in named]
+        dropped += [(o.id, area) for q in quotes for run in enumerated_areas(q) for area in run
+                    if area not in o.focus_areas]
+    assert unnamed == [] and dropped == []
+
+
+#: What a description may say of a thing only when one of the record's quotes says it too.
+CLAIMS: dict[str, tuple[str, ...]] = {
+    r"video[- ]editing": ("편집",), r"video[- ]sharing": ("동영상 공유",), r"\bmessenger": ("메신저",),
+    r"mobile payment": ("모바일 결제",), r"virtual assistant": ("가상 비서",), r"face[- ]recognition": ("안면인식",),
+    r"open[- ]source": ("오픈소스", "open-source"), r"most valuable": ("기업가치가 가장 높은", "세계 1~3위"),
+    r"headquarter": ("본사", "-based"), r"subsidiary": ("자회사", "subsidiary"), r"\bstart-?up": ("스타트업",),
+    r"\blargest": ("최대",), r"number-three|third": ("3위",), r"\bAR glasses": ("AR 글라스",),
+    r"\bAI glasses": ("AI 안경",), r"smart[- ]glasses": ("스마트 글라스",), r"autonomous[- ]driving": ("자율주행",),
+    r"robotaxi": ("로보택시",), r"humanoid": ("휴머노이드",), r"e-commerce": ("이커머스", "전자상거래"),
+    r"fintech": ("핀테크",), r"semiconductor|chip maker": ("반도체",), r"state broadcaster": ("관영 매체",),
+    r"most popular": ("가장 인기있는",), r"mixture-of-experts": ("MoE", "Mixture-of-Experts"),
+}
+
+
+def test_descriptions_claim_no_more_than_their_quotes(curated: Any) -> None:
+    """A description's words for what a thing is or does ("video-editing app") are in one of its quotes."""
+    records, _ = curated
+    wrong = []
+    for r in records:
+        quotes = " ".join(c.quote or "" for c in r.sources)
+        for pattern, words in CLAIMS.items():
+            if r.description and re.search(pattern, r.description, re.IGNORECASE) and not any(w in quotes for w in words):
+                wrong.append((r.id, pattern))
+    assert wrong == []
 
 
 # --- article 004: Bespin Global's BESPICK, 2025-01-21 ----------------------------------------------
@@ -142,7 +380,8 @@ def test_other_llms_in_article_004(kg: ag.KnowledgeGraph) -> None:
     assert (llama.parameters.value, llama.parameters.qualifier) == (D(70_000_000_000), "at_most")
     ernie, ernie4 = kg["ernie"], kg["ernie-4-0"]
     assert isinstance(ernie, ag.AIModel) and isinstance(ernie4, ag.AIModel)
-    assert iso(ernie.released) == "2019" and iso(ernie4.released) == "2023"
+    # the article's year; a dataset may state the day (a refinement, not a disagreement)
+    assert iso(ernie.released) == "2019" and ernie4.released is not None and ernie4.released.year == 2023
     qwen, qwen25 = kg["qwen"], kg["qwen-2-5"]
     assert isinstance(qwen, ag.AIModel) and isinstance(qwen25, ag.AIModel)
     assert iso(qwen.released) == "2023" and iso(qwen25.released) == "2024-09"
@@ -161,7 +400,13 @@ def test_baidu_and_alibaba_products(kg: ag.KnowledgeGraph) -> None:
     assert (cloud.parent, iso(cloud.founded)) == ("alibaba-group", "2009")
     (glasses,) = [p for p in kg.partnerships(organization="rayneo")]
     assert set(glasses.parties) >= {"rayneo"} and {"alibaba-group", "alibaba-cloud"} & set(glasses.parties)
-    assert kg["rayneo"].headquarters == "hong-kong"  # type: ignore[attr-defined]
+    # the newsletter's passing "홍콩" is kept as its claim, beside Yicai Global's "Shenzhen-based"
+    rayneo = kg["rayneo"]
+    assert isinstance(rayneo, ag.Organization) and rayneo.headquarters == "shenzhen"
+    (dispute,) = rayneo.disputes
+    assert dispute.field == "headquarters"
+    assert {(v.value, v.sources) for v in dispute.values} == {
+        ("shenzhen", ("yicai-2026-rayneo",)), ("hong-kong", ("bespick-2025",))}
 
 
 def test_china_industry_figures_2023(kg: ag.KnowledgeGraph) -> None:
@@ -251,7 +496,7 @@ def test_sensetime_round(kg: ag.KnowledgeGraph) -> None:
     assert round_.amount is not None and (round_.amount.amount, round_.amount.currency) == (D(600_000_000), "USD")
     assert round_.post_money_valuation is not None
     assert (round_.post_money_valuation.amount, round_.post_money_valuation.currency) == (D(4_500_000_000), "USD")
-    assert round_.date is not None and round_.date.isoformat() == "2018-04"
+    assert round_.date is not None and str(round_.date) == "2018~"
     assert kg.investments(investor="alibaba-group", year=2018) == [round_]
 
 
@@ -280,9 +525,13 @@ def test_article_001_players(kg: ag.KnowledgeGraph) -> None:
     assert isinstance(scott, ag.Person) and "malong" in {a.organization for a in scott.affiliations}
     manyika = kg["james-manyika"]
     assert isinstance(manyika, ag.Person) and "mckinsey" in {a.organization for a in manyika.affiliations}
+    # the USD 1 trillion goal is China's as the article states it, not the named plan's (the article names no plan)
     plan = kg["china-new-generation-ai-development-plan"]
-    assert isinstance(plan, ag.Policy) and plan.target_year == 2030
-    assert any(g.amount and (g.amount.amount, g.amount.currency) == (D(1_000_000_000_000), "USD") for g in plan.goals)
+    assert isinstance(plan, ag.Policy) and plan.target_year == 2030 and not any(g.amount for g in plan.goals)
+    (goal,) = [p for p in kg.policies(jurisdiction="CN") if any(g.amount for g in p.goals)]
+    assert goal.id != plan.id and "fnnews-2018" in ids(kg.sources_of(goal))
+    assert [(g.amount.amount, g.amount.currency, g.year) for g in goal.goals if g.amount] == [
+        (D(1_000_000_000_000), "USD", 2030)]
 
 
 # --- article 003: Turing Post Korea, 2024 ---------------------------------------------------------
@@ -329,8 +578,9 @@ def test_capcut(kg: ag.KnowledgeGraph) -> None:
 
 
 def test_asia_players(kg: ag.KnowledgeGraph) -> None:
-    assert ids(kg.llm_builders(country="KR")) == {"naver"}
-    assert ids(kg.models(developer="naver")) == {"hyperclova"}
+    # what the article states; the imported datasets add Korea's other LLM builders and Naver's other models
+    assert "naver" in ids(kg.llm_builders(country="KR"))
+    assert "hyperclova" in ids(kg.models(developer="naver"))
     assert {"samsung-electronics", "lg-electronics", "naver", "kakao", "karrot"} <= ids(kg.companies(country="KR"))
     assert {"sony", "toyota"} <= ids(kg.companies(country="JP"))
     assert kg["tsmc"].country == "TW" and kg["smic"].country == "CN"  # type: ignore[attr-defined]

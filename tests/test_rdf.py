@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph
 import pytest
 import rdflib
 from rdflib import Literal, Namespace, URIRef
@@ -27,7 +29,6 @@ from asiaai_graph.rdf.vocab import AAG, context, ontology, shapes
 
 from conftest import ROOT, SAMPLE
 
-pyoxigraph = pytest.importorskip("pyoxigraph")
 
 ID = DEFAULT_BASE
 # Plain namespaces: rdflib's DefinedNamespace objects warn when pytest inspects this module.
@@ -141,6 +142,152 @@ def test_awkward_strings_are_escaped(sample: ag.KnowledgeGraph) -> None:
         assert isinstance(text, str)
         assert oxigraph_triples(text, ox_fmt) == rdflib_triples(to_rdf(kg))
         assert from_rdf(rdflib.Graph().parse(data=text, format=fmt)) == kg
+
+
+def test_from_rdf_reads_every_source_oxigraph_and_rdflib_give(sample: ag.KnowledgeGraph, tmp_path: Path) -> None:
+    nt = sample.serialize(format="nt")
+    assert isinstance(nt, str)
+    data = nt.encode()
+    assert from_rdf(data, format="nt") == sample
+    assert from_rdf(io.BytesIO(data), format="application/n-triples") == sample
+    quads = list(pyoxigraph.parse(input=data, format=pyoxigraph.RdfFormat.N_TRIPLES))
+    assert from_rdf(quads) == sample
+    assert from_rdf(q.triple for q in quads) == sample
+    store = pyoxigraph.Store()
+    store.extend(quads)
+    assert from_rdf(store) == sample
+    # a named graph, as a triple store exports it: the triples of every graph are read
+    graph = pyoxigraph.NamedNode("https://example.org/graph")
+    nquads = pyoxigraph.serialize([pyoxigraph.Quad(q.subject, q.predicate, q.object, graph) for q in quads],
+                                  format=pyoxigraph.RdfFormat.N_QUADS)
+    (tmp_path / "export.nq").write_bytes(nquads)
+    assert from_rdf(tmp_path / "export.nq") == sample
+    (tmp_path / "export.trig").write_bytes(pyoxigraph.serialize(
+        [pyoxigraph.Quad(q.subject, q.predicate, q.object, graph) for q in quads], format=pyoxigraph.RdfFormat.TRIG))
+    assert from_rdf(tmp_path / "export.trig") == sample
+    with pytest.raises(ValueError, match="pass format"):
+        from_rdf(data)
+    with pytest.raises(ValueError, match="unknown RDF format 'n3'"):
+        from_rdf(data, format="n3")
+    with pytest.raises(TypeError, match="expected an rdflib.Graph"):
+        from_rdf(42)  # type: ignore[arg-type]
+
+
+def test_relative_iris_in_a_file_resolve_against_the_base(sample: ag.KnowledgeGraph) -> None:
+    text = sample.serialize(format="turtle")
+    assert isinstance(text, str) and f"@base <{ID}> .\n" in text
+    headless = text.replace(f"@base <{ID}> .\n", "")  # e.g. a hand-edited file that lost its @base
+    assert from_rdf(headless.encode(), format="turtle") == sample
+    other = "https://example.org/kg/"
+    assert from_rdf(headless.encode(), format="turtle", base=other) == sample  # ids stay ids under any base
+
+
+def test_a_syntax_error_names_the_file_and_line(sample: ag.KnowledgeGraph, tmp_path: Path) -> None:
+    text = sample.serialize(format="turtle")
+    assert isinstance(text, str)
+    lines = text.splitlines(keepends=True)
+    bad = next(i for i, line in enumerate(lines) if line.startswith("<deepseek-v3> "))
+    lines[bad + 2] = lines[bad + 2].replace('"', "", 1)  # an unterminated string
+    path = tmp_path / "broken.ttl"
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(ag.DataError) as info:
+        from_rdf(path)
+    (problem,) = info.value.problems
+    assert problem.file == str(path) and problem.line is not None and bad + 3 <= problem.line <= bad + 5
+    assert "not valid turtle" in problem.message
+    with pytest.raises(ag.DataError, match=r"<records>:1: not valid nt"):
+        from_rdf(b'<https://x.org/a> <https://x.org/p> "open .\n', format="nt")
+
+
+def test_values_of_the_wrong_kind_are_located_problems(kg: ag.KnowledgeGraph, tmp_path: Path) -> None:
+    nt = kg.serialize(format="nt")
+    assert isinstance(nt, str)
+    m = f"<{ID}deepseek-v3>"
+    swaps = {
+        f'{m} <{AAG_IRI}openWeights> "true"^^<{XSD}boolean> .': f'{m} <{AAG_IRI}openWeights> "yes"^^<{XSD}boolean> .',
+        f'{m} <{AAG_IRI}developedBy> <{ID}deepseek> .': f'{m} <{AAG_IRI}developedBy> "{ID}deepseek" .',
+        f'<{ID}deepseek-v3#parameters> <{AAG_IRI}value> "671000000000"^^<{XSD}decimal> .':
+            f'<{ID}deepseek-v3#parameters> <{AAG_IRI}value> "lots"^^<{XSD}decimal> .',
+    }
+    changed = nt
+    for old, new in swaps.items():
+        assert old in changed, old
+        changed = changed.replace(old, new)
+    year = re.search(rf'^(<{ID}[^>#]+>) <{AAG_IRI}targetYear> "(\d+)"', nt, re.M)
+    assert year is not None
+    changed = changed.replace(year.group(0), year.group(0).replace(f'"{year.group(2)}"', '"soon"'))
+    path = tmp_path / "changed.nt"
+    path.write_text(changed, encoding="utf-8")
+    with pytest.raises(ag.DataError) as info:
+        from_rdf(path)
+    found = {(p.record, p.field): p for p in info.value.problems}
+    policy = year.group(1)[len(ID) + 1:-1]
+    assert set(found) == {("deepseek-v3", "open_weights"), ("deepseek-v3", "developers"),
+                          ("deepseek-v3", "parameters.value"), (policy, "target_year")}, found
+    assert all(p.file == str(path) for p in info.value.problems)
+    assert "not a boolean: yes" in found["deepseek-v3", "open_weights"].message
+    assert "expected an IRI" in found["deepseek-v3", "developers"].message
+    assert "not a decimal: lots" in found["deepseek-v3", "parameters.value"].message
+    assert "not an integer: soon" in found[policy, "target_year"].message
+
+
+def test_disputed_values_round_trip_as_rdf_json(sample: ag.KnowledgeGraph) -> None:
+    model = sample["deepseek-v3"]
+    source = model.sources[0].source  # type: ignore[attr-defined]
+    data = model.model_dump(exclude_none=True)
+    data["disputes"] = [{"field": "parameters", "reason": "the developer states it", "values": [
+        {"value": {"value": 671000000000}, "sources": [source]},
+        {"value": {"value": 670000000000, "qualifier": "about", "unit": '매개변수 "q"'}, "sources": [source],
+         "note": "rounded"}]}]
+    changed = type(model).model_validate(data)
+    kg = ag.KnowledgeGraph([changed if r.id == model.id else r for r in sample.values()])
+    nt = kg.serialize(format="nt")
+    assert isinstance(nt, str) and f"^^<{RDF}JSON> ." in nt
+    for again in (from_rdf(nt.encode(), format="nt"), from_rdf(to_rdf(kg)),
+                  from_rdf(str(kg.serialize(format="turtle")).encode(), format="turtle")):
+        assert again == kg
+        assert again["deepseek-v3"].disputes[0].values[1].value["unit"] == '매개변수 "q"'  # type: ignore[attr-defined]
+    broken = nt.replace('{\\"value\\":671000000000}', "{not json")
+    assert broken != nt
+    with pytest.raises(ag.DataError, match=r"field disputes\.0\.values\.0\.value: not JSON: \{not json"):
+        from_rdf(broken.encode(), format="nt")
+
+
+def test_blocks_have_no_duplicates_and_keep_each_predicate_together(generated: ag.KnowledgeGraph) -> None:
+    from asiaai_graph.rdf.export import blocks
+
+    subjects = set()
+    for subject, po in blocks(generated):
+        assert subject not in subjects
+        subjects.add(subject)
+        assert len(set(po)) == len(po), subject
+        preds = [p for p, _ in po]
+        runs = [p for i, p in enumerate(preds) if i == 0 or preds[i - 1] != p]
+        assert len(runs) == len(set(runs)), (subject, preds)  # the Turtle writer relies on it
+
+
+def test_iter_ntriples_streams_whole_lines(generated: ag.KnowledgeGraph, tmp_path: Path) -> None:
+    from asiaai_graph.rdf import iter_ntriples, to_ntriples
+    from asiaai_graph.rdf.export import iter_turtle, to_turtle
+    from asiaai_graph.rdf.export.text import CHUNK_TRIPLES
+
+    chunks = iter_ntriples(generated)
+    first = next(chunks)
+    assert first.endswith(" .\n") and first.count("\n") < 3 * CHUNK_TRIPLES
+    rest = list(chunks)
+    assert len(rest) > 10 and all(c.endswith(" .\n") for c in rest)
+    assert first + "".join(rest) == to_ntriples(generated)
+    assert "".join(iter_turtle(generated)) == to_turtle(generated)
+    path = tmp_path / "out.nt"
+    generated.serialize(format="nt", destination=path)
+    assert path.read_text(encoding="utf-8") == first + "".join(rest)
+
+
+def test_importing_the_rdf_package_imports_neither_rdflib_nor_pyoxigraph() -> None:
+    code = ("import sys, asiaai_graph, asiaai_graph.rdf; "
+            "print(sorted(m for m in ('rdflib', 'pyoxigraph', 'pyshacl') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 # --- the fast writers agree with rdflib and with independent parsers ------------------------------------
@@ -438,11 +585,52 @@ def test_competency_question_matches_the_python_helpers(kg: ag.KnowledgeGraph, q
     assert expected, f"{query.name} has no answer in the curated data"
 
 
-def test_sparql_graph_is_cached(kg: ag.KnowledgeGraph) -> None:
-    from asiaai_graph.rdf.sparql import rdf_graph
+def test_sparql_store_is_built_once_per_base_and_kept_in_the_graph_cache(kg: ag.KnowledgeGraph) -> None:
+    from asiaai_graph.rdf.sparql import store
 
-    assert rdf_graph(kg) is rdf_graph(kg)
-    assert rdf_graph(kg) is not rdf_graph(kg, base="https://example.org/kg/")
+    kg.sparql("ASK { ?s ?p ?o }")
+    first = store(kg)
+    assert first is store(kg) and first is kg.cache["asiaai_graph.rdf.sparql"][DEFAULT_BASE]
+    other = store(kg, base="https://example.org/kg/")
+    assert other is not first
+    assert kg.sparql('SELECT ?x WHERE { ?x dcterms:identifier "CN" }', base="https://example.org/kg/") == [
+        {"x": "https://example.org/kg/CN"}]
+    assert len(first) == len(other) == len(to_rdf(kg))
+    fresh = ag.KnowledgeGraph(list(kg.values()))
+    assert store(fresh) is not first  # one store per graph, never shared
+
+
+def test_sparql_values_convert_like_rdflib() -> None:
+    """The row values are what rdflib's toPython gave (the engine changed, the rows did not)."""
+    from asiaai_graph.rdf.sparql import python_value
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    cases = [("plain", None, None), ("태그", "ko", None), ("42", None, "integer"), ("-7", None, "int"),
+             ("0", None, "nonNegativeInteger"), ("1.50", None, "decimal"), ("37000000000", None, "decimal"),
+             ("true", None, "boolean"), ("0", None, "boolean"), ("2.5E3", None, "double"), ("2024", None, "gYear"),
+             ("2024-05", None, "gYearMonth"), ("2024-05-01", None, "date"), ("2024-05-01T10:20:30", None, "dateTime"),
+             ("https://x.org/a b", None, "anyURI"), ("ko", None, "language"), ("abc", None, "integer"),
+             ("x", None, "https://example.org/unknownType")]
+    for lexical, lang, dt in cases:
+        dt_iri = None if dt is None else (dt if ":" in dt else xsd + dt)
+        ours = python_value(pyoxigraph.Literal(lexical, language=lang) if lang else
+                            pyoxigraph.Literal(lexical, datatype=pyoxigraph.NamedNode(dt_iri) if dt_iri else None))
+        lit = Literal(lexical, lang=lang, datatype=URIRef(dt_iri) if dt_iri else None)
+        value = lit.toPython()
+        theirs = str(lit) if isinstance(value, Literal) else value
+        assert ours == theirs and type(ours) is type(theirs), (lexical, dt, ours, theirs)
+    assert python_value(pyoxigraph.NamedNode("https://x.org/a")) == "https://x.org/a"
+    assert python_value(None) is None
+
+
+def test_sparql_answers_at_scale_match_the_index(generated: ag.KnowledgeGraph) -> None:
+    query = (ROOT / "examples" / "queries" / "llm-builders-by-country.rq").read_text(encoding="utf-8")
+    rows = generated.sparql(query)
+    assert {(r["organization"], r["name"], r["country"]) for r in rows} == {
+        (o.id, o.name, o.country) for o in generated.llm_builders()}
+    assert len(rows) > 50
+    countries = [r["country"] for r in rows]
+    assert countries == sorted(countries, key=lambda c: (c is not None, c))  # ORDER BY ?country (unbound first)
 
 
 # --- command line -----------------------------------------------------------------------------------------
@@ -487,16 +675,24 @@ def test_serialize_mirrors_rdflib(sample: ag.KnowledgeGraph, tmp_path: Path) -> 
         serialize(sample).encode()).hexdigest()  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("query", QUERIES, ids=[q.stem for q in QUERIES])
-def test_competency_question_gives_the_same_rows_in_oxigraph(kg: ag.KnowledgeGraph, query: Path) -> None:
-    """The queries are plain SPARQL 1.1: another engine over the Turtle file answers the same."""
-    from asiaai_graph.rdf.sparql import rdf_graph
+def _rdflib_value(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return str(term) if isinstance(value, Literal) else value
+    return str(term)
 
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.stem for q in QUERIES])
+def test_competency_question_gives_the_same_rows_in_rdflib(kg: ag.KnowledgeGraph, query: Path) -> None:
+    """The queries are plain SPARQL 1.1: rdflib's engine over the rdflib graph answers what Oxigraph answers."""
     text = query.read_text(encoding="utf-8")
-    store = pyoxigraph.Store()
-    store.load(input=kg.serialize(format="turtle").encode(), format=pyoxigraph.RdfFormat.TURTLE)  # type: ignore[union-attr]
-    solutions = store.query(text)
-    names = [v.value for v in solutions.variables]
-    theirs = sorted(tuple(None if s[n] is None else s[n].value for n in names) for s in solutions)
-    ours = sorted(tuple(None if v is None else str(v) for v in row) for row in rdf_graph(kg).query(text))
-    assert theirs == ours
+    result = to_rdf(kg).query(text)
+    names = [str(v) for v in result.vars or ()]
+    theirs = [{n: _rdflib_value(v) for n, v in zip(names, row)} for row in result]  # type: ignore[arg-type]
+    ours = kg.sparql(text)
+    assert sorted(map(repr, ours)) == sorted(map(repr, theirs))  # the same values, of the same types
+    if "ORDER BY" in text:
+        keys = re.findall(r"\?(\w+)", [line for line in text.splitlines() if line.startswith("ORDER BY")][0])
+        assert [[r[k] for k in keys] for r in ours] == [[r[k] for k in keys] for r in theirs]

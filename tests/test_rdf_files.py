@@ -1252,8 +1252,10 @@ def build_shapes() -> str:
     for kind, model in SUB_MODELS.items():
         targets = {f: t for (k, f), t in SUB_TARGETS.items() if k == kind}
         props = _property_shapes(NODE_CLASSES[kind], model, SUB_FIELDS[kind], targets)
-        if kind == "money":
-            props.append("[ sh:path aag:sequence ; sh:class rdf:Seq ; sh:maxCount 1 ]")
+        # the exporter orders any multi-valued field with two or more values by an rdf:Seq
+        multi = [fm for fm in SUB_FIELDS[kind] if fm.kind in ("refs", "strs", "nodes")]
+        if multi:
+            props.append("[ sh:path aag:sequence ; sh:class rdf:Seq" + (" ; sh:maxCount 1" if len(multi) == 1 else "") + " ]")
         extra = (_BETWEEN,) if kind in ("quantity", "money") else ()
         out.append(_node_shape(NODE_CLASSES[kind], _KO[kind], props, extra))
     out.append("""

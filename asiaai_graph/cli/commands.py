@@ -36,13 +36,13 @@ def register(commands: Commands) -> None:
     p = commands.add("list", run_list, "list the records of one type")
     p.add_argument("record_type", metavar="TYPE", choices=list(RECORD_TYPE_NAMES),
                    help="the record type: " + ", ".join(RECORD_TYPE_NAMES))
-    p.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. CN")
+    p.add_argument("--country", help="a country: ISO 3166-1 code or name in any language (CN, cn, China, 중국)")
     p.add_argument("--kind", metavar="KIND",
                    help="the records' own kind field: e.g. company or startup (organization), llm (model), "
                         "law (policy)")
     p = commands.add("llm-builders", run_llm_builders,
                      "organizations that build large language models (multimodal ones included)")
-    p.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. CN")
+    p.add_argument("--country", help="a country: ISO 3166-1 code or name in any language (CN, cn, China, 중국)")
     p = commands.add("validate", run_validate, "check data files; exit 1 with every problem listed",
                      parents=("output",))
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -80,13 +80,14 @@ def open_graph(args: argparse.Namespace) -> KnowledgeGraph:
         return load(args.data or None, curated=not args.no_curated)
 
 
-def count_matches(kg: KnowledgeGraph, query: str) -> int:
-    """How many records ``kg.search(query)`` would find without a limit.
+def country_of(kg: KnowledgeGraph, args: argparse.Namespace) -> str | None:
+    """The country ``--country`` names: a code in any case or a name in any language (``cn``, ``중국``, ``China``)."""
+    return kg.resolve(args.country, "country") if args.country else None
 
-    Searches with no practical limit for now; the search index will give the
-    count cheaply, and this is the one place to switch to it.
-    """
-    return len(kg.search(query, limit=len(kg)))
+
+def count_matches(kg: KnowledgeGraph, query: str) -> int:
+    """How many records ``kg.search(query)`` would find without a limit (the name index counts them)."""
+    return kg.name_index.lookup(query, 1).total
 
 
 def run_search(args: argparse.Namespace, out: TextIO) -> int:
@@ -118,17 +119,17 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
             raise UsageError(f"list {args.record_type} {takes}")
     kg = open_graph(args)
     if args.record_type == "organization":
-        records: list[Any] = kg.organizations(country=args.country, kind=args.kind)
+        records: list[Any] = kg.organizations(country=country_of(kg, args), kind=args.kind)
     elif args.record_type == "model":
-        records = kg.models(country=args.country, kind=args.kind)
+        records = kg.models(country=country_of(kg, args), kind=args.kind)
     elif args.record_type == "policy":
-        records = kg.policies(country=args.country, kind=args.kind)
+        records = kg.policies(country=country_of(kg, args), kind=args.kind)
     elif args.record_type == "investment":
-        records = kg.investments(country=args.country)
+        records = kg.investments(country=country_of(kg, args))
     elif args.record_type == "partnership":
-        records = kg.partnerships(country=args.country)
+        records = kg.partnerships(country=country_of(kg, args))
     elif args.record_type == "indicator":
-        records = kg.indicators(country=args.country)
+        records = kg.indicators(country=country_of(kg, args))
     else:
         records = kg.records(args.record_type)
     return _print_records(records, args, out)
@@ -148,7 +149,7 @@ def _language_models(kg: KnowledgeGraph, builder: Organization) -> list[Any]:
 
 def run_llm_builders(args: argparse.Namespace, out: TextIO) -> int:
     kg = open_graph(args)
-    builders = kg.llm_builders(country=args.country)
+    builders = kg.llm_builders(country=country_of(kg, args))
     if args.json:
         dump([as_json(o) | {"llms": [m.id for m in _language_models(kg, o)]} for o in builders], out)
         return 0

@@ -49,7 +49,7 @@ def register(commands: Commands) -> None:
     p = commands.add("schema", run_schema, "write the JSON Schema of a data file, for editors", parents=())
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     p = commands.add("draw", run_draw, "draw a country's AI ecosystem or an entity's neighbourhood (.png/.svg/.pdf)")
-    p.add_argument("target", metavar="ID_OR_COUNTRY", help="a record id, or a country code such as CN")
+    p.add_argument("target", metavar="ID_OR_COUNTRY", help="a record's id or name in any language, or a country (CN, 중국)")
     p.add_argument("--output", "-o", metavar="FILE", required=True, help="a .png, .svg or .pdf file")
     p.add_argument("--depth", type=int, default=1, help="relations to follow from an entity (default 1)")
     p = commands.add("chart", run_chart, "chart an indicator by country and year (.png/.svg/.pdf)")
@@ -58,7 +58,7 @@ def register(commands: Commands) -> None:
     p.add_argument("--output", "-o", metavar="FILE", required=True, help="a .png, .svg or .pdf file")
     p = commands.add("html", run_html, "write an interactive explorer: one HTML file that works offline")
     p.add_argument("--output", "-o", metavar="FILE", required=True, help="the .html file to write")
-    p.add_argument("--country", help="only this country's ecosystem, e.g. CN")
+    p.add_argument("--country", help="only this country's ecosystem: a code or name (CN, 중국)")
 
 
 def check_output(path: str | None) -> None:
@@ -159,7 +159,7 @@ def run_draw(args: argparse.Namespace, out: TextIO) -> int:
     check_output(args.output)
     kg = open_graph(args)
     with progress.task(f"drawing {args.target} to {args.output}"):
-        ids = draw(kg, args.target, args.output, lang=args.lang, depth=args.depth)
+        ids = draw(kg, kg.resolve(args.target), args.output, lang=args.lang, depth=args.depth)
     _wrote(args, out, f"{len(ids)} records around {args.target}", ids)
     return 0
 
@@ -181,6 +181,7 @@ def run_html(args: argparse.Namespace, out: TextIO) -> int:
     check_output(args.output)
     kg = open_graph(args)
     with progress.task(f"writing the explorer to {args.output}"):
-        ids = write_html(kg, args.output, country=args.country, lang=args.lang)
+        country = kg.resolve(args.country, "country") if args.country else None
+        ids = write_html(kg, args.output, country=country, lang=args.lang)
     _wrote(args, out, f"an explorer of {len(ids)} records", ids)
     return 0

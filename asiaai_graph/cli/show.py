@@ -26,7 +26,7 @@ __all__ = ["register", "run_show", "source_line"]
 def register(commands: Commands) -> None:
     """Add ``show`` to the parser."""
     p = commands.add("show", run_show, "show a record, its relations and its sources")
-    p.add_argument("id")
+    p.add_argument("id", metavar="ID_OR_NAME", help="a record's id, or its name in any language (DeepSeek, 딥시크, 深度求索)")
 
 
 def _columns() -> int:
@@ -80,7 +80,7 @@ def run_show(args: argparse.Namespace, out: TextIO) -> int:
     from asiaai_graph.schema import Entity
 
     kg = open_graph(args)
-    record = kg[args.id]
+    record = kg[kg.resolve(args.id)]
     relations = kg.neighbors(record)
     if args.json:
         dump(

@@ -11,8 +11,8 @@ toneless pinyin, with the Chinese as the ``zh`` label;
 category (类别) in English (:data:`CATEGORIES`); ``kind``: the list is of 大模型
 (large models), so an LLM unless the category names another modality. Each
 organization keeps its Chinese name as its ``zh`` label, and the place the row
-gives (省市) as its ``headquarters`` and country: 香港 -> HK, 澳门 -> MO,
-台湾 -> TW, anything else -> CN. Provinces and cities become place records
+gives (省市) as its ``headquarters`` and country: 台湾 -> TW; anything else -> CN,
+香港 and 澳门 being the places ``hong-kong`` and ``macao``. Provinces and cities become place records
 (English names: :data:`PROVINCES`, cities by their curated name or in pinyin), a city ``part_of`` its
 province when the row names both. The list states no dates or sizes.
 
@@ -76,8 +76,10 @@ PROVINCES: dict[str, tuple[str, str, str]] = {
     "西藏": ("tibet", "Tibet", "province"), "宁夏": ("ningxia", "Ningxia", "province"),
     "新疆": ("xinjiang", "Xinjiang", "province"),
 }
-#: Regions the list names that are countries (ISO 3166-1) in the graph.
-_COUNTRIES = {"香港": "HK", "澳门": "MO", "台湾": "TW"}
+#: Regions the list names that are not provinces: Taiwan is a country record (TW); Hong Kong and Macao are
+#: places of China (as in UN M49 and the curated places).
+_COUNTRIES = {"台湾": "TW"}
+_SARS = {"香港": "hong-kong", "澳门": "macao"}
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -114,6 +116,8 @@ def _places(row: ChinaLlmRow, builder: Builder, matcher: Matcher) -> tuple[str |
     locator = f"省市={row.place}"
     if row.province in _COUNTRIES:
         return _COUNTRIES[row.province], None
+    if row.province in _SARS:
+        return "CN", _SARS[row.province]
     province_id = None
     if row.province in PROVINCES:
         pid, name, kind = PROVINCES[row.province]
@@ -137,6 +141,7 @@ def china_records(table: ChinaLlmTable, matcher: Matcher, source: Source) -> Bui
         for org in row.organizations:
             rid = matcher.id("organization", org)
             developers.append(rid)
+            # a record the table or the curated data already names keeps its English name; pinyin only names new ones
             builder.organization(rid, _name(matcher, "organization", rid, org), locator=f"公司={org}",
                                  label=("zh", org), country=country, headquarters=place,
                                  english_name=matcher.tables.display.get(rid))

@@ -22,11 +22,17 @@ digit Epoch states; with the row's Confidence), ``training_dataset_size``
 (Training compute cost (2023 USD): USD at 2023 prices) and ``base_model``.
 ``kind`` follows the domains: Multimodal -> multimodal, Language -> llm,
 Speech or Audio -> speech, Vision, Image generation, Video or 3D modeling ->
-vision, Recommendation -> recommendation, anything else -> other.
+vision, Recommendation -> recommendation, anything else -> other; but a
+language or multimodal model whose tasks Epoch gives, none of them generating
+language (:data:`GENERATIVE_TASKS`), is vision (with the Vision domain) or other:
+CLIP classifies images, an encoder classifies text.
 
 Each organization keeps the sector (Organization categorization) and country
 (Country of organization) that rows pair with it by position, only when a row
-lists as many of them as organizations.
+lists as many of them as organizations. Epoch gives Hong Kong and Macao as
+countries; the graph holds them, as UN M49 does, as places of China: such an
+organization's country is CN and its headquarters the place ``hong-kong`` or
+``macao`` (:data:`SAR_PLACES`).
 
 Examples
 --------
@@ -49,7 +55,7 @@ if TYPE_CHECKING:
     from asiaai_graph.importers.matching import Matcher
     from asiaai_graph.schema import Source
 
-__all__ = ["ACCESSIBILITY", "CATEGORIES", "epoch_records", "epoch_source", "model_kind", "significant"]
+__all__ = ["ACCESSIBILITY", "CATEGORIES", "GENERATIVE_TASKS", "SAR_PLACES", "epoch_records", "epoch_source", "model_kind", "significant"]
 
 #: Epoch's "Model accessibility" -> :data:`~asiaai_graph.schema.Accessibility`.
 ACCESSIBILITY = {
@@ -60,6 +66,8 @@ ACCESSIBILITY = {
     "Hosted access (no API)": "hosted",
     "Unreleased": "unreleased",
 }
+#: Areas ISO 3166-1 codes separately that the graph, with UN M49, holds as places of China (see places.yaml).
+SAR_PLACES = {"HK": "hong-kong", "MO": "macao"}
 #: Epoch's "Organization categorization" -> :data:`~asiaai_graph.schema.OrganizationCategory`.
 CATEGORIES = {"Industry": "industry", "Academia": "academia", "Government": "government",
               "Research collective": "research_collective"}
@@ -79,10 +87,31 @@ _SOURCES = {
 }
 
 
-def model_kind(domains: Iterable[str]) -> str:
-    """The kind of model Epoch's domains make it (see the module docstring)."""
-    found = set(domains)
-    return next((kind for names, kind in _KINDS if names & found), "other")
+#: Epoch's tasks that generate language: a language or multimodal model with tasks, none of them one of
+#: these, is not a (large) language model (CLIP classifies images, a BERT classifies text).
+GENERATIVE_TASKS = frozenset({
+    "Language modeling/generation", "Language modeling", "Language generation", "Chat", "Question answering",
+    "Visual question answering", "Code generation", "Translation", "Text summarization", "Image captioning",
+    "Vision-language generation", "Instruction interpretation", "Quantitative reasoning", "Mathematical reasoning",
+    "Audio question answering",
+})
+
+
+def model_kind(domains: Iterable[str], tasks: Iterable[str] = ()) -> str:
+    """The kind of model Epoch's domains and tasks make it (see the module docstring).
+
+    Examples
+    --------
+    >>> model_kind(("Multimodal", "Vision", "Language"), ("Zero-shot image classification",))
+    'vision'
+    >>> model_kind(("Language",), ("Text classification",)), model_kind(("Language",), ())
+    ('other', 'llm')
+    """
+    found, done = set(domains), set(tasks)
+    kind = next((kind for names, kind in _KINDS if names & found), "other")
+    if kind in ("llm", "multimodal") and done and not done & GENERATIVE_TASKS:
+        return "vision" if "Vision" in found else "other"
+    return kind
 
 
 def significant(value: Decimal, digits: int = 12) -> Decimal:
@@ -132,7 +161,7 @@ def _one(value: Decimal | None) -> Decimal | None:
 def _model_data(row: EpochRow, developers: list[str], base: str | None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "name": row.model,
-        "kind": model_kind(row.domains),
+        "kind": model_kind(row.domains, row.tasks),
         "developers": developers,
         "released": row.publication_date,
     }
@@ -191,7 +220,9 @@ def epoch_records(table: EpochTable, matcher: Matcher) -> tuple[Builder, list[st
             rid = matcher.id("organization", org)
             developers.append(rid)
             code = country_code(pairs[org]) if org in pairs else None
-            builder.organization(rid, org, locator=f"Organization={org}", country=code,
+            place = SAR_PLACES.get(code or "")
+            builder.organization(rid, org, locator=f"Organization={org}", country="CN" if place else code,
+                                 headquarters=place,
                                  category=CATEGORIES.get(categories.get(org, "")),
                                  english_name=matcher.tables.display.get(rid))
         base_id = None

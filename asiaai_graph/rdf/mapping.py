@@ -4,6 +4,13 @@ Every field of every model has exactly one :class:`FieldMap` (a test checks
 this), naming the predicate and how the value is written. IRIs are plain
 strings here, so the fast Turtle / N-Triples writer needs no rdflib.
 
+This is the bottom of the RDF layers: the writers (:mod:`asiaai_graph.rdf.export`,
+:mod:`asiaai_graph.rdf.sparql`) and the reader (:mod:`asiaai_graph.rdf.read`)
+import it, and it imports nothing of the package. Terms are plain Python values
+here and in :func:`~asiaai_graph.rdf.export.blocks`: an IRI is a ``str``, a
+literal a :data:`Lit` tuple ``(lexical form, language tag or None, datatype
+IRI or None)``.
+
 Examples
 --------
 >>> [f.field for f in FIELDS["model"]][:4]
@@ -15,18 +22,22 @@ True
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 __all__ = [
     "AAG",
     "CLASSES",
     "DEFAULT_BASE",
     "FIELDS",
+    "FORMAT_NAMES",
     "FieldMap",
+    "Lit",
     "PREFIXES",
     "QUALIFIERS",
     "SUB_FIELDS",
+    "Term",
     "check_base",
+    "owned_separator",
     "relation_predicate",
 ]
 
@@ -99,6 +110,22 @@ QUALIFIERS: dict[str, str] = {
     "between": AAG + "between",
 }
 
+#: A literal: (lexical form, language tag or None, datatype IRI or None; None is ``xsd:string``).
+Lit: TypeAlias = tuple[str, str | None, str | None]
+#: A term: an IRI (a ``str``) or a literal (a :data:`Lit` tuple).
+Term: TypeAlias = str | Lit
+
+XSD_STRING = XSD + "string"
+XSD_INTEGER = XSD + "integer"
+XSD_DECIMAL = XSD + "decimal"
+XSD_BOOLEAN = XSD + "boolean"
+XSD_ANY_URI = XSD + "anyURI"
+XSD_LANGUAGE = XSD + "language"
+RDF_LANG_STRING = RDF + "langString"
+RDF_JSON = RDF + "JSON"
+#: ``PartialDate.precision`` -> the datatype of its literal.
+DATE_TYPES: dict[str, str] = {"year": XSD + "gYear", "month": XSD + "gYearMonth", "day": XSD + "date"}
+
 RDF_TYPE = RDF + "type"
 IDENTIFIER = DCTERMS + "identifier"
 LABEL = RDFS + "label"
@@ -108,6 +135,49 @@ WAS_DERIVED_FROM = PROV + "wasDerivedFrom"
 QUALIFIED_DERIVATION = PROV + "qualifiedDerivation"
 SEQUENCE = AAG + "sequence"
 SEQUENCE_OF = AAG + "sequenceOf"
+
+
+#: RDF format names (rdflib's names, media types, file suffixes) -> one name per format.
+FORMAT_NAMES: dict[str, str] = {
+    **dict.fromkeys(("turtle", "ttl", "text/turtle", ".ttl", ".turtle"), "turtle"),
+    **dict.fromkeys(("nt", "ntriples", "nt11", "n-triples", "application/n-triples", ".nt"), "nt"),
+    **dict.fromkeys(("nquads", "nq", "n-quads", "application/n-quads", ".nq"), "nquads"),
+    **dict.fromkeys(("trig", "application/trig", ".trig"), "trig"),
+    **dict.fromkeys(("json-ld", "jsonld", "application/ld+json", ".jsonld", ".json"), "json-ld"),
+    **dict.fromkeys(("xml", "rdf/xml", "application/rdf+xml", ".rdf", ".xml", ".owl"), "xml"),
+}
+
+BASE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
+
+
+def check_base(base: str | None) -> str:
+    """The base IRI to use: ``base``, or the default; refuses one that cannot prefix IRIs.
+
+    Examples
+    --------
+    >>> check_base(None)
+    'https://w3id.org/asiaai-graph/id/'
+    >>> check_base("not an iri")
+    Traceback (most recent call last):
+    ...
+    ValueError: base must be an absolute IRI such as 'https://example.org/id/', got 'not an iri'
+    """
+    if base is None:
+        return DEFAULT_BASE
+    if not BASE_RE.match(base) or base.count("#") > 1:
+        raise ValueError(f"base must be an absolute IRI such as 'https://example.org/id/', got {base!r}")
+    return base
+
+
+def owned_separator(base: str) -> str:
+    """What joins a record's IRI and the fragment of a node it owns: ``#``, or ``/`` if ``base`` has a ``#``.
+
+    Examples
+    --------
+    >>> owned_separator(DEFAULT_BASE), owned_separator("https://example.org/kg#")
+    ('#', '/')
+    """
+    return "/" if "#" in base else "#"
 
 
 def relation_predicate(relation: str) -> str:
@@ -369,24 +439,3 @@ QUALIFIED: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("investment", "investors"): (relation_predicate("invested_in"), "organization", True),
 }
 
-
-BASE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
-
-
-def check_base(base: str | None) -> str:
-    """The base IRI to use: ``base``, or the default; refuses one that cannot prefix IRIs.
-
-    Examples
-    --------
-    >>> check_base(None)
-    'https://w3id.org/asiaai-graph/id/'
-    >>> check_base("not an iri")
-    Traceback (most recent call last):
-    ...
-    ValueError: base must be an absolute IRI such as 'https://example.org/id/', got 'not an iri'
-    """
-    if base is None:
-        return DEFAULT_BASE
-    if not BASE_RE.match(base) or base.count("#") > 1:
-        raise ValueError(f"base must be an absolute IRI such as 'https://example.org/id/', got {base!r}")
-    return base

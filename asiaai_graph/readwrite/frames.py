@@ -30,8 +30,12 @@ MISSING_PANDAS = (
 _DTYPES = {"str": "string", "int": "Int64", "bool": "boolean"}
 
 
-def to_frame(kg: KnowledgeGraph, record_type: str) -> pd.DataFrame:
+def to_frame(kg: KnowledgeGraph, record_type: str, sources: bool = False) -> pd.DataFrame:
     """The records of one type (``"organization"``, ``"model"``, ...) as a DataFrame.
+
+    With ``sources``, each field also gets a ``<field>_sources`` column: the ids
+    of the sources whose citations state it (``"; "``-joined), so the source of
+    every cell is at hand (details: :meth:`~asiaai_graph.KnowledgeGraph.sources_of`).
 
     Examples
     --------
@@ -43,6 +47,10 @@ def to_frame(kg: KnowledgeGraph, record_type: str) -> pd.DataFrame:
     ('딥시크 V3', 'DeepSeek', 5580000, 'USD')
     >>> str(df["parameters"].dtype), str(df["released"].dtype), str(df["open_weights"].dtype)
     ('Int64', 'string', 'boolean')
+    >>> cited = to_frame(ag.load(), "model", sources=True).set_index("id").loc["deepseek-v3"]
+    >>> cited["parameters_sources"].split("; ")[:2]
+    ['bespick-2025', 'deepseek-v3-technical-report']
+
     >>> to_frame(ag.load(), "modle")
     Traceback (most recent call last):
     ...
@@ -63,15 +71,27 @@ def to_frame(kg: KnowledgeGraph, record_type: str) -> pd.DataFrame:
         values = [row.get(column) for row in rows]
         dtype: Any
         if kind == "number":
-            whole = all(v is None or isinstance(v, int) for v in values)
+            # whole numbers as Int64 when they fit; FLOP counts (~1e24) do not, and become Float64
+            whole = all(v is None or (isinstance(v, int) and -2**63 <= v < 2**63) for v in values)
             dtype = "Int64" if whole else "Float64"
         else:
             dtype = _DTYPES[kind]
         data[column] = pd.array(values, dtype=dtype)
+    if sources and issubclass(model, Entity):
+        for field in model.citable_fields():
+            column = f"{field}_sources"
+            data[column] = pd.array([_cited(r, field) for r in records], dtype="string")
+            types[column] = "str"
     return pd.DataFrame(data, columns=list(types))
 
 
-def to_frames(kg: KnowledgeGraph) -> dict[str, pd.DataFrame]:
+def _cited(record: Any, field: str) -> str | None:
+    """The ids of the sources whose citations of ``record`` state ``field``, or ``None``."""
+    ids = dict.fromkeys(c.source for c in record.sources if field in c.fields)
+    return "; ".join(ids) if ids else None
+
+
+def to_frames(kg: KnowledgeGraph, sources: bool = False) -> dict[str, pd.DataFrame]:
     """Every record type as a DataFrame, keyed by record type (types without records included).
 
     Examples
@@ -82,4 +102,4 @@ def to_frames(kg: KnowledgeGraph) -> dict[str, pd.DataFrame]:
     >>> list(frames)[:3], len(frames["country"]) > 3
     (['source', 'country', 'place'], True)
     """
-    return {t: to_frame(kg, t) for t in RECORD_TYPES}
+    return {t: to_frame(kg, t, sources) for t in RECORD_TYPES}

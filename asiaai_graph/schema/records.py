@@ -40,10 +40,12 @@ from asiaai_graph.schema.values import (
     Citation,
     Dispute,
     Goal,
+    HttpIri,
     InvestorRole,
     Money,
     PartialDate,
     Quantity,
+    check_visible,
     repr_args,
 )
 
@@ -136,7 +138,7 @@ class Source(Record):
     author: str | None = None
     published: PartialDate | None = None
     language: str = Field(pattern=r"^[a-z]{2,3}$")
-    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    url: HttpIri | None = None
     series: str | None = None
     note: str | None = None
     version: str | None = None
@@ -145,6 +147,9 @@ class Source(Record):
     """For a dataset, its licence (``CC BY 4.0``, ``Apache-2.0``), whose terms the graph's use follows."""
     credit: str | None = None
     """The attribution the source asks its users to give, in its own words."""
+
+    # issue 10: a title is visible text
+    _visible_title = field_validator("title")(check_visible)
 
     @property
     def label(self) -> str:
@@ -209,6 +214,14 @@ class Entity(Record):
             if getattr(self, dispute.field) not in values:
                 raise ValueError(f"disputes[{i}]: the record's {dispute.field} is not one of the stated values")
         return self
+
+    # issue 10: every name is visible text (not only spaces or invisible characters)
+    @field_validator("name", "aliases", "labels")
+    @classmethod
+    def _visible(cls, v: Any) -> Any:
+        for name in v.values() if isinstance(v, dict) else v if isinstance(v, tuple) else (v,):
+            check_visible(name)
+        return v
 
     @property
     def label(self) -> str:
@@ -277,7 +290,7 @@ class Organization(Entity):
     parent: str | None = None
     members: tuple[str, ...] = ()
     focus_areas: tuple[str, ...] = ()
-    website: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    website: HttpIri | None = None
     category: OrganizationCategory | None = None
     """The sector as a dataset classifies it (Epoch AI: industry, academia, research collective, government)."""
 
@@ -347,6 +360,10 @@ class AIModel(Entity):
             if self.open_weights != self.accessibility.startswith("open_weights"):
                 raise ValueError(f"open_weights={self.open_weights} contradicts accessibility={self.accessibility!r}")
         return self
+
+    # issue 10: counts and durations are not negative
+    _counts = field_validator("parameters", "active_parameters", "variant_count", "training_duration")(
+        lambda v: _not_negative(v))
 
 
 class Product(Entity):
@@ -438,6 +455,9 @@ class Investment(Entity):
     duration: Quantity | None = None
     post_money_valuation: Money | None = None
 
+    # issue 10: a duration is not negative
+    _duration = field_validator("duration")(lambda v: _not_negative(v))
+
 
 class Partnership(Entity):
     """An agreement between organizations: who, when, what, where."""
@@ -485,6 +505,22 @@ class Indicator(Entity):
         if (self.value is None) == (self.amount is None):
             raise ValueError("an indicator has exactly one of 'value' (a count or ratio) or 'amount' (money)")
         return self
+
+    # issue 10: a share is a percentage between 0 and 100
+    @model_validator(mode="after")
+    def _share(self) -> Indicator:
+        if self.measure.startswith("share_of") and self.value is not None:
+            v = self.value
+            if v.unit not in (None, "percent") or not all(0 <= x <= 100 for x in (v.value, v.upper) if x is not None):
+                raise ValueError(f"a share is a percentage between 0 and 100 (unit 'percent'), got {v.describe()}")
+        return self
+
+
+def _not_negative(value: Quantity | None) -> Quantity | None:
+    """Issue 10: a count or a duration is zero or more."""
+    if value is not None and any(x is not None and x < 0 for x in (value.value, value.upper)):
+        raise ValueError(f"a count or duration is not negative, got {value.describe()}")
+    return value
 
 
 #: Section name in a data file -> record model.

@@ -69,7 +69,7 @@ def iter_ntriples(kg: KnowledgeGraph, base: str | None = None) -> Iterator[str]:
             seen.add((pred, obj))
             p = iris.get(pred)
             if p is None:
-                p = "<" + pred + "> "
+                p = "<" + pred + ">"  # no trailing space: the same cache renders objects
                 if len(iris) < 100_000:
                     iris[pred] = p
             if obj.__class__ is str:
@@ -80,4 +80,4 @@ def iter_ntriples(kg: KnowledgeGraph, base: str | None = None) -> Iterator[str]:
                         iris[obj] = o
             else:
                 o = _literal(*obj)
-            yield s + p + o + " .\n"
+            yield s + p + " " + o + " .\n"

@@ -292,18 +292,11 @@ def test_every_distinct_id_is_a_record(curated: list[Record], imports: dict[str,
 
 
 @needs_datasets
-def test_korean_llm_builders_through_the_cli(tmp_path: Path, curated: list[Record],
-                                             imports: dict[str, ImportResult]) -> None:
+def test_korean_llm_builders_through_the_cli(tmp_path: Path, imports: dict[str, ImportResult]) -> None:
     for path in DATA.glob("*.yaml"):
         shutil.copy(path, tmp_path / path.name)
     for result in imports.values():
         write_import(result, tmp_path / "datasets")
-    if "HK" not in {r.id for r in curated}:
-        # Test scaffolding until the curated data holds Hong Kong and Macao as countries (the imports name them).
-        (tmp_path / "hk-mo.yaml").write_text(
-            "countries:\n"
-            "- {id: HK, name: Hong Kong, region: Eastern Asia, sources: [un-m49]}\n"
-            "- {id: MO, name: Macao, region: Eastern Asia, sources: [un-m49]}\n", encoding="utf-8")
     out = io.StringIO()
     assert main(["llm-builders", "--country", "KR", "--json", "--no-curated", "--data", str(tmp_path)], out=out) == 0
     builders = {o["id"]: o for o in json.loads(out.getvalue())}

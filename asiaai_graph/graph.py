@@ -9,51 +9,26 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, overload, cast
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from asiaai_graph.errors import DataError, NotFound, Problem
 from asiaai_graph.index import COMBOS, GraphState, build_state
 from asiaai_graph.outputs import Outputs
 from asiaai_graph.paths import shortest_path
+from asiaai_graph.provenance import Evidence, Provenance
 from asiaai_graph.queries import EntityOrId, Queries
 from asiaai_graph.references import EdgeTuple, field_path, scan_references
-from asiaai_graph.schema import (
-    RECORD_TYPES,
-    Citation,
-    Entity,
-    Record,
-    Source,
-    section_adapter,
-)
+from asiaai_graph.schema.terms import RECORD_TYPE_NAMES
 
 if TYPE_CHECKING:
     import networkx as nx
 
+    from asiaai_graph.schema import Record
+
     from asiaai_graph.diff import Diff
     from asiaai_graph.search import NameIndex
 
-__all__ = ["Edge", "Evidence", "KnowledgeGraph"]
-
-
-class Evidence(NamedTuple):
-    """What one source says about one field of a record (:meth:`KnowledgeGraph.sources_of`)."""
-
-    source: Source
-    """The source record (publisher, title, date, URL, licence)."""
-    citation: Citation
-    """How the record cites it: the quote, or the dataset row's locator and links."""
-    value: Any
-    """The value this source states (as the record holds it, or as written in a dispute)."""
-    kept: bool
-    """Whether it is the value the record keeps."""
-
-
-def _typed(model: type[Record], field: str, stated: Any) -> Any:
-    """A disputed value as written (plain JSON) in the field's own type."""
-    from pydantic import TypeAdapter
-
-    annotation: Any = model.model_fields[field].annotation
-    return TypeAdapter(annotation).validate_python(stated)
+__all__ = ["Edge", "Evidence", "KnowledgeGraph"]  # Evidence: see asiaai_graph.provenance
 
 
 class Edge(NamedTuple):
@@ -65,7 +40,7 @@ class Edge(NamedTuple):
     attrs: tuple[tuple[str, Any], ...] = ()
 
 
-class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
+class KnowledgeGraph(Queries, Provenance, Outputs, Mapping[str, "Record"]):
     """The Asian AI knowledge graph: a read-only mapping from id to record.
 
     Make one with :func:`asiaai_graph.load`, or from records you built yourself
@@ -196,6 +171,8 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
     def _record(self, rid: str) -> Record:
         record = self._records.get(rid)
         if record is None:
+            from asiaai_graph.schema import RECORD_TYPES
+
             record = RECORD_TYPES[self._types[rid]].model_validate_json(self._raw.pop(rid))
             self._records[rid] = record
         return record
@@ -212,6 +189,8 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
                 for rid in todo:
                     self._record(rid)
                 continue
+            from asiaai_graph.schema import RECORD_TYPES, section_adapter
+
             adapter = section_adapter(RECORD_TYPES[record_type].section)
             batch = b"[" + b",".join(self._raw.pop(rid) for rid in todo) + b"]"
             for rid, record in zip(todo, adapter.validate_json(batch)):
@@ -270,7 +249,7 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         ...
         ValueError: developer='CN' is a country, expected a organization
         """
-        rid = value.id if isinstance(value, Record) else value
+        rid = value if isinstance(value, str) else value.id
         found = self._types.get(rid)
         if found is None:
             raise NotFound(rid, self._suggest(rid))
@@ -278,6 +257,44 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         if allowed is not None and found not in allowed:
             raise ValueError(f"{param}={rid!r} is a {found}, expected a {' or '.join(allowed)}")
         return rid
+
+    def ids(self, record_type: str, **filters: Any) -> list[str]:
+        """The ids :meth:`select` would return, without decoding a record (cheap from a snapshot).
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> "kaist" in ag.load().ids("organization", country="KR", kind="university")
+        True
+        """
+        key = tuple(sorted((k, v) for k, v in filters.items() if v is not None))
+        if tuple(k for k, _ in key) not in COMBOS.get(record_type, [()]):
+            raise ValueError(f"no index of {record_type} records by {', '.join(k for k, _ in key)}")
+        return list(self._index[record_type].get(key, ()))
+
+    def raw(self, rid: str) -> dict[str, Any]:
+        """A record as plain JSON data (fields at their default left out), without building its model.
+
+        What a command that only prints needs: reading it from a snapshot costs a
+        ``json.loads``, not pydantic's validation.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> data = ag.load().raw("deepseek")
+        >>> data["name"], data["labels"]["ko"]
+        ('DeepSeek', '딥시크')
+        """
+        if rid not in self._types:
+            raise NotFound(rid, self._suggest(rid))
+        record = self._records.get(rid)
+        if record is not None:
+            data: dict[str, Any] = record.model_dump(mode="json", exclude_defaults=True)
+            return data
+        import json
+
+        loaded: dict[str, Any] = json.loads(self._raw[rid])
+        return loaded
 
     def select(self, record_type: str, **filters: Any) -> list[Any]:
         """Records of one type whose facets have the given values: the index behind every query helper.
@@ -292,10 +309,7 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         >>> "kaist" in [o.id for o in ag.load().select("organization", country="KR", kind="university")]
         True
         """
-        key = tuple(sorted((k, v) for k, v in filters.items() if v is not None))
-        if tuple(k for k, _ in key) not in COMBOS.get(record_type, [()]):
-            raise ValueError(f"no index of {record_type} records by {', '.join(k for k, _ in key)}")
-        return self._many(self._index[record_type].get(key, ()))
+        return self._many(self.ids(record_type, **filters))
 
     def records(self, record_type: str | None = None) -> list[Record]:
         """All records, or all of one type (``"organization"``, ``"model"``, ``"source"``, ...).
@@ -308,8 +322,8 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         """
         if record_type is None:
             return self._many(self._types)
-        if record_type not in RECORD_TYPES:
-            raise ValueError(f"unknown record type {record_type!r}; one of: {', '.join(RECORD_TYPES)}")
+        if record_type not in RECORD_TYPE_NAMES:
+            raise ValueError(f"unknown record type {record_type!r}; one of: {', '.join(RECORD_TYPE_NAMES)}")
         return self.select(record_type)
 
     def search(self, query: str, limit: int = 10) -> list[Record]:
@@ -387,7 +401,7 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         >>> ("^developed_by", "ernie") in [(rel, r.id) for rel, r in kg.neighbors("baidu")]
         True
         """
-        rid = self.id_of(entity, tuple(RECORD_TYPES), "entity")
+        rid = self.id_of(entity, RECORD_TYPE_NAMES, "entity")
         out: dict[tuple[str, str], None] = {}
         for n in self._out.get(rid, ()):
             out[(self._edges[n][1], self._edges[n][2])] = None
@@ -395,7 +409,7 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
             out[("^" + self._edges[n][1], self._edges[n][0])] = None
         if include_sources:
             record = self._record(rid)
-            for c in record.sources if isinstance(record, Entity) else ():
+            for c in getattr(record, "sources", ()):
                 out[("cites", c.source)] = None
             for other in self._cited_by(rid):
                 out[("^cites", other)] = None
@@ -407,7 +421,7 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
     def _cited_by(self, source_id: str) -> list[str]:
         citing = []
         for r in self.records():
-            if isinstance(r, Entity) and any(c.source == source_id for c in r.sources):
+            if any(c.source == source_id for c in getattr(r, "sources", ())):
                 citing.append(r.id)
         return citing
 
@@ -424,64 +438,12 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
         >>> [(a.id, rel, b.id) for a, rel, b in kg.path("deepseek-v3", "CN")]
         [('deepseek-v3', 'developed_by', 'deepseek'), ('deepseek', 'in_country', 'CN')]
         """
-        a = self.id_of(start, tuple(RECORD_TYPES), "start")
-        b = self.id_of(end, tuple(RECORD_TYPES), "end")
+        a = self.id_of(start, RECORD_TYPE_NAMES, "start")
+        b = self.id_of(end, RECORD_TYPE_NAMES, "end")
         steps = shortest_path(self._edges, self._out, self._in, a, b)
         if steps is None:
             return None
         return [(self._record(x), rel, self._record(y)) for x, rel, y in steps]
-
-    @overload
-    def sources_of(self, entity: EntityOrId, field: None = None) -> list[Source]: ...
-
-    @overload
-    def sources_of(self, entity: EntityOrId, field: str) -> list[Evidence]: ...
-
-    def sources_of(self, entity: EntityOrId, field: str | None = None) -> list[Source] | list[Evidence]:
-        """The sources an entity cites; with ``field``, the evidence for that one field.
-
-        Without ``field``: the :class:`~asiaai_graph.Source` records, in citation
-        order. With ``field``: one :class:`Evidence` per citation that states the
-        field (its ``fields`` name it), with the value that source states (where
-        sources disagree, each source's own value; see the record's ``disputes``)
-        and whether it is the value the record keeps.
-
-        Examples
-        --------
-        >>> import asiaai_graph as ag
-        >>> kg = ag.load()
-        >>> [s.publisher for s in kg.sources_of("deepseek-v3")][:2]
-        ['Bespin Global', 'DeepSeek-AI']
-        >>> kg.sources_of("deepseek-v3", field="no_such_field")
-        Traceback (most recent call last):
-        ...
-        ValueError: a model has no field 'no_such_field'
-        """
-        rid = self.id_of(entity, tuple(RECORD_TYPES), "entity")
-        record = self._record(rid)
-        if not isinstance(record, Entity):
-            if field is not None:
-                raise ValueError(f"a {record.record_type} cites no sources")
-            return []
-        if field is None:
-            ids = dict.fromkeys(c.source for c in record.sources)
-            return [cast(Source, self._record(i)) for i in ids]
-        if field not in type(record).citable_fields():
-            raise ValueError(f"a {record.record_type} has no field {field!r}")
-        kept = getattr(record, field)
-        stated: dict[str, Any] = {}
-        for dispute in record.disputes:
-            if dispute.field == field:
-                for value in dispute.values:
-                    stated.update(dict.fromkeys(value.sources, _typed(type(record), field, value.value)))
-        out = []
-        for citation in record.sources:
-            if field in citation.fields:
-                source = self._record(citation.source)
-                assert isinstance(source, Source)
-                value = stated.get(citation.source, kept)
-                out.append(Evidence(source, citation, value, value == kept))
-        return out
 
     def edges(self) -> list[Edge]:
         """Every relation in the graph as an :class:`Edge` (citations not included).
@@ -552,7 +514,7 @@ class KnowledgeGraph(Queries, Outputs, Mapping[str, Record]):
             g.add_edges_from((source, target, rel, dict(attrs)) for source, rel, target, attrs in self._edges)
             cites: dict[tuple[str, str], list[str]] = {}
             for r in records:
-                for c in r.sources if isinstance(r, Entity) else ():
+                for c in getattr(r, "sources", ()):
                     quotes = cites.setdefault((r.id, c.source), [])
                     if c.quote:
                         quotes.append(c.quote)

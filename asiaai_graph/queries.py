@@ -14,20 +14,31 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, get_args
-
-from asiaai_graph.schema import AIModel, Indicator, Organization, Policy, Product, Record
+from typing import TYPE_CHECKING, Any, Union, get_args
 
 if TYPE_CHECKING:
-    from asiaai_graph.schema import Investment, Partnership
+    from asiaai_graph.schema import (
+        AIModel,
+        Indicator,
+        Investment,
+        Organization,
+        Partnership,
+        Policy,
+        Product,
+        Record,
+    )
 
 __all__ = ["EntityOrId", "Queries"]
 
-EntityOrId = str | Record
+# the models are only imported when a record is decoded: a query answered from a snapshot needs no pydantic
+EntityOrId = Union[str, "Record"]
 """A record, or its id."""
 
 
-def _check_choice(value: str, model: type[Record], param: str) -> str:
+def _check_choice(value: str, record_type: str, param: str) -> str:
+    from asiaai_graph.schema import RECORD_TYPES
+
+    model = RECORD_TYPES[record_type]
     choices = get_args(model.model_fields["kind"].annotation)
     if value not in choices:
         raise ValueError(f"{param}={value!r} is not one of: {', '.join(choices)}")
@@ -55,7 +66,7 @@ class Queries:
         True
         """
         c = self.id_of(country, "country", "country") if country is not None else None
-        k = _check_choice(kind, Organization, "kind") if kind is not None else None
+        k = _check_choice(kind, "organization", "kind") if kind is not None else None
         return self.select("organization", country=c, kind=k)
 
     def companies(self, country: EntityOrId | None = None) -> list[Organization]:
@@ -105,7 +116,7 @@ class Queries:
         True
         """
         d = self.id_of(developer, "organization", "developer") if developer is not None else None
-        k = _check_choice(kind, AIModel, "kind") if kind is not None else None
+        k = _check_choice(kind, "model", "kind") if kind is not None else None
         c = self.id_of(country, "country", "country") if country is not None else None
         return self.select("model", developer=d, kind=k, country=c)
 
@@ -121,7 +132,7 @@ class Queries:
         ['xiaodu-ai-glasses']
         """
         m = self.id_of(maker, "organization", "maker") if maker is not None else None
-        k = _check_choice(kind, Product, "kind") if kind is not None else None
+        k = _check_choice(kind, "product", "kind") if kind is not None else None
         mo = self.id_of(model, "model", "model") if model is not None else None
         return self.select("product", maker=m, kind=k, model=mo)
 
@@ -143,7 +154,7 @@ class Queries:
         ['korea-national-ai-strategy']
         """
         c = self.id_of(country, "country", "country") if country is not None else None
-        k = _check_choice(kind, Policy, "kind") if kind is not None else None
+        k = _check_choice(kind, "policy", "kind") if kind is not None else None
         j = self.id_of(jurisdiction, ("country", "place"), "jurisdiction") if jurisdiction is not None else None
         return self.select("policy", country=c, kind=k, jurisdiction=j)
 
@@ -202,6 +213,8 @@ class Queries:
         """
         s = self.id_of(subject, ("country", "place", "organization", "product", "model"), "subject") if subject is not None else None
         c = self.id_of(country, "country", "country") if country is not None else None
-        if measure is not None and measure not in get_args(Indicator.model_fields["measure"].annotation):
+        from asiaai_graph.schema.terms import Measure
+
+        if measure is not None and measure not in get_args(Measure):
             raise ValueError(f"measure={measure!r} is not a known measure")
         return self.select("indicator", subject=s, measure=measure, country=c)

@@ -4,7 +4,7 @@ What :func:`asiaai_graph.load` reads, this module writes: ``write_yaml(records,
 folder)`` gives ``folder/<section>.yaml`` files (``organizations.yaml``,
 ``models.yaml``…) such that ``ag.load(folder, curated=False)`` gives the same
 records back, equal field for field. The layout follows the curated files:
-records sorted by id, fields in the schema's order with ``sources`` last,
+records sorted by id, fields in the schema's order with ``sources`` (then ``disputes``) last,
 defaults left out, an exact quantity as a bare number, a citation without
 quote or note as a bare source id, dates as quoted strings (``"2024-12"``,
 ``"2024~"``), short values in flow style (``{value: 2, unit: month}``), long
@@ -93,8 +93,8 @@ def _number(value: Decimal) -> int | float | str:
 
 
 def _is_flat(value: Any) -> bool:
-    return isinstance(value, (str, int, float, bool)) or (
-        isinstance(value, list) and all(isinstance(v, (str, int, float, bool)) for v in value)
+    return value is None or isinstance(value, (str, int, float, bool)) or (
+        isinstance(value, list) and all(v is None or isinstance(v, (str, int, float, bool)) for v in value)
     )
 
 
@@ -105,7 +105,7 @@ def _value(value: Any, name: str) -> Any:
         return _Quoted(str(value))
     if isinstance(value, Decimal):
         return _number(value)
-    if isinstance(value, bool) or isinstance(value, int):
+    if value is None or isinstance(value, (bool, int, float)):  # also inside a dispute's JSON values
         return value
     if isinstance(value, str):
         if name == "quote":
@@ -139,19 +139,22 @@ def _model(obj: BaseModel) -> Any:
 
 
 def to_yaml_data(record: Record) -> dict[str, Any]:
-    """``record`` as the plain data of its entry in a curated YAML file (``sources`` last).
+    """``record`` as the plain data of its entry in a curated YAML file (``sources``, ``disputes`` last).
 
     Examples
     --------
     >>> import asiaai_graph as ag
     >>> data = to_yaml_data(ag.load()["deepseek-v3"])
-    >>> data["parameters"], dict(data["active_parameters"]), list(data)[-1]
-    (671000000000, {'value': 37000000000, 'qualifier': 'about'}, 'sources')
+    >>> data["parameters"], dict(data["active_parameters"])
+    (671000000000, {'value': 37000000000, 'qualifier': 'about'})
+    >>> [k for k in data if k in ("sources", "disputes")] == list(data)[-len(data.keys() & {"sources", "disputes"}):]
+    True
     """
     model = _model(record)
     data = dict(model)
-    if "sources" in data:
-        data["sources"] = data.pop("sources")
+    for last in ("sources", "disputes"):
+        if last in data:
+            data[last] = data.pop(last)
     return data
 
 

@@ -42,6 +42,15 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: the server gets SIGTERM when the process that started it dies, even by SIGKILL."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def _stop(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         proc.terminate()
@@ -57,7 +66,9 @@ def oxigraph_server(location: Path, ready_within: float = 60.0) -> Iterator[str]
     """Run ``oxigraph serve`` on a free loopback port with its data in ``location``; yield its URL.
 
     Waits until the server answers (or fails with its own message after
-    ``ready_within`` seconds) and always stops it, killing it if it will not stop.
+    ``ready_within`` seconds) and always stops it, killing it if it will not stop;
+    on Linux it also dies with the process that started it (a test run killed
+    by a CI timeout leaves no server behind).
     """
     exe = find_oxigraph()
     if exe is None:
@@ -69,7 +80,8 @@ def oxigraph_server(location: Path, ready_within: float = 60.0) -> Iterator[str]
         url = f"http://127.0.0.1:{port}"
         with open(log_path, "wb") as log:
             proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                                    stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                                    stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                    preexec_fn=_die_with_parent if sys.platform == "linux" else None)
         try:
             deadline = time.monotonic() + ready_within
             while True:

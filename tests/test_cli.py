@@ -359,3 +359,32 @@ def test_progress_is_silent_for_short_work_and_counts_steps_for_long_work() -> N
     assert "\rloading data 1/4 (25%)" in shown or "\rloading data 2/4 (50%)" in shown
     assert "loading data 4/4 (100%): done in " in shown and shown.endswith(" s\n")
     assert shown.count("\n") == 1
+
+
+def test_show_gives_each_field_its_sources_and_every_disputed_value(tmp_path: Path, cache_dir: Path) -> None:
+    (tmp_path / "curated.yaml").write_text(
+        "sources:\n- {id: report, title: Technical report, kind: paper, language: en}\n"
+        "organizations:\n- {id: acme, name: Acme, kind: startup, sources: [report]}\n"
+        "models:\n- id: acme-1\n  name: Acme-1\n  kind: llm\n  developers: [acme]\n  parameters: 7000000000\n"
+        "  sources:\n  - {source: report, fields: [developers, parameters], quote: 7B parameters}\n",
+        encoding="utf-8")
+    (tmp_path / "epoch.yaml").write_text(
+        "import: {importer: epoch, source: epoch-test, title: 'Epoch AI, Test', version: '2025-12-31'}\n"
+        "sources:\n- {id: epoch-test, title: Test, kind: dataset, language: en}\n"
+        "models:\n- id: acme-1\n  name: Acme-1\n  kind: llm\n  developers: [acme]\n  parameters: 6900000000\n"
+        "  training_compute: {value: 1.2e+23, unit: FLOP, confidence: Likely}\n  sources:\n"
+        "  - {source: epoch-test, fields: [developers, parameters, training_compute], locator: Model=Acme-1,"
+        " links: ['https://example.org/acme-1']}\n",
+        encoding="utf-8")
+    code, text = run("show", "Acme-1", "--no-curated", "--data", str(tmp_path))
+    assert code == 0
+    lines = text.splitlines()
+    assert any(line.startswith("parameters") and "7,000,000,000" in line and "[report; epoch-test]" in line
+               for line in lines)
+    assert any(line.startswith("training_compute") and "(Likely)" in line and "[epoch-test]" in line for line in lines)
+    disputes = text.split("Disputes:")[1].split("Sources:")[0]
+    assert "* 7,000,000,000 [report]" in disputes and "  6,900,000,000 [epoch-test]" in disputes
+    assert "the curated data takes precedence" in disputes
+    sources = text.split("Sources:")[1]
+    assert "row: Model=Acme-1" in sources and "https://example.org/acme-1" in sources
+    assert "states: developers, parameters, training_compute" in sources

@@ -21,7 +21,7 @@ from asiaai_graph.schema.terms import RECORD_TYPE_NAMES
 if TYPE_CHECKING:
     from asiaai_graph.cli.registry import Commands
     from asiaai_graph.graph import KnowledgeGraph
-    from asiaai_graph.schema import Organization, Record
+    from asiaai_graph.schema import Record
 
 __all__ = ["count_matches", "open_graph", "query_text", "register", "run_list", "run_llm_builders", "run_search",
            "run_sparql", "run_stats", "run_validate"]
@@ -143,20 +143,25 @@ def _print_records(records: Sequence[Record], args: argparse.Namespace, out: Tex
     return 0
 
 
-def _language_models(kg: KnowledgeGraph, builder: Organization) -> list[Any]:
-    return [m for m in kg.models(developer=builder) if m.kind in LANGUAGE_MODEL_KINDS]
-
-
 def run_llm_builders(args: argparse.Namespace, out: TextIO) -> int:
+    # answered from the index and the records' JSON: from a snapshot, no record model is built
     kg = open_graph(args)
-    builders = kg.llm_builders(country=country_of(kg, args))
+    builders = kg.ids("organization", country=country_of(kg, args), llm=True)
+    llms = {o: sorted({m for k in LANGUAGE_MODEL_KINDS for m in kg.ids("model", developer=o, kind=k)})
+            for o in builders}
     if args.json:
-        dump([as_json(o) | {"llms": [m.id for m in _language_models(kg, o)]} for o in builders], out)
+        dump([{"record_type": "organization"} | kg.raw(o) | {"llms": llms[o]} for o in builders], out)
         return 0
-    rows = [[o.id, o.label_in(args.lang), o.country or "",
-             ", ".join(m.label_in(args.lang) for m in _language_models(kg, o))] for o in builders]
+    rows = [[o, label_of(kg.raw(o), args.lang), kg.raw(o).get("country") or "",
+             ", ".join(label_of(kg.raw(m), args.lang) for m in llms[o])] for o in builders]
     table(["ID", "NAME", "COUNTRY", "LLMS"], rows, out)
     return 0
+
+
+def label_of(data: dict[str, Any], lang: str) -> str:
+    """A record's display name in ``lang`` from its JSON data, as ``Record.label_in`` gives it."""
+    return str(data.get("labels", {}).get(lang) or data.get("name") or data.get("title_en") or data.get("title")
+               or data["id"])
 
 
 def run_validate(args: argparse.Namespace, out: TextIO) -> int:

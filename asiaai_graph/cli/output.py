@@ -26,7 +26,6 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from asiaai_graph.flat import describe
 from asiaai_graph.i18n import date_text
 from asiaai_graph.safetext import JSON_UNSAFE, clean
 
@@ -107,6 +106,8 @@ def fmt(value: Any, lang: str = "en") -> str:
         return ", ".join(f"{k}: {v}" for k, v in value.items())
     if isinstance(value, PartialDate):
         return date_text(value, lang)
+    from asiaai_graph.flat import describe
+
     return describe(value)
 
 

@@ -1,16 +1,20 @@
 """``asiaai-graph show ID``: one record, its relations, and its sources with their quotes.
 
-Each source is named once (publisher, title, date) with every quote the record
-takes from it below; approximate dates read as such in the chosen language
-(``2024 (approx.)``, ``2024년경``, ``约2024年``, ``2024年頃``). Every text from the
-data is made terminal-safe by :func:`asiaai_graph.cli.output.clean`.
+Each field is followed by the ids of the sources that state it (``[bespick-2025;
+epoch-notable-ai-models]``); where sources disagree, a *Disputes* part lists every
+stated value with its sources, marks the one the record keeps (``*``) and says
+why. Each source is named once (publisher, title, date) with what the record
+takes from it below: quotes for an article, the row (locator) and its links for a
+dataset, and the fields each citation states. Approximate dates read as such in
+the chosen language (``2024 (approx.)``, ``2024년경``, ``约2024年``, ``2024年頃``).
+Every text from the data is made terminal-safe by :func:`asiaai_graph.cli.output.clean`.
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from asiaai_graph.cli.output import as_json, clean, dump, fmt, table, wrap
 from asiaai_graph.i18n import date_text
@@ -70,9 +74,37 @@ def _print_sources(kg: KnowledgeGraph, record: Entity, lang: str, out: TextIO) -
             if citation.quote:
                 for line in _paragraphs(f"“{citation.quote}”", columns):
                     print("      " + line, file=out)
+            if citation.locator:
+                for line in _paragraphs(f"row: {citation.locator}", columns):
+                    print("      " + line, file=out)
+            for link in citation.links:
+                print("      " + clean(link), file=out)
+            if citation.fields:
+                for line in _paragraphs("states: " + ", ".join(citation.fields), columns):
+                    print("      " + line, file=out)
             if citation.note:
                 for line in _paragraphs(f"note: {citation.note}", columns):
                     print("      " + line, file=out)
+
+
+def _print_disputes(record: Entity, lang: str, out: TextIO) -> None:
+    """Every field sources disagree on: each stated value with its sources, the kept one marked ``*``."""
+    from pydantic import TypeAdapter
+
+    columns = max(30, _columns() - 8)
+    print("\nDisputes:", file=out)
+    for dispute in record.disputes:
+        print(f"  {dispute.field}", file=out)
+        annotation: Any = type(record).model_fields[dispute.field].annotation
+        kept = getattr(record, dispute.field)
+        for stated in dispute.values:
+            value = TypeAdapter(annotation).validate_python(stated.value)
+            mark = "*" if value == kept else " "
+            text = f"{fmt(value, lang)}  [{'; '.join(stated.sources)}]"
+            for n, line in enumerate(_paragraphs(text, columns)):
+                print(f"    {mark if n == 0 else ' '} {line}", file=out)
+        for line in _paragraphs(f"kept (*): {dispute.reason}", columns):
+            print("      " + line, file=out)
 
 
 def run_show(args: argparse.Namespace, out: TextIO) -> int:
@@ -94,8 +126,13 @@ def run_show(args: argparse.Namespace, out: TextIO) -> int:
         )
         return 0
     print(clean(f"{record.label_in(args.lang)}  ({record.record_type} {record.id})"), file=out)
-    fields = [(name, fmt(value, args.lang)) for name, value in record
-              if name not in {"id", "sources"} and value not in (None, (), {})]
+    cited: dict[str, list[str]] = {}
+    for citation in getattr(record, "sources", ()):
+        for name in citation.fields:
+            cited.setdefault(name, []).append(citation.source)
+    fields = [(name, fmt(value, args.lang) + (f"  [{'; '.join(dict.fromkeys(cited[name]))}]" if name in cited else ""))
+              for name, value in record
+              if name not in {"id", "sources", "disputes"} and value not in (None, (), {})]
     name_width = max((len(name) for name, _ in fields), default=0)
     columns = max(40, _columns() - name_width - 2)
     for name, text in fields:
@@ -107,5 +144,7 @@ def run_show(args: argparse.Namespace, out: TextIO) -> int:
         print(file=out)
         table(["RELATION", "ID", "NAME"], [[rel, r.id, r.label_in(args.lang)] for rel, r in relations], out)
     if isinstance(record, Entity):
+        if record.disputes:
+            _print_disputes(record, args.lang, out)
         _print_sources(kg, record, args.lang, out)
     return 0

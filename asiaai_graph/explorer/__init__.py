@@ -1,19 +1,31 @@
 """An interactive explorer: one self-contained HTML file that works offline.
 
-The page holds the records as JSON and draws them with Cytoscape.js, vendored
-from the npm registry in ``vendor/`` (MIT licence, ``vendor/cytoscape.LICENSE``)
-and inlined into the page, so nothing is fetched from the network. It has a
-zoomable graph, a search box that finds entities by any of their names (the
-same normalisation as :func:`asiaai_graph.search.normalize`, in JavaScript), a
-side panel with the selected entity's facts, relations and sources (publisher,
-title, date, quotes), filters by kind and by country, and a language switch
-for the labels (en/ko/zh/ja).
+The page holds the records as JSON and draws them with Cytoscape.js 3.34.4
+(``npm pack cytoscape@3.34.4``, ``dist/cytoscape.min.js``), vendored in
+``vendor/`` with its MIT licence (``vendor/cytoscape.LICENSE``) and inlined into
+the page, so nothing is fetched from the network. It has a zoomable map of the
+graph, a search box that finds entities by any of their names (the keys are
+:func:`asiaai_graph.search.normalize` of every name, computed here; the query is
+normalised the same way in JavaScript), a side panel with the selected
+entity's facts, relations and sources (publisher, title, date, quotes),
+filters by kind and by country, and a language switch (en/ko/zh/ja) for the
+whole interface: names, buttons, headings, kinds, relations, field labels and
+country names. The interface text is one table, ``strings.json``; its country
+names come from the Unicode CLDR (``vendor/cldr.LICENSE``).
 
-``asiaai-graph html -o explorer.html [--country CN]`` writes one.
+It stays fluid with tens of thousands of entities because positions are
+computed here, once (:mod:`asiaai_graph.explorer.layout`: a map of country
+discs, each laid out with igraph), and the page draws only what the view needs:
+the whole-map view shows every country and its most connected entities, and
+more appear as one zooms in (about :data:`~asiaai_graph.explorer.layout.OVERVIEW`
+per screen), plus the selected entity and its neighbours.
+
+``asiaai-graph html -o explorer.html [--country CN] [--lang ko]`` writes one.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -21,14 +33,18 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from asiaai_graph.explorer.layout import layout as _layout
 from asiaai_graph.flat import countries_of, describe
+from asiaai_graph.i18n import LANGUAGES as I18N_LANGUAGES
+from asiaai_graph.i18n import TEXTS
 from asiaai_graph.schema import Entity, Source
+from asiaai_graph.search import normalize
 from asiaai_graph.style import COLORS
 
 if TYPE_CHECKING:
     from asiaai_graph.graph import KnowledgeGraph
 
-__all__ = ["CYTOSCAPE_VERSION", "explorer_data", "render", "write_html"]
+__all__ = ["CYTOSCAPE_VERSION", "LANGUAGES", "explorer_data", "render", "strings", "write_html"]
 
 CYTOSCAPE_VERSION = "3.34.4"
 """The vendored Cytoscape.js release (``npm pack cytoscape@3.34.4``, ``dist/cytoscape.min.js``)."""
@@ -43,6 +59,32 @@ def _asset(name: str) -> str:
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
 
 
+def strings() -> dict[str, Any]:
+    """The interface text: ``{section: {key: {"en": ..., "ko": ..., "zh": ..., "ja": ...}}}``.
+
+    Sections: ``ui`` (buttons, headings), ``types``, ``kinds`` (every ``kind``
+    and ``measure`` value), ``regions``, ``relations``, ``fields`` (fact labels)
+    and ``countries`` (ISO code -> name, from the Unicode CLDR). Record types,
+    relations and measures come from :data:`asiaai_graph.i18n.TEXTS` (the words
+    every view shares); the rest from the explorer's ``strings.json``.
+
+    Examples
+    --------
+    >>> from asiaai_graph.explorer import strings
+    >>> table = strings()
+    >>> table["ui"]["sources"]["ko"], table["types"]["organization"]["ja"], table["countries"]["KR"]["zh"]
+    ('출처', '組織', '韩国')
+    """
+    table: dict[str, Any] = json.loads(_asset("strings.json"))
+    table.pop("_about", None)
+    # record types, relations and measures: the words every view shares (pictures, CLI, notebooks)
+    for prefix, section in (("type:", "types"), ("rel:", "relations"), ("measure:", "kinds")):
+        shared = {key[len(prefix):]: dict(zip(I18N_LANGUAGES, texts)) for key, texts in TEXTS.items()
+                  if key.startswith(prefix)}
+        table[section] = {**table.get(section, {}), **shared}
+    return table
+
+
 def _names(record: Entity) -> dict[str, str]:
     labels: dict[str, str] = {str(k): v for k, v in record.labels.items()}
     names = {"en": labels.get("en") or record.name}
@@ -54,10 +96,30 @@ def _names(record: Entity) -> dict[str, str]:
     return names
 
 
+def _disputes(record: Entity) -> list[list[Any]]:
+    """``[field, reason, [[value as text, [source ids], kept], ...]]`` for each field sources disagree on."""
+    from pydantic import TypeAdapter
+
+    out = []
+    for d in record.disputes:
+        annotation: Any = type(record).model_fields[d.field].annotation
+        kept = getattr(record, d.field)
+        values = []
+        for v in d.values:
+            typed = TypeAdapter(annotation).validate_python(v.value)
+            values.append([describe(typed), list(v.sources), typed == kept])
+        out.append([d.field, d.reason, values])
+    return out
+
+
 def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, Any]:
     """What the page embeds: nodes with names, facts and citations; edges; the cited sources.
 
     With ``country``, only that country's ecosystem (see :func:`asiaai_graph.subgraphs.ecosystem`).
+    Each node also carries its search ``keys`` (every name, normalised) and its
+    place on the map, ``pos = [x, y, size, lod]`` (see
+    :func:`asiaai_graph.explorer.layout.layout`); ``regions`` are the country
+    discs; ``countries`` gives each country's name in every interface language.
 
     Examples
     --------
@@ -65,8 +127,10 @@ def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, A
     >>> from asiaai_graph.explorer import explorer_data
     >>> data = explorer_data(ag.load())
     >>> baidu = next(n for n in data["nodes"] if n["id"] == "baidu")
-    >>> baidu["names"]["ko"], baidu["type"], baidu["countries"]
-    ('바이두', 'organization', ['CN'])
+    >>> baidu["names"]["ko"], baidu["type"], baidu["countries"], "바이두" in baidu["keys"]
+    ('바이두', 'organization', ['CN'], True)
+    >>> data["countries"]["CN"]["ja"], [r["id"] for r in data["regions"]][:1]
+    ('中国', ['CN'])
     >>> sorted(data["sources"])[:1] == sorted({c["source"] for n in data["nodes"] for c in n["citations"]})[:1]
     True
     """
@@ -84,11 +148,17 @@ def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, A
         record = kg[rid]
         if not isinstance(record, Entity):
             continue
-        skip = {"id", "name", "labels", "sources"} | {r.field for r in type(record).refs if r.key is None}
-        facts = [[name, describe(value)] for name, value in record
+        skip = {"id", "name", "labels", "sources", "disputes"} | {r.field for r in type(record).refs if r.key is None}
+        stated: dict[str, list[str]] = {}
+        for c in record.sources:
+            for name in c.fields:
+                stated.setdefault(name, []).append(c.source)
+        facts = [[name, describe(value), list(dict.fromkeys(stated.get(name, ())))] for name, value in record
                  if name not in skip and value not in (None, (), {})]
         citations = [{"source": c.source, **({"quote": c.quote} if c.quote else {}),
-                      **({"note": c.note} if c.note else {})} for c in record.sources]
+                      **({"note": c.note} if c.note else {}), **({"locator": c.locator} if c.locator else {}),
+                      **({"links": list(c.links)} if c.links else {}), **({"fields": list(c.fields)} if c.fields else {})}
+                     for c in record.sources]
         cited.update(dict.fromkeys(c.source for c in record.sources))
         nodes.append({
             "id": rid,
@@ -99,9 +169,17 @@ def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, A
             "countries": list(countries_of(kg, record)),
             "facts": facts,
             "citations": citations,
+            **({"disputes": _disputes(record)} if record.disputes else {}),
         })
-    edges = [{"source": e.source, "target": e.target, "relation": e.relation}
-             for e in kg.edges() if e.source in keep and e.target in keep]
+    for n in nodes:
+        n["keys"] = sorted({k for k in map(normalize, [n["id"], *n["names"].values(), *n["aliases"]]) if k})
+    edges = sorted(({"source": e.source, "target": e.target, "relation": e.relation}
+                    for e in kg.edges() if e.source in keep and e.target in keep),
+                   key=lambda e: (e["source"], e["relation"], e["target"]))
+    placed = _layout(nodes, edges)
+    for n in nodes:
+        n["pos"] = placed["nodes"][n["id"]]
+    nodes.sort(key=lambda n: (n["pos"][3], n["id"]))  # in the order the zoom reveals them
     sources: dict[str, Any] = {}
     for sid in sorted(cited):
         s = kg[sid]
@@ -111,10 +189,13 @@ def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, A
             "kind": s.kind, "author": s.author, "published": str(s.published) if s.published else None,
             "url": s.url, "language": s.language,
         }.items() if v}
-    country_names = {n["id"]: n["names"] for n in nodes if n["type"] == "country"}
-    for c in sorted({c for n in nodes for c in n["countries"]} - country_names.keys()):
-        other = kg.get(c)
-        country_names[c] = _names(other) if isinstance(other, Entity) else {"en": c}
+    cldr = strings()["countries"]
+    country_names: dict[str, dict[str, str]] = {}
+    for c in sorted({c for n in nodes for c in n["countries"]} | {n["id"] for n in nodes if n["type"] == "country"}):
+        country_record = kg.get(c)
+        own = _names(country_record) if isinstance(country_record, Entity) else {}
+        country_names[c] = {lang: own.get(lang) or cldr.get(c, {}).get(lang) or own.get("en") or c
+                            for lang in LANGUAGES}
     types = [t for t in _COLORS if any(n["type"] == t for n in nodes)]
     return {
         "version": __version__,
@@ -122,7 +203,8 @@ def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, A
         "types": types,
         "colors": {t: _COLORS[t] for t in types},
         "hidden": [t for t in _HIDDEN_KINDS if t in types],
-        "countries": dict(sorted(country_names.items(), key=lambda kv: kv[1]["en"])),
+        "countries": dict(sorted(country_names.items(), key=lambda kv: (kv[1]["en"], kv[0]))),
+        "regions": placed["regions"],
         "nodes": nodes,
         "edges": edges,
         "sources": sources,
@@ -153,21 +235,36 @@ def render(kg: KnowledgeGraph, country: str | None = None, lang: str = "en") -> 
     return _page(explorer_data(kg, country), lang)
 
 
+def _compact(data: dict[str, Any]) -> dict[str, Any]:
+    """The page's form of :func:`explorer_data`: edges as ``[source index, target index, relation index]``
+    (a quarter of the bytes at 10k entities; the page rebuilds the dicts)."""
+    index = {n["id"]: i for i, n in enumerate(data["nodes"])}
+    relations = sorted({e["relation"] for e in data["edges"]})
+    code = {r: i for i, r in enumerate(relations)}
+    out = {k: v for k, v in data.items() if k != "edges"}
+    out["relations"] = relations
+    out["edges"] = [[index[e["source"]], index[e["target"]], code[e["relation"]]] for e in data["edges"]]
+    return out
+
+
 def _page(data: dict[str, Any], lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"lang={lang!r} is not one of: {', '.join(LANGUAGES)}")
     country = data["country"]
-    title = "asiaai_graph explorer" + (f" · {country}" if country else "")
+    table = strings()
+    title = table["ui"]["title"][lang] + (f" · {country}" if country else "")
     parts = {
-        "TITLE": title,
+        "TITLE": html.escape(title),
         "LANG": lang,
         "CSS": _asset("explorer.css"),
         "CYTOSCAPE": _script_safe(_asset("vendor/cytoscape.min.js")),
-        "CYTOSCAPE_LICENCE": _asset("vendor/cytoscape.LICENSE").replace("<", "&lt;"),
+        "CYTOSCAPE_LICENCE": html.escape(_asset("vendor/cytoscape.LICENSE")),
+        "CLDR_LICENCE": html.escape(_asset("vendor/cldr.LICENSE")),
         "CYTOSCAPE_VERSION": CYTOSCAPE_VERSION,
-        "DATA_VERSION": data["version"],
+        "DATA_VERSION": html.escape(data["version"]),
         "APP": _script_safe(_asset("explorer.js")),
-        "DATA": _json_for_script(data),
+        "STRINGS": _json_for_script({k: v for k, v in table.items() if k != "countries"}),
+        "DATA": _json_for_script(_compact(data)),
     }
     return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], _asset("explorer.html"))
 

@@ -508,8 +508,15 @@ class StatedValue(Value):
 
     @field_validator("value", mode="before")
     @classmethod
-    def _dates_as_text(cls, value: Any) -> Any:
-        return value.isoformat() if isinstance(value, _dt.date) else value
+    def _canonical(cls, value: Any) -> Any:
+        """Dates as ISO text, mappings with their keys sorted: one value, one form (and one repr)."""
+        if isinstance(value, _dt.date):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {k: cls._canonical(value[k]) for k in sorted(value, key=str)}
+        if isinstance(value, (list, tuple)):
+            return [cls._canonical(v) for v in value]
+        return value
 
 
 class Dispute(Value):

@@ -25,11 +25,17 @@ Examples
 'http://localhost:3030/asiaai/query'
 """
 
-from asiaai_graph.store.client import BasicAuth, BearerToken, StoreError, auth_from_env
-from asiaai_graph.store.endpoint import SERVERS, Endpoint
-from asiaai_graph.store.pull import from_store
-from asiaai_graph.store.push import Pushed, default_graph_iri, push
-from asiaai_graph.store.query import sparql
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from asiaai_graph.store.client import BasicAuth, BearerToken, StoreError, auth_from_env
+    from asiaai_graph.store.endpoint import SERVERS, Endpoint
+    from asiaai_graph.store.pull import from_store
+    from asiaai_graph.store.push import Pushed, default_graph_iri, push
+    from asiaai_graph.store.query import sparql
 
 __all__ = [
     "SERVERS",
@@ -44,3 +50,24 @@ __all__ = [
     "push",
     "sparql",
 ]
+
+#: Public name -> the module of this package that defines it, imported on first use (PEP 562): the
+#: command line reads the server layouts without importing the RDF reader and writer.
+_HOMES = {
+    "BasicAuth": "client", "BearerToken": "client", "StoreError": "client", "auth_from_env": "client",
+    "SERVERS": "endpoint", "Endpoint": "endpoint", "from_store": "pull", "Pushed": "push",
+    "default_graph_iri": "push", "push": "push", "sparql": "query",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'asiaai_graph.store' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"asiaai_graph.store.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

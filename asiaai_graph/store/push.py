@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 from asiaai_graph.rdf.mapping import check_base
 from asiaai_graph.store.client import Auth, auth_from_env, request
 from asiaai_graph.store.endpoint import Endpoint, check_graph_iri, endpoint_of, with_params
-from asiaai_graph.store.ntriples import iter_ntriples
+from asiaai_graph.rdf.export import iter_ntriples
 from asiaai_graph.version import __version__
 
 if TYPE_CHECKING:
@@ -53,8 +53,6 @@ __all__ = ["GRAPH_NAMESPACE", "Pushed", "default_graph_iri", "push"]
 
 #: Where default graph names live: ``GRAPH_NAMESPACE + "<library version>/<digest>"``.
 GRAPH_NAMESPACE = "https://w3id.org/asiaai-graph/graph/"
-_CACHE = "_store_graph_iri_cache"
-_LINES_PER_PIECE = 2000
 
 
 @dataclass(frozen=True)
@@ -69,14 +67,8 @@ class Pushed:
 
 def _pieces(kg: KnowledgeGraph, base: str | None) -> Iterator[tuple[int, bytes]]:
     """The N-Triples export in pieces of a few thousand lines: (lines, UTF-8 bytes)."""
-    lines: list[str] = []
-    for line in iter_ntriples(kg, base):
-        lines.append(line)
-        if len(lines) == _LINES_PER_PIECE:
-            yield len(lines), "".join(lines).encode("utf-8")
-            lines = []
-    if lines:
-        yield len(lines), "".join(lines).encode("utf-8")
+    for chunk in iter_ntriples(kg, base):
+        yield chunk.count("\n"), chunk.encode("utf-8")
 
 
 def default_graph_iri(kg: KnowledgeGraph, base: str | None = None) -> str:
@@ -95,10 +87,7 @@ def default_graph_iri(kg: KnowledgeGraph, base: str | None = None) -> str:
     (True, True)
     """
     base = check_base(base)
-    cache: dict[str, str] | None = kg.__dict__.get(_CACHE)
-    if cache is None:
-        cache = {}
-        setattr(kg, _CACHE, cache)
+    cache: dict[str | None, str] = kg.cache.setdefault(__name__, {})
     iri = cache.get(base)
     if iri is None:
         digest = hashlib.sha256()

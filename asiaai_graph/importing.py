@@ -48,6 +48,8 @@ class ImportResult:
     """Rows that could not be read, left out because ``skip_bad_rows`` was asked for."""
     notes: list[str] = field(default_factory=list)
     """What was read but not used (a base model that is no record, a row without an organization)."""
+    table_entries_used: frozenset[tuple[str, str, str]] = frozenset()
+    """The ``matching.tsv`` entries the import's names met, as (kind, dataset, name key): a row no import uses is stale."""
 
     def counts(self) -> dict[str, int]:
         """Records per type."""
@@ -143,9 +145,16 @@ def import_dataset(
     digest = hashlib.sha256(file.read_bytes()).hexdigest()
     tables = tables if tables is not None else read_tables(curated_tables_dir())
     known = curated if curated is not None else _curated_records()
-    builder, notes, skipped = IMPORTERS[importer](file, lambda ds: Matcher(known, tables, ds), skip_bad_rows, version)
+    matchers: list[Matcher] = []
+
+    def matcher_for(dataset: str) -> Matcher:
+        matchers.append(Matcher(known, tables, dataset))
+        return matchers[-1]
+
+    builder, notes, skipped = IMPORTERS[importer](file, matcher_for, skip_bad_rows, version)
     records = builder.records()
-    return ImportResult(importer, file, digest, builder.source, records, skipped, notes)
+    used = frozenset(entry for m in matchers for entry in m.used)
+    return ImportResult(importer, file, digest, builder.source, records, skipped, notes, used)
 
 
 def dumps_import(result: ImportResult) -> str:

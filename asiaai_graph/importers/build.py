@@ -9,7 +9,8 @@ at the end gives validated records, sorted, ready to be written.
 
 An organization named in many rows is one record: its name is the table's
 English name or the spelling the dataset uses most, other spellings become
-aliases, and its sector and country are those the dataset gives it most often
+aliases, its kind follows its name or else its labels (:func:`organization_kind`),
+and its sector and country are those the dataset gives it most often
 (a citation note says so when rows disagree).
 
 Examples
@@ -211,7 +212,9 @@ class Builder:
         if aliases:
             data["aliases"] = aliases
         category = _most(org.categories)
-        data["kind"] = organization_kind(name, category)
+        # the name first, then the labels: a Chinese list's 大学 or 研究院 says what its pinyin name cannot
+        kinds = [organization_kind(n, category) for n in (name, *labels.values())]
+        data["kind"] = next((k for k in kinds if k != "other"), "other")
         notes = []
         for fname, counter in (("country", org.countries), ("headquarters", org.headquarters)):
             value = _most(counter)

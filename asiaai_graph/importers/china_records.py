@@ -5,14 +5,15 @@ list asks its users to credit 微信公众号「走向未来」 and the reposito
 :class:`~asiaai_graph.schema.Source` record carries that credit).
 
 Each model named in a row is one record: ``name`` as written when it has Latin
-letters, else its toneless pinyin with the Chinese as the ``zh`` label;
+letters, else the English name the matching table or the curated record it is matched to gives, else its
+toneless pinyin, with the Chinese as the ``zh`` label;
 ``developers``: every organization of the row (公司); ``domains``: the row's
 category (类别) in English (:data:`CATEGORIES`); ``kind``: the list is of 大模型
 (large models), so an LLM unless the category names another modality. Each
 organization keeps its Chinese name as its ``zh`` label, and the place the row
 gives (省市) as its ``headquarters`` and country: 台湾 -> TW; anything else -> CN,
 香港 and 澳门 being the places ``hong-kong`` and ``macao``. Provinces and cities become place records
-(English names: :data:`PROVINCES`, cities in pinyin), a city ``part_of`` its
+(English names: :data:`PROVINCES`, cities by their curated name or in pinyin), a city ``part_of`` its
 province when the row names both. The list states no dates or sizes.
 
 Examples
@@ -91,6 +92,12 @@ def english_name(name: str) -> str:
     return " ".join(s.capitalize() for s in lazy_pinyin(name) if s.strip())
 
 
+def _name(matcher: Matcher, kind: str, rid: str, text: str) -> str:
+    """A record's name: ``text`` when it has Latin letters, else the English name the tables or the curated data
+    give record ``rid``, else pinyin (a made-up romanisation is no name of a record that has one)."""
+    return text if _LATIN.search(text) else matcher.english(kind, rid) or english_name(text)
+
+
 def china_source(attribution: str | None, version: str | None = None) -> Source:
     """The :class:`~asiaai_graph.schema.Source` record of the list, with the credit it asks for; ``version``: its date and commit."""
     from asiaai_graph.schema import Source
@@ -119,8 +126,8 @@ def _places(row: ChinaLlmRow, builder: Builder, matcher: Matcher) -> tuple[str |
                       locator=locator, line=row.line)
     if row.city:
         cid = matcher.id("place", row.city)
-        builder.place(cid, {"name": english_name(row.city), "labels": {"zh": row.city}, "kind": "city",
-                            "country": "CN", "part_of": province_id}, locator=locator, line=row.line)
+        builder.place(cid, {"name": _name(matcher, "place", cid, row.city), "labels": {"zh": row.city},
+                            "kind": "city", "country": "CN", "part_of": province_id}, locator=locator, line=row.line)
         return "CN", cid
     return ("CN", province_id) if row.place else (None, None)
 
@@ -134,21 +141,20 @@ def china_records(table: ChinaLlmTable, matcher: Matcher, source: Source) -> Bui
         for org in row.organizations:
             rid = matcher.id("organization", org)
             developers.append(rid)
-            # a record the table or the curated data already names keeps its names; pinyin only names new ones
-            shown = english_name(org) if matcher.how("organization", org) == "new" else org
-            builder.organization(rid, shown, locator=f"公司={org}", label=("zh", org),
-                                 country=country, headquarters=place, english_name=matcher.tables.display.get(rid))
+            # a record the table or the curated data already names keeps its English name; pinyin only names new ones
+            builder.organization(rid, _name(matcher, "organization", rid, org), locator=f"公司={org}",
+                                 label=("zh", org), country=country, headquarters=place,
+                                 english_name=matcher.tables.display.get(rid))
         domain, kind = CATEGORIES.get(row.category or "", (None, "llm"))
         for model in row.models:
             locator = f"序号={row.number}, 大模型={model.name}"
             if matcher.tables.excluded(source.id, locator):
                 continue
-            known = matcher.how("model", model.name, locator) != "new"
-            shown = model.name if known else english_name(model.name)
-            data: dict[str, Any] = {"name": shown, "kind": kind, "developers": developers,
-                                    "domains": [domain] if domain else []}
-            if shown != model.name:
+            rid = matcher.id("model", model.name, locator)
+            data: dict[str, Any] = {"name": _name(matcher, "model", rid, model.name), "kind": kind,
+                                    "developers": developers, "domains": [domain] if domain else []}
+            if english_name(model.name) != model.name:
                 data["labels"] = {"zh": model.name}
             links = [model.url] if model.url else []
-            builder.model(matcher.id("model", model.name, locator), data, locator=locator, links=links, line=row.line)
+            builder.model(rid, data, locator=locator, links=links, line=row.line)
     return builder

@@ -214,19 +214,24 @@ class Matcher:
         self.dataset = dataset
         self.curated: dict[tuple[str, str], set[str]] = {}
         self.curated_ids: set[tuple[str, str]] = set()
+        self.curated_names: dict[tuple[str, str], str] = {}
+        self.used: set[tuple[str, str, str]] = set()
+        """The entries of ``tables.names`` that :meth:`id` or :meth:`how` found, as (kind, dataset, name key)."""
         for record in records:
             for name in names_of(record):
                 self.curated.setdefault((record.record_type, key(name)), set()).add(record.id)
             self.curated.setdefault((record.record_type, key(record.id)), set()).add(record.id)
             self.curated_ids.add((record.record_type, record.id))
+            self.curated_names[(record.record_type, record.id)] = names_of(record)[0]
 
     def _find(self, kind: str, name: str, locator: str | None = None) -> tuple[str, str]:
         k = key(name)
         for dataset in (self.dataset, "*"):
-            found = self.tables.names.get((kind, dataset, key(locator))) if locator else None
-            found = found or self.tables.names.get((kind, dataset, k))
-            if found is not None:
-                return found, "table"
+            for entry in ((kind, dataset, key(locator)) if locator else None, (kind, dataset, k)):
+                found = self.tables.names.get(entry) if entry is not None else None
+                if found is not None and entry is not None:
+                    self.used.add(entry)
+                    return found, "table"
         ids = self.curated.get((kind, k), set())
         if not ids:  # "Korea Advanced Institute of Science and Technology (KAIST)", "Megvii Inc", "The University of Tokyo"
             ids = {i for variant in variants(name) for i in self.curated.get((kind, key(variant)), set())}
@@ -247,4 +252,21 @@ class Matcher:
     def how(self, kind: str, name: str, locator: str | None = None) -> str:
         """How :meth:`id` found it: ``table``, ``curated name`` or ``new``."""
         return self._find(kind, name, locator)[1]
+
+    def english(self, kind: str, rid: str) -> str | None:
+        """The English name of record ``rid`` where one is known: the table's, else the curated record's.
+
+        An importer that has to make a name up (pinyin for a Chinese name) uses this one instead.
+
+        Examples
+        --------
+        >>> from asiaai_graph.schema import Organization
+        >>> baidu = Organization(id="baidu", name="Baidu", labels={"zh": "百度"}, kind="company", sources=["s"])
+        >>> m = Matcher([baidu], MatchingTables({}, {"zhipu-ai": "Zhipu AI"}, frozenset(), ()), "china")
+        >>> m.english("organization", m.id("organization", "百度")), m.english("organization", "zhipu-ai")
+        ('Baidu', 'Zhipu AI')
+        >>> m.english("organization", "xi-hu-xin-chen") is None
+        True
+        """
+        return self.tables.display.get(rid) or self.curated_names.get((kind, rid))
 

@@ -73,13 +73,25 @@ def _curated_records() -> list[Record]:
     return read_files(sorted(curated_tables_dir().glob("*.yaml")))[0]
 
 
+def placed_countries() -> dict[str, str]:
+    """Organization id -> ISO country code, as the data folder states them (curated and imported, merged).
+
+    An Epoch file that gives an organization no country in any row leaves the question to these:
+    Epoch's *All AI Models* places Moonshot nowhere, its *Notable AI Models* in China.
+    """
+    from asiaai_graph.loading import load
+
+    kg = load()
+    return {o.id: o.country for o in kg.organizations() if o.country}
+
+
 def _epoch(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,
            version: str | None) -> tuple[Builder, list[str], list[Problem]]:
     from asiaai_graph.importers.epoch import read_epoch
     from asiaai_graph.importers.epoch_records import epoch_records, epoch_source
 
     table = read_epoch(path, skip_bad_rows=skip)
-    builder, notes = epoch_records(table, matcher_for(epoch_source(table).id))
+    builder, notes = epoch_records(table, matcher_for(epoch_source(table).id), placed_countries)
     return builder, notes, list(table.problems)
 
 

@@ -3,7 +3,10 @@
 A row is imported when one of its organizations is in Asia (UN M49's Asia, West
 Asia included; :mod:`~asiaai_graph.importers.regions`), by the row's own
 countries or, when the row gives none, by the countries the same file gives
-that organization in other rows; a joint row with any Asian organization
+that organization in other rows, or else by the country another source of the
+data folder states for the record the name is matched to (``placed``: Epoch's
+*All AI Models* gives Moonshot no country anywhere, its *Notable AI Models* says
+China); a joint row with any Asian organization
 counts, and its non-Asian co-developers get organization records too. A row
 that an imported row names as its base model is imported as well, so that
 ``base_model`` can point at it.
@@ -43,7 +46,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -150,8 +153,12 @@ def _asian_organizations(table: EpochTable) -> set[str]:
     return out
 
 
-def _is_imported(row: EpochRow, asian_orgs: set[str]) -> bool:
-    return row.is_asian or (not any(row.country_codes) and any(o in asian_orgs for o in row.organizations))
+def _is_imported(row: EpochRow, asian_orgs: set[str], placed_in_asia: Callable[[str], bool]) -> bool:
+    if row.is_asian:
+        return True
+    if any(row.country_codes):
+        return False
+    return any(o in asian_orgs for o in row.organizations) or any(placed_in_asia(o) for o in row.organizations)
 
 
 def _one(value: Decimal | None) -> Decimal | None:
@@ -191,20 +198,40 @@ def _model_data(row: EpochRow, developers: list[str], base: str | None) -> dict[
     return data
 
 
-def epoch_records(table: EpochTable, matcher: Matcher) -> tuple[Builder, list[str]]:
+def epoch_records(table: EpochTable, matcher: Matcher,
+                  placed: Callable[[], Mapping[str, str]] | None = None) -> tuple[Builder, list[str]]:
     """The records an Epoch file states about Asian models; also the notes on rows not fully used.
 
     Rows excluded in ``data/exclusions.tsv`` (by ``Model=<name>`` or ``line <n>``) are left out.
+    ``placed`` gives, when called, organization id -> ISO country code as other sources state them; it
+    decides only rows whose file gives none of their organizations a country, and is called only for them.
     """
     source = epoch_source(table)
     builder = Builder(source, table.file)
     notes: list[str] = []
     asian = _asian_organizations(table)
+    countries: dict[str, str] | None = None
+
+    def placed_in_asia(org: str) -> bool:
+        nonlocal countries
+        if placed is None:
+            return False
+        if countries is None:
+            countries = dict(placed())
+        rid = matcher.id("organization", org)
+        if not is_asian_code(countries.get(rid)):
+            return False
+        note = (f"{table.file}: {org}: no country in this file; in scope as {rid} "
+                f"({countries[rid]} in another source of the data folder)")
+        if note not in notes:
+            notes.append(note)
+        return True
+
     rows = [r for r in table.rows if not _excluded(matcher, source.id, r)]
     by_name: dict[str, EpochRow] = {}
     for r in rows:
         by_name.setdefault(r.model, r)
-    chosen = [r for r in rows if _is_imported(r, asian)]
+    chosen = [r for r in rows if _is_imported(r, asian, placed_in_asia)]
     bases = []
     for r in chosen:
         for name in r.base_models:

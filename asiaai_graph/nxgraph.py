@@ -46,6 +46,8 @@ class NodeAttributes(dict[str, Any]):
 
 def to_multidigraph(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
     """``kg`` as a networkx multigraph (see the module docstring)."""
+    import gc
+
     import networkx as nx
 
     class _Graph(nx.MultiDiGraph):  # type: ignore[misc]
@@ -53,9 +55,19 @@ def to_multidigraph(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
 
     g: nx.MultiDiGraph[str] = _Graph()
     state = kg.state()
-    g.add_nodes_from((rid, {"record_type": rt, "name": state["names"][rid][0]}) for rid, rt in state["types"].items())
-    for rid, attrs in g.nodes(data=True):
-        attrs.bind(kg, rid)
-    g.add_edges_from((source, target, rel, dict(attrs)) for source, rel, target, attrs in state["edges"])
-    g.add_edges_from((rid, sid, "cites", {"quotes": quotes}) for rid, sid, quotes in kg.citation_pairs())
+    collecting = gc.isenabled()
+    gc.disable()  # millions of new dicts and nothing to collect: the cyclic GC would only scan them again
+    try:
+        g.add_nodes_from((rid, {"record_type": rt, "name": state["names"][rid][0]})
+                         for rid, rt in state["types"].items())
+        for rid, attrs in g.nodes(data=True):
+            attrs.bind(kg, rid)
+        add_edge = g.add_edge  # with the attributes as arguments: add_edges_from looks each edge up again to set them
+        for source, rel, target, attrs in state["edges"]:
+            add_edge(source, target, rel, **dict(attrs))
+        for rid, sid, quotes in kg.citation_pairs():
+            add_edge(rid, sid, "cites", quotes=quotes)
+    finally:
+        if collecting:
+            gc.enable()
     return g

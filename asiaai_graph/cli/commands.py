@@ -152,8 +152,8 @@ def run_llm_builders(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         dump([{"record_type": "organization"} | kg.raw(o) | {"llms": llms[o]} for o in builders], out)
         return 0
-    rows = [[o, label_of(kg.raw(o), args.lang), kg.raw(o).get("country") or "",
-             ", ".join(label_of(kg.raw(m), args.lang) for m in llms[o])] for o in builders]
+    rows = [[o, label_of(data, args.lang), data.get("country") or "",
+             ", ".join(label_of(kg.raw(m), args.lang) for m in llms[o])] for o, data in ((o, kg.raw(o)) for o in builders)]
     table(["ID", "NAME", "COUNTRY", "LLMS"], rows, out)
     return 0
 

@@ -21,6 +21,7 @@ baidu  바이두
 
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -45,9 +46,19 @@ def say(text: str, stream: TextIO) -> None:
 
 
 def width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: 2 for wide (CJK) characters, 0 for combining ones."""
-    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-               for ch in text)
+    """Columns ``text`` takes in a terminal: 2 for wide (CJK) characters, 0 for combining ones.
+
+    >>> width("Naver"), width("네이버"), width("e\u0301")
+    (5, 6, 1)
+    """
+    if text.isascii():  # most cells: no lookup per character
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_width(ch: str) -> int:
+    return 0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def _pieces(word: str, columns: int) -> Iterator[str]:

@@ -373,7 +373,8 @@ class SnapshotWriter:
         if self.failed or self._tmp is None:
             return False
         try:
-            for part in (None, _encode(state), {"key": key, "records": len(self.ids)}):
+            count, self.ids = len(self.ids), set()  # 100k ids no longer needed: the read-back is the peak
+            for part in (None, _encode(state), {"key": key, "records": count}):
                 # no memo: the encoded state holds each id once already, and a memo of a million
                 # objects would cost more memory than anything else in a large first load
                 pickler = pickle.Pickler(self._writer, protocol=pickle.HIGHEST_PROTOCOL)

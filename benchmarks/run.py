@@ -714,6 +714,12 @@ def report(results: list[dict[str, Any]], cli: dict[str, Any] | None,
     rss = get(big, "load", "maxrss")
     targets.append((f"peak RSS of load < 0.6 GiB {size_note} ({_fmt_bytes(rss)})",
                     _verdict(rss < 0.6 * 2**30) if rss else "FAIL (no figure)"))
+    graph_s = get(big, "reload", "graph_seconds")
+    targets.append((f"kg.graph first build < 3 s {size_note} ({_fmt_s(graph_s)})",
+                    _verdict(graph_s < 3) if graph_s else "FAIL (no figure)"))
+    first = ((get(big, "reload", "queries") or {}).get("search(name)") or {}).get("first_us")
+    targets.append((f"first search (builds the name index) < 0.5 s {size_note} ({_fmt_s(first and first / 1e6)})",
+                    _verdict(first < 5e5) if first else "FAIL (no figure)"))
     for r, x in zip(results, ox_ratios):
         if x is not None and r["orgs"] == 10_000:
             targets.append((f"load (empty cache) <= pyoxigraph Store.load of the Turtle at 10,000 orgs ({x:.2f} x)",
@@ -753,6 +759,13 @@ def report(results: list[dict[str, Any]], cli: dict[str, Any] | None,
         t = (cli.get(primary) or (None, ""))[0]
         targets.append((f"CLI llm-builders ({primary}) faster than the bare imports",
                         _verdict(t < base) if t and base else "FAIL (no figure)"))
+        floor = (cli.get("bare python") or (None, ""))[0]
+        if t and floor:
+            targets.append((f"CLI llm-builders ({primary}) <= 4 x python -c pass ({t / floor:.1f} x)",
+                            _verdict(t <= 4 * floor)))
+        if t and base:
+            targets.append((f"CLI llm-builders ({primary}) <= 0.25 x bare imports ({t / base:.2f} x)",
+                            _verdict(t <= 0.25 * base)))
         nocache = primary.replace("cache warm", "no cache")
         t2 = (cli.get(nocache) or (None, ""))[0]
         if t2 and base:

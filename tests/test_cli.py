@@ -32,6 +32,27 @@ def test_llm_builders_table() -> None:
     assert any(line.split()[:3] == ["deepseek", "DeepSeek", "CN"] and "DeepSeek-V3" in line for line in lines)
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("columns", [60, 120])
+def test_tables_fit_the_terminal_and_keep_cells_whole_in_a_pipe(monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
+    from asiaai_graph.cli.output import width
+
+    monkeypatch.setenv("COLUMNS", str(columns))  # shutil.get_terminal_size reads it first
+    out = _Terminal()
+    assert main(["llm-builders"], out=out) == 0
+    shown = out.getvalue().splitlines()
+    piped = run("llm-builders")[1].splitlines()
+    assert max(map(width, piped)) > 240  # whole cells: the longest lists of LLMs alone are longer
+    assert len(shown) == len(piped) and max(map(width, shown)) <= columns
+    assert any("…" in line for line in shown) and not any("…" in line for line in piped)
+    kt = next(line for line in shown if line.startswith("kt "))
+    assert kt.split()[:3] == ["kt", "KT", "KR"] and "Mi:dm" in kt
+
+
 def test_llm_builders_json_in_korean_sample() -> None:
     code, text = run("llm-builders", "--country", "CN", "--json", *SAMPLE_ARGS)
     data = json.loads(text)

@@ -33,7 +33,7 @@ from asiaai_graph.safetext import JSON_UNSAFE, clean
 if TYPE_CHECKING:
     from asiaai_graph.schema import Record
 
-__all__ = ["UsageError", "as_json", "clean", "details", "dump", "dumps", "fmt", "row", "say", "table", "width", "wrap"]
+__all__ = ["UsageError", "as_json", "clean", "details", "dump", "dumps", "fit", "fmt", "row", "say", "shorten", "table", "width", "wrap"]
 
 
 class UsageError(Exception):
@@ -95,18 +95,112 @@ def wrap(text: str, columns: int) -> list[str]:
     return lines
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO) -> None:
-    """Aligned columns; every cell is :func:`clean`-ed."""
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO, columns: int | None = None) -> None:
+    """Aligned columns; every cell is :func:`clean`-ed.
+
+    On a terminal (or when ``columns`` is given) the table is fitted to its
+    width: the rare very long cells of the first columns and the end of the
+    last column are cut, marked ``…``. Piped output keeps every cell whole
+    (``--json`` too).
+
+    >>> import io
+    >>> buf = io.StringIO()
+    >>> table(["ID", "LLMS"], [["kt", "Mi:dm, Mi:dm 2.0"], ["naver", "HyperCLOVA X"]], buf, columns=20)
+    >>> print(buf.getvalue())
+    ID     LLMS
+    -----  -------------
+    kt     Mi:dm, Mi:dm…
+    naver  HyperCLOVA X
+    <BLANKLINE>
+    """
     rows = [[clean(c) for c in r] for r in rows]
-    widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    cells = [[width(r[i]) for r in rows] for i in range(len(headers))]
+    widths = [max([width(h)] + col) for h, col in zip(headers, cells)]
+    if columns is None:
+        columns = _terminal_columns(out)
+    if columns is not None:
+        widths = fit(widths, [width(h) for h in headers], cells, columns)
 
     def line(cells: Sequence[str]) -> str:
-        return "  ".join(c + " " * (w - width(c)) for c, w in zip(cells, widths)).rstrip()
+        cut = [c if width(c) <= w else shorten(c, w) for c, w in zip(cells, widths)]
+        return "  ".join(c + " " * (w - width(c)) for c, w in zip(cut, widths)).rstrip()
 
     print(line(headers), file=out)
     print(line(["-" * w for w in widths]), file=out)
     for r in rows:
         print(line(r), file=out)
+
+
+def _terminal_columns(out: TextIO) -> int | None:
+    try:
+        if not out.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def fit(widths: Sequence[int], least: Sequence[int], cells: Sequence[Sequence[int]], columns: int) -> list[int]:
+    """Column widths whose table fits ``columns`` (two spaces between columns).
+
+    ``widths`` are the columns' natural widths, ``least`` the narrowest each may
+    become (its header's), ``cells`` every cell's width by column. The first
+    columns stay whole if the last column keeps 40 columns; else they give up
+    their longest quarter of cells and the last column takes what is left (at
+    least 20); failing that, every column is cut to one cap.
+
+    >>> fit([30, 8], [2, 4], [[5, 30], [8, 8]], 80)        # fits: unchanged
+    [30, 8]
+    >>> fit([246, 250, 7, 900], [2, 4, 7, 4], [[15] * 9 + [246], [20] * 9 + [250], [2] * 10, [900] * 10], 120)
+    [15, 20, 7, 72]
+    >>> fit([16, 19, 7, 300], [2, 4, 7, 4], [[5, 16], [5, 19], [2, 2], [300, 9]], 120)
+    [16, 19, 7, 72]
+    >>> fit([50, 50, 50], [2, 2, 2], [[50], [50], [50]], 40)
+    [12, 12, 12]
+    """
+    gaps = 2 * (len(widths) - 1)
+    if sum(widths) + gaps <= columns or not widths:
+        return list(widths)
+    whole = list(widths[:-1])
+    most = [max(least[i], min(widths[i], _most(cells[i]))) for i in range(len(widths) - 1)]
+    for head, room in ((whole, 40), (most, 20)):
+        rest = columns - gaps - sum(head)
+        if rest >= min(widths[-1], room):
+            return [*head, max(least[-1], min(widths[-1], rest))]
+    budget = columns - gaps
+    lo, hi = 1, max(widths)
+    while lo < hi:  # the widest cap every column can be cut to
+        mid = (lo + hi + 1) // 2
+        if sum(min(w, mid) for w in widths) <= budget:
+            lo = mid
+        else:
+            hi = mid - 1
+    return [max(min(w, 4), min(w, lo)) for w in widths]
+
+
+def _most(widths: Sequence[int]) -> int:
+    """The width three cells in four fit in."""
+    ordered = sorted(widths)
+    return ordered[max(0, (len(ordered) * 3 + 3) // 4 - 1)] if ordered else 0
+
+
+def shorten(text: str, columns: int) -> str:
+    """``text`` cut to ``columns`` terminal columns, the cut marked ``…``.
+
+    >>> shorten("Samsung Electronics", 10), shorten("네이버클라우드", 7)
+    ('Samsung E…', '네이버…')
+    """
+    kept: list[str] = []
+    used = 0
+    for ch in text:
+        w = _char_width(ch)
+        if used + w > columns - 1:
+            break
+        kept.append(ch)
+        used += w
+    return "".join(kept) + "…"
 
 
 def fmt(value: Any, lang: str = "en") -> str:

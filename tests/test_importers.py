@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -176,6 +177,25 @@ def test_the_alibaba_rule(curated: list[Record], imports: dict[str, ImportResult
     assert epoch_qwen.developers == ("alibaba-group",)  # Epoch's Organization cell says Alibaba
     assert records["qwen"].developers == ("alibaba-cloud",)  # the article and the Chinese list say Alibaba Cloud
     assert "awesome-llms-in-china" in {c.source for c in records["alibaba-cloud"].sources}
+
+
+@needs_datasets
+def test_imported_ids_are_short_and_acronyms_find_their_organization(
+    curated: list[Record], imports: dict[str, ImportResult]
+) -> None:
+    from asiaai_graph.importers.matching import MAX_SLUG
+    from asiaai_graph.search import NameIndex
+    from asiaai_graph.index import names_of
+
+    records = merged(curated, imports.values())
+    imported = {r.id for result in imports.values() for r in result.records}
+    assert max(len(rid) for rid in imported) <= MAX_SLUG
+    long = [rid for rid in imported if re.search(r"-[0-9a-f]{6}$", rid) and len(rid) > MAX_SLUG - 10]
+    assert len(long) >= 10  # the long names (papers' titles, full names of labs) are cut, not dropped
+    index = NameIndex({r.id: names_of(r) for r in records})
+    for acronym, rid in [("AIST", "aist"), ("HKUST", "hong-kong-university-of-science-and-technology"),
+                         ("KAUST", "king-abdullah-university-of-science-and-technology-kaust"), ("MBZUAI", "mbzuai")]:
+        assert index.search(acronym)[0] == rid, acronym
 
 
 @needs_datasets

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.errors import DataError, Problem
+from asiaai_graph.importers.matching import acronyms
 
 if TYPE_CHECKING:
     from asiaai_graph.schema import Record, Source
@@ -208,7 +209,9 @@ class Builder:
         labels = {lang: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for lang, c in sorted(org.labels.items())}
         if labels:
             data["labels"] = labels
-        aliases = sorted(n for n in org.names if n != name and n not in labels.values())
+        shown = {name, *labels.values()}
+        aliases = sorted({n for n in org.names if n not in shown}
+                         | {a for n in org.names for a in acronyms(n) if a not in shown})
         if aliases:
             data["aliases"] = aliases
         category = _most(org.categories)

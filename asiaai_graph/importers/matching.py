@@ -31,6 +31,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -43,7 +44,10 @@ from asiaai_graph.errors import DataError, Problem
 if TYPE_CHECKING:
     from asiaai_graph.schema import Record
 
-__all__ = ["Exclusion", "Matcher", "MatchingTables", "key", "read_tables", "slug", "variants"]
+__all__ = ["MAX_SLUG", "Exclusion", "Matcher", "MatchingTables", "acronyms", "key", "read_tables", "slug", "variants"]
+
+#: The longest id :func:`slug` makes.
+MAX_SLUG = 60
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -81,18 +85,45 @@ def variants(name: str) -> list[str]:
     return [v for v in dict.fromkeys(out) if v and v != name]
 
 
+_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.\-]{1,11}")
+
+
+def acronyms(name: str) -> list[str]:
+    """The acronym a name gives in a closing parenthetical, as a dataset writes it: a name to find it by.
+
+    >>> acronyms("National Institute of Advanced Industrial Science and Technology (AIST)")
+    ['AIST']
+    >>> acronyms("Mila - Quebec AI (originally Montreal Institute for Learning Algorithms)"), acronyms("Qwen (beta)")
+    ([], [])
+    """
+    m = _PAREN.match(name)
+    return [m.group(2)] if m and m.group(1) and _ACRONYM.fullmatch(m.group(2)) else []
+
+
 def _ascii_letter(c: str) -> str:
     """A letter with no ASCII form by its Unicode name's last word: Σ -> sigma, α -> alpha."""
     if c.isascii() or not c.isalpha():
         return c
+    if c.casefold().isascii():  # ß -> ss
+        return c.casefold()
     words = unicodedata.name(c, "").split()
-    return f" {words[-1].lower()} " if words and words[-1].isascii() and words[-1].isalpha() else c
+    if "WITH" in words:  # LATIN SMALL LETTER L WITH STROKE: the letter, not its mark
+        words = words[:words.index("WITH")]
+    if not (words and words[-1].isascii() and words[-1].isalpha()):
+        return c
+    return words[-1].lower() if words[0] == "LATIN" else f" {words[-1].lower()} "  # a Latin letter stays in its word
 
 
 def slug(name: str) -> str:
     """A stable lowercase ASCII id for a name; Chinese characters become toneless pinyin.
 
+    A slug longer than :data:`MAX_SLUG` keeps its first words and ends with
+    six hex digits of the SHA-256 of the whole slug, so that two long names
+    never share an id and one name always gets the same one.
     Raises ``ValueError`` when nothing of the name can be written in ASCII.
+
+    >>> slug("Wrocław Tech"), slug("Mohamed bin Zayed University of Artificial Intelligence (MBZUAI)")
+    ('wroclaw-tech', 'mohamed-bin-zayed-university-of-artificial-c4b5bf')
     """
     text = unicodedata.normalize("NFKC", name)
     if _HAN.search(text):
@@ -104,6 +135,11 @@ def slug(name: str) -> str:
     out = re.sub(r"[^a-z0-9]+", "-", text.casefold().replace("'", "")).strip("-")
     if not out:
         raise ValueError(f"{name!r} has nothing that can be written as an ASCII id; give it one in data/matching.tsv")
+    if len(out) > MAX_SLUG:  # a paper's title or a project's full name: its first words and a digest of the rest
+        digest = hashlib.sha256(out.encode()).hexdigest()[:6]
+        head = out[:MAX_SLUG - len(digest) - 1]
+        head = head[:head.rfind("-")] if "-" in head else head
+        out = f"{head}-{digest}"
     return out
 
 

@@ -105,7 +105,7 @@ def decode(data: bytes) -> tuple[str | None, ParseProblem | None]:
     --------
     >>> decode("name: 바이두\\n".encode())
     ('name: 바이두\\n', None)
-    >>> decode(b"a: 1\\n# note\\u2028b: 2\\n".decode("unicode_escape").encode())[1].message
+    >>> decode("a: 1\\n# note\\u2028b: 2\\n".encode())[1].message
     'character U+2028 (line separator) at column 7 is not allowed: it ends a line in YAML but not in most editors'
     """
     try:

@@ -139,9 +139,9 @@ def _worker(args: argparse.Namespace) -> dict[str, Any]:
         kg, _ = _load(args.data)
         n = 0
         with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
-            for line in iter_ntriples(kg):
-                fh.write(line)
-                n += 1
+            for chunk in iter_ntriples(kg):  # chunks of whole lines, one triple per line
+                fh.write(chunk)
+                n += chunk.count("\n")
         return {"triples": n, "bytes": os.path.getsize(args.out), "records": len(kg)}
     if args.worker == "push":
         kg, size = _load(args.data)
@@ -258,7 +258,7 @@ def measure(label: str, data: str, repeat: int, atomic: bool = True) -> dict[str
             mem["fast_peak"].append(fast["peak"])
             mem["srv_fast"].append(srv or 0)
             mem["in_memory"].append(fast["in_memory"])
-            assert fast["triples"] == info["triples"] and pulled["records"] == info["records"]
+            assert fast["triples"] == info["triples"] and pulled["records"] == info["records"], (fast, pulled, info)
             if atomic:
                 (pushed, pulled), srv = _on_fresh_server(lambda url: pushed_and_pulled(url, False))
                 runs["push"].append(pushed["seconds"])

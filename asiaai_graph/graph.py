@@ -326,6 +326,39 @@ class KnowledgeGraph(Queries, Traversal, Provenance, Outputs, Mapping[str, "Reco
             raise ValueError(f"unknown record type {record_type!r}; one of: {', '.join(RECORD_TYPE_NAMES)}")
         return self.select(record_type)
 
+    def iter_records(self, chunk: int = 1000) -> Iterator[Record]:
+        """Every record in id order, for one pass over a large graph without keeping what it decodes.
+
+        A graph loaded from a snapshot holds its records as JSON until they are
+        asked for, then keeps them. A walk over all of them (an export, a push)
+        would keep every model at once; this one decodes those still in JSON
+        ``chunk`` at a time and lets them go, so memory stays that of the JSON.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> [r.id for r in kg.iter_records()] == list(kg)
+        True
+        """
+        from asiaai_graph.schema import RECORD_TYPES, section_adapter
+
+        ids = list(self._types)
+        for start in range(0, len(ids), chunk):
+            part = ids[start:start + chunk]
+            todo: dict[str, list[str]] = {}
+            for rid in part:
+                if rid not in self._records:
+                    todo.setdefault(self._types[rid], []).append(rid)
+            fresh: dict[str, Record] = {}
+            for record_type, some in todo.items():
+                adapter = section_adapter(RECORD_TYPES[record_type].section)
+                batch = b"[" + b",".join(self._raw[rid] for rid in some) + b"]"
+                fresh.update(zip(some, adapter.validate_json(batch)))
+            for rid in part:
+                record = self._records.get(rid)
+                yield record if record is not None else fresh[rid]
+
     def search(self, query: str, limit: int = 10) -> list[Record]:
         """Find records by id, English name, label or alias in any language, best match first.
 

@@ -696,3 +696,18 @@ def test_competency_question_gives_the_same_rows_in_rdflib(kg: ag.KnowledgeGraph
     if "ORDER BY" in text:
         keys = re.findall(r"\?(\w+)", [line for line in text.splitlines() if line.startswith("ORDER BY")][0])
         assert [[r[k] for k in keys] for r in ours] == [[r[k] for k in keys] for r in theirs]
+
+
+def test_a_stream_lets_go_of_the_records_it_decodes() -> None:
+    """A push streams iter_ntriples: at 100k organizations, keeping every decoded model doubled its memory."""
+    from asiaai_graph.rdf.export import iter_ntriples, to_ntriples
+
+    kg = ag.load()
+    assert [r.id for r in kg.iter_records(chunk=100)] == list(kg)
+    assert [r for r in kg.iter_records(chunk=7) if r.id in ("deepseek", "qwen")] == [kg["deepseek"], kg["qwen"]]
+    kept_before = len(kg._records)
+    streamed = "".join(iter_ntriples(kg))
+    kept_after = len(kg._records)
+    assert kept_after - kept_before < len(kg) // 2  # the few the walk's lookups need, not every record
+    assert to_ntriples(kg) == streamed  # the whole-text export keeps them: faster the next time
+    assert len(kg._records) == len(kg)

@@ -158,13 +158,15 @@ class TurtleEncoding(Encoding[str]):
         return quote(lexical) + "^^" + self.iri(datatype)
 
 
-def iter_ntriples(kg: KnowledgeGraph, base: str | None = None) -> Iterator[str]:
+def iter_ntriples(kg: KnowledgeGraph, base: str | None = None, *, keep_records: bool = False) -> Iterator[str]:
     """The N-Triples export of ``kg`` in chunks of whole lines, so memory does not grow with the graph.
 
     Joined, the chunks are exactly :func:`to_ntriples`: one triple a line,
     UTF-8, records in id order, each followed by the nodes it owns, no
     duplicate line. Each chunk holds about :data:`CHUNK_TRIPLES` lines; write
-    them to a file or a triple store's upload as they come.
+    them to a file or a triple store's upload as they come. Records the walk
+    decodes are not kept unless ``keep_records`` (faster a second time, but
+    every record's model stays in memory).
 
     Examples
     --------
@@ -176,7 +178,7 @@ def iter_ntriples(kg: KnowledgeGraph, base: str | None = None) -> Iterator[str]:
     emitter = Emitter(kg, NTriplesEncoding(check_base(base)))
     parts: list[str] = []
     count = 0
-    for subject, po in emitter.blocks():
+    for subject, po in emitter.blocks(keep_records):
         parts.extend([f"{subject} {p} {o} .\n" for p, o in po])
         count += len(po)
         if count >= CHUNK_TRIPLES:
@@ -197,13 +199,14 @@ def to_ntriples(kg: KnowledgeGraph, base: str | None = None) -> str:
     >>> print([line for line in lines if line.startswith("<https://w3id.org/asiaai-graph/id/CN> ")][0])
     <https://w3id.org/asiaai-graph/id/CN> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/asiaai-graph/ontology#Country> .
     """
-    return "".join(iter_ntriples(kg, base))
+    return "".join(iter_ntriples(kg, base, keep_records=True))
 
 
-def iter_turtle(kg: KnowledgeGraph, base: str | None = None) -> Iterator[str]:
+def iter_turtle(kg: KnowledgeGraph, base: str | None = None, *, keep_records: bool = False) -> Iterator[str]:
     """The Turtle export of ``kg`` in chunks: the prefixes and ``@base``, then whole subject blocks.
 
-    Joined, the chunks are exactly :func:`to_turtle`.
+    Joined, the chunks are exactly :func:`to_turtle`. Records the walk decodes
+    are not kept unless ``keep_records`` (see :func:`iter_ntriples`).
 
     Examples
     --------
@@ -221,7 +224,7 @@ def iter_turtle(kg: KnowledgeGraph, base: str | None = None) -> Iterator[str]:
     parts: list[str] = []
     append = parts.append
     count = 0
-    for subject, po in Emitter(kg, enc).blocks():
+    for subject, po in Emitter(kg, enc).blocks(keep_records):
         # The emitter gives each predicate's triples together and without duplicates.
         groups: list[str] = []
         last = None
@@ -253,4 +256,4 @@ def to_turtle(kg: KnowledgeGraph, base: str | None = None) -> str:
         rdfs:label "China"@en ;
     ...
     """
-    return "".join(iter_turtle(kg, base))
+    return "".join(iter_turtle(kg, base, keep_records=True))

@@ -239,10 +239,15 @@ class Emitter(Generic[T]):
                         reverse.setdefault(target, {}).setdefault(pred, {})[subject] = None
         return reverse
 
-    def blocks(self) -> Iterator[tuple[T, list[tuple[T, T]]]]:
-        """Every block of the export: the records in id order, each followed by the nodes it owns."""
+    def blocks(self, keep: bool = True) -> Iterator[tuple[T, list[tuple[T, T]]]]:
+        """Every block of the export: the records in id order, each followed by the nodes it owns.
+
+        With ``keep=False`` the records decoded on the way are let go
+        (:meth:`~asiaai_graph.KnowledgeGraph.iter_records`): a stream of 100k
+        organizations then stays the size of their JSON.
+        """
         record = self.record
-        for r in self.kg.values():
+        for r in (self.kg.values() if keep else self.kg.iter_records()):
             yield from record(r)
 
     def record(self, record: Record) -> list[tuple[T, list[tuple[T, T]]]]:

@@ -177,24 +177,30 @@ class KnowledgeGraph(Queries, Traversal, Provenance, Outputs, Mapping[str, "Reco
             self._records[rid] = record
         return record
 
-    def _many(self, ids: Iterable[str]) -> list[Any]:
-        """The records for ``ids``; those still in JSON are validated together, a type at a time."""
-        ids = list(ids)
+    def _decode(self, ids: Iterable[str]) -> dict[str, Record]:
+        """The records of ``ids`` still in JSON, validated together a type at a time; not kept."""
+        from asiaai_graph.schema import RECORD_TYPES, section_adapter
+
         missing: dict[str, list[str]] = {}
         for rid in ids:
             if rid not in self._records:
                 missing.setdefault(self._types[rid], []).append(rid)
+        decoded: dict[str, Record] = {}
         for record_type, todo in missing.items():
+            model = RECORD_TYPES[record_type]
             if len(todo) < 4:
-                for rid in todo:
-                    self._record(rid)
+                decoded.update((rid, model.model_validate_json(self._raw[rid])) for rid in todo)
                 continue
-            from asiaai_graph.schema import RECORD_TYPES, section_adapter
+            batch = b"[" + b",".join(self._raw[rid] for rid in todo) + b"]"
+            decoded.update(zip(todo, section_adapter(model.section).validate_json(batch)))
+        return decoded
 
-            adapter = section_adapter(RECORD_TYPES[record_type].section)
-            batch = b"[" + b",".join(self._raw.pop(rid) for rid in todo) + b"]"
-            for rid, record in zip(todo, adapter.validate_json(batch)):
-                self._records[rid] = record
+    def _many(self, ids: Iterable[str]) -> list[Any]:
+        """The records for ``ids``; those still in JSON are decoded (:meth:`_decode`) and kept."""
+        ids = list(ids)
+        for rid, record in self._decode(ids).items():
+            self._records[rid] = record
+            del self._raw[rid]
         return [self._records[rid] for rid in ids]
 
     # --- mapping protocol -----------------------------------------------------------------------
@@ -341,20 +347,10 @@ class KnowledgeGraph(Queries, Traversal, Provenance, Outputs, Mapping[str, "Reco
         >>> [r.id for r in kg.iter_records()] == list(kg)
         True
         """
-        from asiaai_graph.schema import RECORD_TYPES, section_adapter
-
         ids = list(self._types)
         for start in range(0, len(ids), chunk):
             part = ids[start:start + chunk]
-            todo: dict[str, list[str]] = {}
-            for rid in part:
-                if rid not in self._records:
-                    todo.setdefault(self._types[rid], []).append(rid)
-            fresh: dict[str, Record] = {}
-            for record_type, some in todo.items():
-                adapter = section_adapter(RECORD_TYPES[record_type].section)
-                batch = b"[" + b",".join(self._raw[rid] for rid in some) + b"]"
-                fresh.update(zip(some, adapter.validate_json(batch)))
+            fresh = self._decode(part)
             for rid in part:
                 record = self._records.get(rid)
                 yield record if record is not None else fresh[rid]

@@ -56,11 +56,11 @@ FORMATS = {name: fmt for name, fmt in FORMAT_NAMES.items()
            if fmt in ("turtle", "nt", "json-ld", "xml") and not name.startswith(".")}
 
 
-def _chunks(kg: KnowledgeGraph, fmt: str, base: str | None) -> Iterator[str]:
+def _chunks(kg: KnowledgeGraph, fmt: str, base: str | None, keep_records: bool) -> Iterator[str]:
     if fmt == "turtle":
-        return iter_turtle(kg, base)
+        return iter_turtle(kg, base, keep_records=keep_records)
     if fmt == "nt":
-        return iter_ntriples(kg, base)
+        return iter_ntriples(kg, base, keep_records=keep_records)
     if fmt == "json-ld":
         return iter([to_jsonld(kg, base)])
     return iter([to_xml(kg, base)])
@@ -92,9 +92,9 @@ def serialize(
     if fmt is None:
         raise ValueError(f"unknown RDF format {format!r}; one of: turtle, nt, json-ld, xml")
     check_base(base)
-    if destination is None:
-        return "".join(_chunks(kg, fmt, base))
+    if destination is None:  # the whole text in memory: keep the records too, so the next export is fast
+        return "".join(_chunks(kg, fmt, base, keep_records=True))
     with open(destination, "w", encoding="utf-8", newline="\n") as fh:
-        for chunk in _chunks(kg, fmt, base):
+        for chunk in _chunks(kg, fmt, base, keep_records=False):
             fh.write(chunk)
     return None

@@ -17,15 +17,14 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from asiaai_graph.errors import DataError, Problem
+from asiaai_graph.gcpause import gc_paused
 from asiaai_graph.limits import MAX_FILE_SIZE, SNAPSHOT_SIZE_FACTOR
 from asiaai_graph.references import check_references
 from asiaai_graph.snapshot import SnapshotWriter, cache_dir, read_snapshot, snapshot_key
@@ -102,22 +101,6 @@ def _data_files(paths: Iterable[str | os.PathLike[str]], problems: list[Problem]
     return list(seen)
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many objects that are all kept.
-
-    Parsing and validating creates millions of objects and no cycles to free;
-    left on, the collector rescans the growing heap again and again.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     problems: list[Problem] = []
     files = _data_files(paths, problems)
@@ -141,7 +124,7 @@ def load_records(
     """
     from asiaai_graph.yamlread import read_files
 
-    with _gc_paused():
+    with gc_paused():
         return read_files(_files(paths), max_file_size)[0]
 
 
@@ -201,7 +184,7 @@ def load(
     else:
         extra = list(paths)
     files = _files(([curated_data_dir()] if curated else []) + extra)
-    with _gc_paused():
+    with gc_paused():
         if not cache:
             return _read(files, max_file_size, None)
         max_snapshot = max(1, len(files)) * max_file_size * SNAPSHOT_SIZE_FACTOR

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from asiaai_graph.gcpause import gc_paused
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -46,8 +48,6 @@ class NodeAttributes(dict[str, Any]):
 
 def to_multidigraph(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
     """``kg`` as a networkx multigraph (see the module docstring)."""
-    import gc
-
     import networkx as nx
 
     class _Graph(nx.MultiDiGraph):  # type: ignore[misc]
@@ -55,9 +55,7 @@ def to_multidigraph(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
 
     g: nx.MultiDiGraph[str] = _Graph()
     state = kg.state()
-    collecting = gc.isenabled()
-    gc.disable()  # millions of new dicts and nothing to collect: the cyclic GC would only scan them again
-    try:
+    with gc_paused():  # millions of new dicts and nothing to collect: the cyclic GC would only scan them again
         g.add_nodes_from((rid, {"record_type": rt, "name": state["names"][rid][0]})
                          for rid, rt in state["types"].items())
         for rid, attrs in g.nodes(data=True):
@@ -67,7 +65,4 @@ def to_multidigraph(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
             add_edge(source, target, rel, **dict(attrs))
         for rid, sid, quotes in kg.citation_pairs():
             add_edge(rid, sid, "cites", quotes=quotes)
-    finally:
-        if collecting:
-            gc.enable()
     return g

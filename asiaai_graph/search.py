@@ -39,8 +39,6 @@ them; ``import asiaai_graph`` imports none of ``opencc`` and ``pypinyin``.
 from __future__ import annotations
 
 import bisect
-import contextlib
-import gc
 import heapq
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -64,21 +62,9 @@ from asiaai_graph.folding import (
     split_lines,
     to_pinyin,
 )
+from asiaai_graph.gcpause import gc_paused
 
 __all__ = ["Matches", "NameIndex", "fold", "normalize", "resolve", "to_pinyin"]
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building: its full passes over a large graph's
-    records would otherwise cost more than the building itself (nothing built here holds cycles)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
 
 Ids = str | list[str]
 
@@ -230,7 +216,7 @@ class NameIndex:
 
     def __init__(self, names: Mapping[str, Sequence[str]]) -> None:
         """``names`` maps each id to its display name followed by its other names."""
-        with _gc_paused():
+        with gc_paused():
             self._build(names)
 
     def _build(self, names: Mapping[str, Sequence[str]]) -> None:
@@ -284,7 +270,7 @@ class NameIndex:
 
     def _pinyin_space(self) -> _Space:
         if self._pinyin is None:
-            with _gc_paused():
+            with gc_paused():
                 self._pinyin = self._build_pinyin()
         return self._pinyin
 
@@ -300,7 +286,7 @@ class NameIndex:
 
     def _jamo_space(self) -> _Space:
         if self._jamo is None:
-            with _gc_paused():
+            with gc_paused():
                 self._jamo = self._build_jamo()
         return self._jamo
 

@@ -20,17 +20,16 @@ True
 
 from __future__ import annotations
 
-import gc
 import json
 import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import IO, TYPE_CHECKING, Any, get_args
 
 from pydantic import ValidationError
 
 from asiaai_graph.errors import DataError, Problem
+from asiaai_graph.gcpause import gc_paused
 from asiaai_graph.graph import KnowledgeGraph
 from asiaai_graph.rdf.mapping import (
     CLASSES,
@@ -71,18 +70,6 @@ class _Bad(ValueError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small acyclic objects (tuples, dicts)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 #: predicate -> (field, kind, arg) of each field written with it
@@ -357,7 +344,7 @@ def from_rdf(
       <records>: record x, field open_weights: not a boolean: maybe
     """
     base = check_base(base)
-    with _gc_paused():
+    with gc_paused():
         reader = _Reader(read_triples(source, format, base), base)
         records, problems = reader.records()
         del reader

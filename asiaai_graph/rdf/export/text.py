@@ -23,7 +23,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from asiaai_graph.rdf.export.triples import Emitter, Encoding
@@ -176,17 +176,8 @@ def iter_ntriples(kg: KnowledgeGraph, base: str | None = None, *, keep_records: 
     (True, True)
     """
     emitter = Emitter(kg, NTriplesEncoding(check_base(base)))
-    parts: list[str] = []
-    count = 0
-    for subject, po in emitter.blocks(keep_records):
-        parts.extend([f"{subject} {p} {o} .\n" for p, o in po])
-        count += len(po)
-        if count >= CHUNK_TRIPLES:
-            yield "".join(parts)
-            parts.clear()
-            count = 0
-    if parts:
-        yield "".join(parts)
+    yield from _in_chunks(("".join([f"{subject} {p} {o} .\n" for p, o in po]), len(po))
+                          for subject, po in emitter.blocks(keep_records))
 
 
 def to_ntriples(kg: KnowledgeGraph, base: str | None = None) -> str:
@@ -221,21 +212,30 @@ def iter_turtle(kg: KnowledgeGraph, base: str | None = None, *, keep_records: bo
     if enc.at_base is not None:
         head.append(f"@base <{enc.at_base}> .\n")
     yield "".join(head)
+    yield from _in_chunks((_turtle_block(subject, po), len(po)) for subject, po in Emitter(kg, enc).blocks(keep_records))
+
+
+def _turtle_block(subject: str, po: list[tuple[str, str]]) -> str:
+    """One subject's triples as a Turtle block: ``;`` between predicates, ``,`` between objects."""
+    # The emitter gives each predicate's triples together and without duplicates.
+    groups: list[str] = []
+    last = None
+    for p, o in po:
+        if p == last:
+            groups[-1] += ", " + o
+        else:
+            groups.append(p + " " + o)
+            last = p
+    return "\n" + subject + " " + " ;\n    ".join(groups) + " .\n"
+
+
+def _in_chunks(blocks: Iterable[tuple[str, int]]) -> Iterator[str]:
+    """Texts of blocks (each with its number of triples) joined in chunks of about :data:`CHUNK_TRIPLES` triples."""
     parts: list[str] = []
-    append = parts.append
     count = 0
-    for subject, po in Emitter(kg, enc).blocks(keep_records):
-        # The emitter gives each predicate's triples together and without duplicates.
-        groups: list[str] = []
-        last = None
-        for p, o in po:
-            if p == last:
-                groups[-1] += ", " + o
-            else:
-                groups.append(p + " " + o)
-                last = p
-        append("\n" + subject + " " + " ;\n    ".join(groups) + " .\n")
-        count += len(po)
+    for text, triples in blocks:
+        parts.append(text)
+        count += triples
         if count >= CHUNK_TRIPLES:
             yield "".join(parts)
             parts.clear()

@@ -292,10 +292,10 @@ def dataset(size: str) -> tuple[str, Any]:
     if size == "curated":
         return "curated", ag.load()
     sys.path.insert(0, str(HERE))
-    import run  # benchmarks/run.py: generates and caches the synthetic data
+    from generate import ensure_data  # generates and caches the synthetic data
 
     n = int(size)
-    return f"{n // 1000}k", ag.load(run._ensure_data(n), curated=False)
+    return f"{n // 1000}k", ag.load(ensure_data(n), curated=False)
 
 
 def probes(kg: Any) -> tuple[list[str], str, str]:

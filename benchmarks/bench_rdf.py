@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import hashlib
 import json
 import os
 import statistics
@@ -65,9 +64,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+# benchmarks/generate.py: the synthetic data, made once
+from generate import ensure_data
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-OUT = HERE / "out"
 QUERY = ROOT / "examples" / "queries" / "llm-builders-by-country.rq"
 sys.path.insert(0, str(ROOT))
 
@@ -79,23 +80,6 @@ PREFIXES = {
     "wd": "http://www.wikidata.org/entity/", "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 BASE = "https://w3id.org/asiaai-graph/id/"
-
-
-def ensure_data(orgs: int) -> Path:
-    """The generated folder for ``orgs`` organizations (the same stamp as run.py, so both reuse it)."""
-    directory = OUT / f"orgs-{orgs}"
-    stamp = directory / "GENERATED.json"
-    want = {"orgs": orgs, "seed": 0, "generator": hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()}
-    try:
-        if json.loads(stamp.read_text()) == want:
-            return directory
-    except (OSError, ValueError):
-        pass
-    print(f"generating {orgs} organizations into {directory} ...", file=sys.stderr, flush=True)
-    subprocess.run([sys.executable, str(HERE / "generate.py"), "--orgs", str(orgs), "--out", str(directory)],
-                   check=True, stdout=subprocess.DEVNULL)
-    stamp.write_text(json.dumps(want))
-    return directory
 
 
 def timed(fn: Callable[[], Any]) -> float:

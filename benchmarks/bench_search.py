@@ -257,9 +257,9 @@ def _ensure(n: int) -> str:
     if n == 0:
         return "curated"
     sys.path.insert(0, str(HERE))
-    from run import _ensure_data
+    from generate import ensure_data
 
-    return str(_ensure_data(n))
+    return str(ensure_data(n))
 
 
 def _run(algo: str, directory: str, cache: str) -> dict[str, Any]:

@@ -54,7 +54,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import hashlib
 import json
 import os
 import statistics
@@ -65,6 +64,9 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
+
+# benchmarks/generate.py: the synthetic data, made once
+from generate import ensure_data
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -188,22 +190,6 @@ def _run_worker(kind: str, data: str, **kw: str | bool) -> dict[str, Any]:
 
 
 # --- the parent: data, servers, table ------------------------------------------------------------
-
-
-def _ensure_data(n: int) -> Path:
-    directory = HERE / "out" / f"orgs-{n}"
-    stamp = directory / "GENERATED.json"
-    want = {"orgs": n, "seed": 0, "generator": hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()}
-    try:
-        if json.loads(stamp.read_text()) == want:
-            return directory
-    except (OSError, ValueError):
-        pass
-    print(f"generating {n} organizations into {directory} ...", file=sys.stderr, flush=True)
-    subprocess.run([sys.executable, str(HERE / "generate.py"), "--orgs", str(n), "--out", str(directory)],
-                   check=True, stdout=subprocess.DEVNULL)
-    stamp.write_text(json.dumps(want))
-    return directory
 
 
 def _server_pid(url: str) -> int | None:
@@ -347,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rows = []
     sets = ([] if args.no_curated else [("curated", "curated", 0)]) + [
-        (f"{n // 1000}k orgs", str(_ensure_data(n)), n) for n in args.orgs]
+        (f"{n // 1000}k orgs", str(ensure_data(n)), n) for n in args.orgs]
     for label, data, n in sets:
         print(f"measuring {label} ...", file=sys.stderr, flush=True)
         rows.append(measure(label, data, args.repeat, atomic=n <= args.atomic_max))

@@ -36,9 +36,11 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -558,6 +560,30 @@ def generate(n_orgs: int, out: str | Path, seed: int = 0, per_file: int = 10_000
     for name, text in gen.files(per_file):
         (out / name).write_text(text, encoding="utf-8")
     return {s: len(r) for s, r in gen.sections.items()}
+
+
+def ensure_data(n_orgs: int) -> Path:
+    """``benchmarks/out/orgs-N``, generated (in a child process) unless it is already there from this generator.
+
+    A stamp (size, seed, this file's digest) says whether the folder is current;
+    when it is made again, the Turtle that run.py keeps beside it is removed too.
+    Every benchmark takes its synthetic data from here, so they share one copy.
+    """
+    here = Path(__file__).resolve().parent
+    directory = here / "out" / f"orgs-{n_orgs}"
+    stamp = directory / "GENERATED.json"
+    want = {"orgs": n_orgs, "seed": 0, "generator": hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}
+    try:
+        if json.loads(stamp.read_text()) == want:
+            return directory
+    except (OSError, ValueError):
+        pass
+    print(f"generating {n_orgs} organizations into {directory} ...", file=sys.stderr, flush=True)
+    subprocess.run([sys.executable, str(Path(__file__).resolve()), "--orgs", str(n_orgs), "--out", str(directory)],
+                   check=True, stdout=subprocess.DEVNULL)
+    directory.with_suffix(".ttl").unlink(missing_ok=True)  # the Turtle for pyoxigraph is made again
+    stamp.write_text(json.dumps(want))
+    return directory
 
 
 def main(argv: list[str] | None = None) -> int:

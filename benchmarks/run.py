@@ -99,7 +99,6 @@ shipped snapshot serves the load (nothing written to the cache).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import shutil
@@ -112,8 +111,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+# benchmarks/generate.py: the synthetic data, made once
+from generate import ensure_data
+
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "out"
 HEAVY_MODULES = ("rdflib", "networkx", "pydantic", "yaml", "platformdirs")
 
 # --- workers (run in fresh subprocesses) ----------------------------------------------------------
@@ -333,23 +334,6 @@ def _run_worker(kind: str, directory: Path, cache_dir: Path) -> dict[str, Any]:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def _ensure_data(n: int) -> Path:
-    directory = OUT / f"orgs-{n}"
-    stamp = directory / "GENERATED.json"
-    want = {"orgs": n, "seed": 0, "generator": hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()}
-    try:
-        if json.loads(stamp.read_text()) == want:
-            return directory
-    except (OSError, ValueError):
-        pass
-    print(f"generating {n} organizations into {directory} ...", file=sys.stderr, flush=True)
-    subprocess.run([sys.executable, str(HERE / "generate.py"), "--orgs", str(n), "--out", str(directory)],
-                   check=True, stdout=subprocess.DEVNULL)
-    directory.with_suffix(".ttl").unlink(missing_ok=True)  # the Turtle for pyoxigraph is made again
-    stamp.write_text(json.dumps(want))
-    return directory
-
-
 def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
     ok = [r for r in runs if "error" not in r]
     if not ok:
@@ -360,7 +344,7 @@ def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def measure_size(n: int, repeat: int, tracemalloc_max: int, oxigraph_max: int) -> dict[str, Any]:
-    directory = _ensure_data(n)
+    directory = ensure_data(n)
     root = Path(tempfile.mkdtemp(prefix=f"asiaai-bench-{n}-"))
     try:
         parse = _best([_run_worker("parse", directory, root / "unused") for _ in range(repeat)])
@@ -817,7 +801,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     sizes = sorted(args.sizes)
     for n in sizes:
-        _ensure_data(n)
+        ensure_data(n)
     results = []
     for n in sizes:
         repeat = args.repeat or (3 if n <= 10_000 else 1)
@@ -826,7 +810,7 @@ def main(argv: list[str] | None = None) -> int:
     cli = None
     if not args.no_cli:
         print("measuring CLI cold start ...", file=sys.stderr, flush=True)
-        small = _ensure_data(1000)
+        small = ensure_data(1000)
         cli = measure_cli(small, runs=args.cli_runs)
     shipped = None
     if not args.no_shipped:

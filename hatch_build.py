@@ -28,7 +28,7 @@ import os, sys
 root = os.path.realpath(sys.argv[1])
 sys.path.insert(0, root)
 import asiaai_graph
-from asiaai_graph.loading import load
+from asiaai_graph.loading.loader import load
 assert os.path.realpath(asiaai_graph.__file__).startswith(root), asiaai_graph.__file__  # the tree being built
 load()
 """

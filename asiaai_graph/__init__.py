@@ -17,12 +17,15 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from asiaai_graph.utils.moved import install as _install_moved
 from asiaai_graph.version import __version__
 
+_install_moved()  # old module paths (asiaai_graph.search, asiaai_graph.draw...) keep working
+
 if TYPE_CHECKING:
-    from asiaai_graph.errors import DataError, NotFound, Problem
-    from asiaai_graph.graph import Edge, KnowledgeGraph
-    from asiaai_graph.loading import load
+    from asiaai_graph.utils.errors import DataError, NotFound, Problem
+    from asiaai_graph.graph.knowledge_graph import Edge, KnowledgeGraph
+    from asiaai_graph.loading.loader import load
     from asiaai_graph.rdf import from_rdf
     from asiaai_graph.store import from_store, sparql
     from asiaai_graph.schema import (
@@ -83,9 +86,9 @@ __all__ = [
 
 #: Public name -> the module that defines it.
 _HOMES: dict[str, str] = {
-    **dict.fromkeys(("DataError", "NotFound", "Problem"), "asiaai_graph.errors"),
-    **dict.fromkeys(("Edge", "KnowledgeGraph"), "asiaai_graph.graph"),
-    "load": "asiaai_graph.loading",
+    **dict.fromkeys(("DataError", "NotFound", "Problem"), "asiaai_graph.utils.errors"),
+    **dict.fromkeys(("Edge", "KnowledgeGraph"), "asiaai_graph.graph.knowledge_graph"),
+    "load": "asiaai_graph.loading.loader",
     "from_rdf": "asiaai_graph.rdf",
     "from_store": "asiaai_graph.store",
     "sparql": "asiaai_graph.store",

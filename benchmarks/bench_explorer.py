@@ -338,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
                                 args.country_filter, args.shot)))
         return 0
 
-    from asiaai_graph.explorer import write_html
+    from asiaai_graph.views.explorer import write_html
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-explorer-"))
     old = None
@@ -353,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
         queries, select_id, country = probes(kg)
         pages: dict[str, Path] = {}
         writes: dict[str, float] = {}
-        for name, module in (("old", old), ("new", sys.modules["asiaai_graph.explorer"])):
+        for name, module in (("old", old), ("new", sys.modules["asiaai_graph.views.explorer"])):
             if module is None:
                 continue
             path = tmp / f"{label}-{name}.html"

@@ -3,7 +3,7 @@
 For the curated data and for synthetic data at 10k and 100k organizations
 (``benchmarks/generate.py``, kept in ``benchmarks/out/orgs-N``), this prints,
 for the *old* index (the ``search.py`` before issues 11 and 12, copied below
-as ``OldNameIndex``) and the *new* one (``asiaai_graph.search.NameIndex``):
+as ``OldNameIndex``) and the *new* one (``asiaai_graph.graph.search.NameIndex``):
 
 build
     Constructing the index from ``kg._names`` (every id, name, label and
@@ -222,7 +222,7 @@ def worker(algo: str, directory: str) -> dict[str, Any]:
     kg = ag.load() if directory == "curated" else ag.load(directory, curated=False)
     names = kg._names
     t0 = time.perf_counter()
-    import asiaai_graph.search as new
+    import asiaai_graph.graph.search as new
 
     import_s = time.perf_counter() - t0
     if directory == "curated":
@@ -323,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:<{width}}" + "".join(f"{c:>{col}}" for c in cells))
 
     row("distinct keys", [f"{results[c]['keys']:,}" for c in cols])
-    row("import asiaai_graph.search (ms)", [f"{results[c]['import'] * 1e3:.1f}" if c[1] == "new" else "-"
+    row("import asiaai_graph.graph.search (ms)", [f"{results[c]['import'] * 1e3:.1f}" if c[1] == "new" else "-"
                                             for c in cols])
     row("index build (ms)", [f"{results[c]['build'] * 1e3:,.0f}" for c in cols])
     row("  CPU time of the build (ms)", [f"{results[c]['build_cpu'] * 1e3:,.0f}" for c in cols])

@@ -161,7 +161,7 @@ def _import_package() -> tuple[Any, float, list[str]]:
 
 def _parsed_yaml() -> int:
     """1 when the load parsed YAML (the YAML reader is imported only to parse), else 0."""
-    return int("asiaai_graph.yamlread" in sys.modules)
+    return int("asiaai_graph.datafiles.read" in sys.modules)
 
 
 def _worker_load(directory: Path, use_tracemalloc: bool) -> dict[str, Any]:

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 import asiaai_graph as ag
-from asiaai_graph.draw import chart, draw
+from asiaai_graph.views.draw import chart, draw
 
 kg = ag.load()
 folder = Path(tempfile.mkdtemp(prefix="asiaai-graph-"))

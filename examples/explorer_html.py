@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 import asiaai_graph as ag
-from asiaai_graph.explorer import write_html
+from asiaai_graph.views.explorer import write_html
 
 kg = ag.load()
 folder = Path(tempfile.mkdtemp(prefix="asiaai-graph-"))

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import asiaai_graph as ag
-from asiaai_graph.yamlwrite import write_yaml
+from asiaai_graph.datafiles.write import write_yaml
 
 
 @contextlib.contextmanager

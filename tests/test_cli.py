@@ -321,7 +321,8 @@ def test_json_stays_valid_and_exact_but_safe_to_print() -> None:
 
 def test_progress_shows_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture[str]) -> None:
-    from asiaai_graph import cli, progress
+    from asiaai_graph import cli
+    from asiaai_graph.utils import progress
 
     assert not cli._want_progress(io.StringIO())  # a pipe or a file: no progress
     monkeypatch.setenv("ASIAAI_GRAPH_PROGRESS", "1")
@@ -361,7 +362,7 @@ def test_every_install_hint_names_an_extra_that_exists() -> None:
 def test_progress_is_silent_for_short_work_and_counts_steps_for_long_work() -> None:
     import time
 
-    from asiaai_graph import progress
+    from asiaai_graph.utils import progress
 
     buf = io.StringIO()
     progress.enable(buf, delay=10)

@@ -16,8 +16,8 @@ import pytest
 from pydantic import BaseModel
 
 import asiaai_graph as ag
-from asiaai_graph.loading import load_records
-from asiaai_graph.search import normalize
+from asiaai_graph.loading.loader import load_records
+from asiaai_graph.graph.search import normalize
 
 from conftest import ROOT
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import asiaai_graph as ag
-from asiaai_graph import draw as drawing
+from asiaai_graph.views import draw as drawing
 from asiaai_graph.cli import main
 
 from conftest import SAMPLE
@@ -105,7 +105,7 @@ def test_colours_and_order_do_not_change_with_the_language(sample: ag.KnowledgeG
 def test_the_translation_table_is_complete() -> None:
     from typing import get_args
 
-    from asiaai_graph.i18n import LANGUAGES, TEXTS, tr
+    from asiaai_graph.utils.i18n import LANGUAGES, TEXTS, tr
     from asiaai_graph.schema import RECORD_TYPES, Indicator
 
     assert all(len(row) == len(LANGUAGES) and all(row) for row in TEXTS.values())
@@ -136,7 +136,7 @@ def test_warns_once_without_a_cjk_font(sample: ag.KnowledgeGraph, monkeypatch: p
                                       tmp_path: Path) -> None:
     import warnings
 
-    from asiaai_graph import fonts
+    from asiaai_graph.views import fonts
 
     monkeypatch.setattr(drawing, "find_cjk_font", lambda lang="ko": None)
     monkeypatch.setattr(fonts, "_warned", False)
@@ -158,7 +158,7 @@ def test_a_cjk_font_missing_from_a_stale_font_cache_is_found_on_disk(
 
     from matplotlib import font_manager
 
-    from asiaai_graph import fonts
+    from asiaai_graph.views import fonts
 
     files = fonts.cjk_font_files("ko")
     if not files:

@@ -29,10 +29,10 @@ import pytest
 
 import asiaai_graph as ag
 from asiaai_graph.cli import main
-from asiaai_graph.explorer import LANGUAGES, explorer_data, render, strings, write_html
-from asiaai_graph.explorer.layout import layout
+from asiaai_graph.views.explorer import LANGUAGES, explorer_data, render, strings, write_html
+from asiaai_graph.views.explorer.layout import layout
 from asiaai_graph.schema import SECTIONS, Entity
-from asiaai_graph.search import normalize
+from asiaai_graph.graph.search import normalize
 
 from conftest import ROOT, SAMPLE
 
@@ -97,7 +97,7 @@ def test_country_page_and_cli(tmp_path: Path) -> None:
 
 def test_same_data_gives_the_same_bytes(tmp_path: Path) -> None:
     """The layout is computed in Python, seeded and rounded: two processes with different hash seeds agree."""
-    script = ("import sys, asiaai_graph as ag; from asiaai_graph.explorer import write_html; "
+    script = ("import sys, asiaai_graph as ag; from asiaai_graph.views.explorer import write_html; "
               "write_html(ag.load(cache=False), sys.argv[1], lang='ja')")
     pages = []
     for seed in ("1", "2"):
@@ -325,7 +325,7 @@ def test_explorer_in_chromium(browser: Any, kg: ag.KnowledgeGraph, tmp_path: Pat
     assert browser.execute_script("return window.asiaaiExplorer.cy.getElementById('baidu').data('label')") == "바이두"
     headings = [h.text for h in panel.find_elements(By.CSS_SELECTOR, "h3")]
     assert headings[0] == "사실" and headings[-1] == "출처" and headings[1].startswith("관계 (")
-    assert panel.find_element(By.CSS_SELECTOR, ".badge").text == "기관 · 기업"  # the words of asiaai_graph.i18n
+    assert panel.find_element(By.CSS_SELECTOR, ".badge").text == "기관 · 기업"  # the words of asiaai_graph.utils.i18n
     assert panel.find_element(By.CSS_SELECTOR, "tr[data-field='kind'] th").text == "종류"
     assert panel.find_element(By.CSS_SELECTOR, "tr[data-field='kind'] td").text == "기업"
     assert "바이두 — 소속 국가 → 중국" in panel.text
@@ -538,4 +538,4 @@ def test_wheel_ships_the_explorer_assets(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for asset in ("explorer.html", "explorer.js", "explorer.css", "strings.json", "layout.py",
                   "vendor/cytoscape.min.js", "vendor/cytoscape.LICENSE", "vendor/cldr.LICENSE"):
-        assert f"asiaai_graph/explorer/{asset}" in names, asset
+        assert f"asiaai_graph/views/explorer/{asset}" in names, asset

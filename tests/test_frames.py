@@ -87,7 +87,7 @@ def test_clear_message_without_pandas(sample: ag.KnowledgeGraph, monkeypatch: py
 def test_importing_the_package_does_not_import_pandas_or_matplotlib() -> None:
     import subprocess
 
-    code = ("import sys, asiaai_graph, asiaai_graph.readwrite, asiaai_graph.draw, asiaai_graph.explorer; "
+    code = ("import sys, asiaai_graph, asiaai_graph.readwrite, asiaai_graph.views.draw, asiaai_graph.views.explorer; "
             "print(sorted(m for m in ('pandas', 'matplotlib', 'networkx') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

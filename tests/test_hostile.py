@@ -28,8 +28,8 @@ from hypothesis import strategies as st
 
 import asiaai_graph as ag
 from asiaai_graph.schema.checks import check_iri, check_visible
-from asiaai_graph.snapshot import SnapshotWarning
-from asiaai_graph.sourcefiles import decode
+from asiaai_graph.loading.snapshot import SnapshotWarning
+from asiaai_graph.datafiles.files import decode
 
 from conftest import SAMPLE
 

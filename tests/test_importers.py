@@ -28,11 +28,11 @@ from asiaai_graph.importers.epoch import EpochTable
 from asiaai_graph.importers.llmjp_records import KINDS as LLMJP_KINDS
 from asiaai_graph.importers.matching import MatchingTables, key, read_tables
 from asiaai_graph.importers.regions import country_code, is_asian_code
-from asiaai_graph.importing import ImportResult, curated_tables_dir, dumps_import, import_dataset, write_import
-from asiaai_graph.index import names_of
-from asiaai_graph.merging import CURATED, Layer, merge_records
+from asiaai_graph.importers.importing import ImportResult, curated_tables_dir, dumps_import, import_dataset, write_import
+from asiaai_graph.graph.index import names_of
+from asiaai_graph.datafiles.merge import CURATED, Layer, merge_records
 from asiaai_graph.schema import Organization, Record
-from asiaai_graph.yamlread import read_files
+from asiaai_graph.datafiles.read import read_files
 
 from conftest import ROOT
 
@@ -184,8 +184,8 @@ def test_imported_ids_are_short_and_acronyms_find_their_organization(
     curated: list[Record], imports: dict[str, ImportResult]
 ) -> None:
     from asiaai_graph.importers.matching import MAX_SLUG
-    from asiaai_graph.search import NameIndex
-    from asiaai_graph.index import names_of
+    from asiaai_graph.graph.search import NameIndex
+    from asiaai_graph.graph.index import names_of
 
     records = merged(curated, imports.values())
     imported = {r.id for result in imports.values() for r in result.records}

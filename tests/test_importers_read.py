@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from asiaai_graph.errors import DataError
+from asiaai_graph.utils.errors import DataError
 from asiaai_graph.importers import (
     country_code,
     is_asian_code,

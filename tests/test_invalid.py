@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import asiaai_graph as ag
-from asiaai_graph.errors import Problem
+from asiaai_graph.utils.errors import Problem
 
 from conftest import FIXTURES
 
@@ -203,7 +203,7 @@ def test_an_alias_inside_its_own_anchor_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_dense_literal_document_is_bounded_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from asiaai_graph import yamlparse
+    from asiaai_graph.datafiles import parse as yamlparse
 
     parsed = yamlparse.parse_yaml("a: [" + ",".join(["0"] * 1000) + "]\n", max_nodes=500)
     assert parsed.doc is None and "more than 500 values" in parsed.problems[0].message

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import asiaai_graph as ag
-from asiaai_graph import yamlread
-from asiaai_graph.snapshot import SnapshotWarning
+from asiaai_graph.datafiles import read as yamlread
+from asiaai_graph.loading.snapshot import SnapshotWarning
 
 from conftest import SAMPLE
 
@@ -158,7 +158,7 @@ def _write_raw(path: Path, chunks: list[object], encoded: object, trailer: objec
     """A snapshot with a valid digest and whatever content (what a bug or a crafted file could hold)."""
     import hashlib
 
-    from asiaai_graph import snapshot
+    from asiaai_graph.loading import snapshot
 
     body = b"".join(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in [*chunks, None, encoded, trailer])
     path.write_bytes(snapshot._MAGIC + body + hashlib.sha256(body).digest())
@@ -166,7 +166,7 @@ def _write_raw(path: Path, chunks: list[object], encoded: object, trailer: objec
 
 @pytest.mark.parametrize("damage", ["ids", "types", "edges", "attrs", "index", "names", "records", "trailer"])
 def test_a_well_formed_snapshot_of_the_wrong_shape_is_refused(cache_dir: Path, damage: str) -> None:
-    from asiaai_graph import snapshot
+    from asiaai_graph.loading import snapshot
 
     fresh = ag.load(SAMPLE, curated=False)
     path = _one_snapshot(cache_dir)
@@ -228,7 +228,7 @@ def test_the_size_limit_holds_on_a_cache_hit(cache_dir: Path) -> None:
 
 
 def test_a_snapshot_over_its_size_limit_is_refused(cache_dir: Path) -> None:
-    from asiaai_graph import snapshot
+    from asiaai_graph.loading import snapshot
 
     kg = ag.load(SAMPLE, curated=False)
     key = _one_snapshot(cache_dir).stem
@@ -290,7 +290,7 @@ def test_reading_a_snapshot_imports_no_yaml_parser_nor_platformdirs(tmp_path: Pa
 @pytest.mark.parametrize("curated", [True, False])
 def test_the_streamed_first_load_builds_the_same_graph_as_the_records(curated: bool, cache_dir: Path) -> None:
     """A first load indexes slim copies of the records (yamlread.INDEX_FIELDS): the same state as the records give."""
-    from asiaai_graph.loading import curated_data_dir, load_records
+    from asiaai_graph.loading.loader import curated_data_dir, load_records
 
     paths = [curated_data_dir()] if curated else [SAMPLE]
     whole = ag.KnowledgeGraph(load_records(paths))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import asiaai_graph as ag
-from asiaai_graph.merging import CURATED, Layer, merge_records
+from asiaai_graph.datafiles.merge import CURATED, Layer, merge_records
 from asiaai_graph.schema import AIModel, Organization
 
 EPOCH_NEW = Layer("epoch-notable", "Epoch AI, Notable AI Models (2025-12-31)", "2025-12-31", "epoch")

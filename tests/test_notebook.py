@@ -6,7 +6,7 @@ import html
 import re
 
 import asiaai_graph as ag
-from asiaai_graph.notebook import graph_html, record_html
+from asiaai_graph.views.notebook import graph_html, record_html
 
 from conftest import FIXTURES
 

@@ -48,7 +48,7 @@ def fingerprint(kg):
 
 def main():
     kg = ag.load()  # the first load after install
-    before = sorted(m for m in ("yaml", "platformdirs", "asiaai_graph.yamlread") if m in sys.modules)
+    before = sorted(m for m in ("yaml", "platformdirs", "asiaai_graph.datafiles.read") if m in sys.modules)
     shipped = fingerprint(kg)
     fresh = fingerprint(ag.load(cache=False))  # what the YAML gives
     print(json.dumps({"file": ag.__file__, "imported": before, "same": shipped == fresh, "n": len(kg)}))

@@ -1,4 +1,4 @@
-"""Finding entities by any name, in any script (asiaai_graph.search), against the curated data."""
+"""Finding entities by any name, in any script (asiaai_graph.graph.search), against the curated data."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 
 import asiaai_graph as ag
-from asiaai_graph.search import Matches, NameIndex, fold, resolve, to_pinyin
+from asiaai_graph.graph.search import Matches, NameIndex, fold, resolve, to_pinyin
 
 # --- ranking: (language, query, expected first hit) -----------------------------------------------
 # Left out because the data has no such label (and none may be added without a public source):

@@ -25,7 +25,7 @@ from asiaai_graph.rdf.export import to_ntriples
 from asiaai_graph.store import BasicAuth, BearerToken, Endpoint, StoreError, default_graph_iri, push
 from asiaai_graph.rdf.export import iter_ntriples
 from asiaai_graph.store.pushing import GRAPH_NAMESPACE
-from asiaai_graph.yamlwrite import dumps, write_yaml
+from asiaai_graph.datafiles.write import dumps, write_yaml
 
 from conftest import ROOT, SAMPLE
 from store_helpers import CuttingProxy, HttpProxy, SilentServer, dataset, free_port, put_raw

@@ -21,11 +21,11 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from asiaai_graph import progress
+from asiaai_graph.utils import progress
 from asiaai_graph.cli import commands, data, files, show, store
 from asiaai_graph.cli.output import UsageError, clean, dump, say
 from asiaai_graph.cli.registry import Commands
-from asiaai_graph.errors import DataError, NotFound, StoreError
+from asiaai_graph.utils.errors import DataError, NotFound, StoreError
 
 __all__ = ["COMMAND_MODULES", "main"]
 

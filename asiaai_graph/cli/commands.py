@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from asiaai_graph import progress
+from asiaai_graph.utils import progress
 from asiaai_graph.cli.output import UsageError, as_json, dump, row, say, table
-from asiaai_graph.index import LANGUAGE_MODEL_KINDS
+from asiaai_graph.graph.index import LANGUAGE_MODEL_KINDS
 from asiaai_graph.schema.terms import RECORD_TYPE_NAMES
 
 if TYPE_CHECKING:
     from asiaai_graph.cli.registry import Commands
-    from asiaai_graph.graph import KnowledgeGraph
+    from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
     from asiaai_graph.schema import Record
 
 __all__ = ["count_matches", "open_graph", "query_text", "register", "run_list", "run_llm_builders", "run_search",
@@ -74,7 +74,7 @@ def _count(text: str) -> int:
 
 def open_graph(args: argparse.Namespace) -> KnowledgeGraph:
     """The graph the arguments ask for: the curated data unless ``--no-curated``, plus ``--data`` paths."""
-    from asiaai_graph.loading import load
+    from asiaai_graph.loading.loader import load
 
     with progress.task("loading the graph"):
         return load(args.data or None, curated=not args.no_curated)
@@ -165,7 +165,7 @@ def label_of(data: dict[str, Any], lang: str) -> str:
 
 
 def run_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from asiaai_graph.loading import load
+    from asiaai_graph.loading.loader import load
 
     with progress.task("checking the data"):
         kg = load(args.paths, curated=not args.no_curated, cache=False)

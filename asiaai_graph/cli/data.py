@@ -1,7 +1,7 @@
 """The commands that bring datasets in and compare versions: import, diff.
 
 ``asiaai-graph import epoch FILE.csv -o DIR`` reads a dataset file and writes its
-records (:mod:`asiaai_graph.importing`); ``asiaai-graph diff OLD NEW`` lists what
+records (:mod:`asiaai_graph.importers.importing`); ``asiaai-graph diff OLD NEW`` lists what
 changed between two versions, each a dataset file (imported on the fly) or a
 folder or file of YAML records.
 """
@@ -24,7 +24,7 @@ __all__ = ["register", "run_diff", "run_import"]
 
 def register(commands: Commands) -> None:
     """Add import and diff to the parser."""
-    from asiaai_graph.importing import IMPORTERS
+    from asiaai_graph.importers.importing import IMPORTERS
 
     p = commands.add("import", run_import, "read a dataset file (Epoch AI CSV, LLM-jp or the Chinese LLM list) "
                      "into records, written as YAML", parents=("output",))
@@ -44,7 +44,7 @@ def register(commands: Commands) -> None:
 
 
 def run_import(args: argparse.Namespace, out: TextIO) -> int:
-    from asiaai_graph.importing import import_dataset, write_import
+    from asiaai_graph.importers.importing import import_dataset, write_import
 
     folder = Path(args.output)
     if folder.exists() and not folder.is_dir():
@@ -81,8 +81,8 @@ def _sniff(path: Path) -> str | None:
 
 
 def _records(path_text: str, importer: str | None) -> dict[str, Record]:
-    from asiaai_graph.importing import import_dataset
-    from asiaai_graph.loading import load_records
+    from asiaai_graph.importers.importing import import_dataset
+    from asiaai_graph.loading.loader import load_records
 
     path = Path(path_text)
     if not path.exists():
@@ -94,7 +94,7 @@ def _records(path_text: str, importer: str | None) -> dict[str, Record]:
 
 
 def run_diff(args: argparse.Namespace, out: TextIO) -> int:
-    from asiaai_graph.diff import diff_records
+    from asiaai_graph.graph.diff import diff_records
 
     old, new = _records(args.old, args.importer), _records(args.new, args.importer)
     diff = diff_records(old, new, sources=args.sources)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from asiaai_graph import progress
+from asiaai_graph.utils import progress
 from asiaai_graph.cli.commands import open_graph
 from asiaai_graph.cli.output import UsageError, dump, say
 
@@ -154,7 +154,7 @@ def _wrote(args: argparse.Namespace, out: TextIO, what: str, ids: Sequence[str] 
 
 
 def run_draw(args: argparse.Namespace, out: TextIO) -> int:
-    from asiaai_graph.draw import draw
+    from asiaai_graph.views.draw import draw
 
     check_output(args.output)
     kg = open_graph(args)
@@ -165,7 +165,7 @@ def run_draw(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_chart(args: argparse.Namespace, out: TextIO) -> int:
-    from asiaai_graph.draw import chart
+    from asiaai_graph.views.draw import chart
 
     check_output(args.output)
     kg = open_graph(args)
@@ -176,7 +176,7 @@ def run_chart(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_html(args: argparse.Namespace, out: TextIO) -> int:
-    from asiaai_graph.explorer import write_html
+    from asiaai_graph.views.explorer import write_html
 
     check_output(args.output)
     kg = open_graph(args)

@@ -1,7 +1,7 @@
 """How the command line prints: text made safe for a terminal, aligned tables (CJK-aware), record rows, JSON.
 
 Everything from the data (names, descriptions, quotes, field names in error
-messages) goes through :func:`clean` (:func:`asiaai_graph.safetext.clean`)
+messages) goes through :func:`clean` (:func:`asiaai_graph.utils.safetext.clean`)
 before it reaches a terminal, so a
 record cannot retitle the window, write the clipboard or clear the screen
 with escape sequences, nor reorder a line with bidi controls. JSON keeps
@@ -27,8 +27,8 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from asiaai_graph.i18n import date_text
-from asiaai_graph.safetext import JSON_UNSAFE, clean
+from asiaai_graph.utils.i18n import date_text
+from asiaai_graph.utils.safetext import JSON_UNSAFE, clean
 
 if TYPE_CHECKING:
     from asiaai_graph.schema import Record
@@ -211,7 +211,7 @@ def fmt(value: Any, lang: str = "en") -> str:
         return ", ".join(f"{k}: {v}" for k, v in value.items())
     if isinstance(value, PartialDate):
         return date_text(value, lang)
-    from asiaai_graph.flat import describe
+    from asiaai_graph.readwrite.flat import describe
 
     return describe(value)
 

@@ -17,11 +17,11 @@ import shutil
 from typing import TYPE_CHECKING, Any, TextIO
 
 from asiaai_graph.cli.output import as_json, clean, dump, fmt, table, wrap
-from asiaai_graph.i18n import date_text
+from asiaai_graph.utils.i18n import date_text
 
 if TYPE_CHECKING:
     from asiaai_graph.cli.registry import Commands
-    from asiaai_graph.graph import KnowledgeGraph
+    from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
     from asiaai_graph.schema import Citation, Entity, Source
 
 __all__ = ["register", "run_show", "source_line"]

@@ -50,7 +50,7 @@ def run_push(args: argparse.Namespace, out: TextIO) -> int:
 
 def run_pull(args: argparse.Namespace, out: TextIO) -> int:
     from asiaai_graph.store import from_store
-    from asiaai_graph.yamlwrite import write_yaml
+    from asiaai_graph.datafiles.write import write_yaml
 
     kg = from_store(args.url, args.graph, base=args.base, **store_options(args))
     files = write_yaml(kg, args.output)

@@ -3,7 +3,7 @@
 Each reader streams its file once and returns a :class:`~asiaai_graph.importers.table.Table`
 of rows that keep the dataset, the 1-based line where the row starts, the raw cells by
 column, and the parsed values; nothing is invented, and a row that cannot be read is a
-located :class:`~asiaai_graph.errors.Problem`. Turning rows into graph records is a
+located :class:`~asiaai_graph.utils.errors.Problem`. Turning rows into graph records is a
 separate, later step.
 
 * :func:`read_epoch` — Epoch AI *Notable AI Models* and *All AI Models* (CC BY 4.0).

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from asiaai_graph.errors import DataError, Problem
+from asiaai_graph.utils.errors import DataError, Problem
 from asiaai_graph.importers.matching import acronyms
 
 if TYPE_CHECKING:
@@ -235,7 +235,7 @@ class Builder:
     def records(self) -> list[Record]:
         """The source, then organizations, places and models, each sorted by id; validated.
 
-        Raises :class:`~asiaai_graph.errors.DataError` listing every clash and every invalid record.
+        Raises :class:`~asiaai_graph.utils.errors.DataError` listing every clash and every invalid record.
         """
         from pydantic import ValidationError
 

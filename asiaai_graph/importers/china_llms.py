@@ -60,7 +60,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Final
 
-from asiaai_graph.errors import DataError, Problem
+from asiaai_graph.utils.errors import DataError, Problem
 from asiaai_graph.importers.markdown import Cell, Link, iter_tables, parse_cell, split_top_level, unclosed_link
 from asiaai_graph.importers.table import SourceRow, Table, collapse_spaces
 
@@ -196,7 +196,7 @@ def read_china_llms(path: str | PathLike[str], *, skip_bad_rows: bool = False) -
     ...     read_china_llms(path)
     Traceback (most recent call last):
     ...
-    asiaai_graph.errors.DataError: 1 problem in the data:
+    asiaai_graph.utils.errors.DataError: 1 problem in the data:
       ...README.zh.md:5: record 文心一言, field 序号: not a number: 'x'
     """
     file = str(path)

@@ -14,7 +14,7 @@ Two column layouts are recognised from the header, whatever the file is called:
     ``Last modified``, ``Training compute lower bound`` / ``upper bound``,
     ``Training dataset size (datapoints)``, ``Approach``, ``Foundation model``; no ``Task``.
 
-A header that is neither raises a :class:`~asiaai_graph.errors.DataError` naming the
+A header that is neither raises a :class:`~asiaai_graph.utils.errors.DataError` naming the
 missing columns. Extra, unknown columns are kept as text.
 
 How cells are read (every rule below was checked against both files):
@@ -91,7 +91,7 @@ from decimal import Decimal
 from os import PathLike
 from pathlib import Path
 
-from asiaai_graph.errors import DataError, Problem
+from asiaai_graph.utils.errors import DataError, Problem
 from asiaai_graph.importers.regions import any_asian, country_code
 from asiaai_graph.importers.epoch_cells import (
     COLUMN_KINDS,
@@ -334,7 +334,7 @@ def read_epoch(path: str | PathLike[str], *, skip_bad_rows: bool = False) -> Epo
     ...     read_epoch(path)
     Traceback (most recent call last):
     ...
-    asiaai_graph.errors.DataError: 1 problem in the data:
+    asiaai_graph.utils.errors.DataError: 1 problem in the data:
       ...x.csv:1: the header is not an Epoch AI layout: closest is ...
     """
     file = str(path)

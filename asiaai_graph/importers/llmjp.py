@@ -56,7 +56,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Final
 
-from asiaai_graph.errors import DataError, Problem
+from asiaai_graph.utils.errors import DataError, Problem
 from asiaai_graph.importers.markdown import (
     Cell,
     Heading,
@@ -243,7 +243,7 @@ def read_llmjp(path: str | PathLike[str], *, skip_bad_rows: bool = False) -> Llm
     ...     read_llmjp(path)
     Traceback (most recent call last):
     ...
-    asiaai_graph.errors.DataError: 1 problem in the data:
+    asiaai_graph.utils.errors.DataError: 1 problem in the data:
       ...README.en.md:3: record X: the row has 2 cells, the header 3
     """
     file = str(path)

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from asiaai_graph.errors import DataError, Problem
+from asiaai_graph.utils.errors import DataError, Problem
 
 if TYPE_CHECKING:
     from asiaai_graph.schema import Record
@@ -192,7 +192,7 @@ def _rows(path: Path, columns: tuple[str, ...], problems: list[Problem]) -> Iter
 def read_tables(folder: str | Path) -> MatchingTables:
     """Read ``matching.tsv``, ``distinct.tsv`` and ``exclusions.tsv`` from ``folder`` (missing files are empty).
 
-    Raises :class:`~asiaai_graph.errors.DataError` naming the file and line of each bad row.
+    Raises :class:`~asiaai_graph.utils.errors.DataError` naming the file and line of each bad row.
     """
     from asiaai_graph.schema.terms import SLUG
 
@@ -244,7 +244,7 @@ class Matcher:
     """
 
     def __init__(self, records: Iterable[Record], tables: MatchingTables, dataset: str) -> None:
-        from asiaai_graph.index import names_of
+        from asiaai_graph.graph.index import names_of
 
         self.tables = tables
         self.dataset = dataset

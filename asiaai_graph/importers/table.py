@@ -5,7 +5,7 @@ dataset it came from, the file, the 1-based line where it starts (as an editor
 shows it; a CSV row whose cells hold line breaks spans several lines), its raw
 cells by column name exactly as written, and its parsed values. Readers invent
 nothing: an empty cell is ``None`` (or an empty tuple for a list column), and a
-cell that cannot be parsed is a :class:`~asiaai_graph.errors.Problem` naming the
+cell that cannot be parsed is a :class:`~asiaai_graph.utils.errors.Problem` naming the
 file, line, row (its model name when known) and column.
 
 Examples
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Generic, TypeVar
 
-from asiaai_graph.errors import Problem
+from asiaai_graph.utils.errors import Problem
 
 __all__ = ["SourceRow", "Table", "collapse_spaces", "parse_decimal"]
 
@@ -105,7 +105,7 @@ class SourceRow:
     name: str | None
 
     def problem(self, column: str | None, message: str) -> Problem:
-        """A :class:`~asiaai_graph.errors.Problem` located at this row.
+        """A :class:`~asiaai_graph.utils.errors.Problem` located at this row.
 
         Examples
         --------

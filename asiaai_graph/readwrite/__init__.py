@@ -26,6 +26,6 @@ Examples
 
 from __future__ import annotations
 
-from asiaai_graph.flat import Scalar, columns, countries_of, flatten
+from asiaai_graph.readwrite.flat import Scalar, columns, countries_of, flatten
 
 __all__ = ["Scalar", "columns", "countries_of", "flatten"]

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from asiaai_graph.flat import LANGUAGES, column_types, flatten
+from asiaai_graph.readwrite.flat import LANGUAGES, column_types, flatten
 from asiaai_graph.schema import RECORD_TYPES, Entity
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from asiaai_graph.graph import KnowledgeGraph
+    from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
 
 __all__ = ["to_frame", "to_frames"]
 

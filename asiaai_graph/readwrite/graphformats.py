@@ -20,13 +20,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asiaai_graph.flat import Scalar, flatten
+from asiaai_graph.readwrite.flat import Scalar, flatten
 from asiaai_graph.schema import Entity
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from asiaai_graph.graph import KnowledgeGraph
+    from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
 
 __all__ = ["FORMATS", "guess_format", "to_networkx", "write"]
 

@@ -67,8 +67,8 @@ class Record(BaseModel):
         return self.label
 
     def _repr_html_(self) -> str:
-        """A card for Jupyter: names, key facts, sources with quotes (built by :mod:`asiaai_graph.notebook`)."""
-        from asiaai_graph.notebook import record_html
+        """A card for Jupyter: names, key facts, sources with quotes (built by :mod:`asiaai_graph.views.notebook`)."""
+        from asiaai_graph.views.notebook import record_html
 
         return record_html(self)
 

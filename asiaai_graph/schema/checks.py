@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from asiaai_graph.limits import MAX_DECIMAL_EXPONENT, MAX_NUMBER_DIGITS
+from asiaai_graph.utils.limits import MAX_DECIMAL_EXPONENT, MAX_NUMBER_DIGITS
 
 __all__ = ["check_decimal", "check_iri", "check_visible"]
 

@@ -5,7 +5,7 @@ Every record kind forbids unknown fields. A data file is a YAML mapping from a
 kind; :data:`SECTIONS` maps each section to its model. References to other
 records are plain ids; each model declares in ``refs`` which of its fields
 point where and under which relation name, and the loader checks them
-(:mod:`asiaai_graph.references`) and the graph turns them into edges.
+(:mod:`asiaai_graph.graph.references`) and the graph turns them into edges.
 
 Examples
 --------

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from asiaai_graph.errors import StoreError
+from asiaai_graph.utils.errors import StoreError
 
 __all__ = [
     "PASSWORD_ENV",
@@ -275,7 +275,7 @@ def request(
     >>> request("GET", "http://127.0.0.1:9/", retries=0, timeout=2)
     Traceback (most recent call last):
     ...
-    asiaai_graph.errors.StoreError: GET http://127.0.0.1:9/: could not reach the store: ...
+    asiaai_graph.utils.errors.StoreError: GET http://127.0.0.1:9/: could not reach the store: ...
     """
     sent = dict(headers or {})
     sent.setdefault("User-Agent", "asiaai-graph")

@@ -20,8 +20,8 @@ import dataclasses
 import os
 import tempfile
 
-from asiaai_graph.errors import DataError
-from asiaai_graph.graph import KnowledgeGraph
+from asiaai_graph.utils.errors import DataError
+from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
 from asiaai_graph.rdf.read import from_rdf
 from asiaai_graph.store.client import Auth, StoreError, auth_from_env, request
 from asiaai_graph.store.endpoint import Endpoint, check_graph_iri, endpoint_of, with_params
@@ -68,7 +68,7 @@ def from_store(
     ------
     asiaai_graph.DataError
         Listing every record that does not validate, each naming the graph.
-    asiaai_graph.errors.StoreError
+    asiaai_graph.utils.errors.StoreError
         With the server's status and message (404 when there is no such graph).
 
     Examples
@@ -77,7 +77,7 @@ def from_store(
     >>> ag.from_store("http://127.0.0.1:9", "urn:asiaai:main", retries=0)
     Traceback (most recent call last):
     ...
-    asiaai_graph.errors.StoreError: GET http://127.0.0.1:9/store?graph=urn%3Aasiaai%3Amain: could not reach the store: ...
+    asiaai_graph.utils.errors.StoreError: GET http://127.0.0.1:9/store?graph=urn%3Aasiaai%3Amain: could not reach the store: ...
     """
     check_graph_iri(graph)
     url = with_params(endpoint_of(endpoint, server).store, graph=graph)

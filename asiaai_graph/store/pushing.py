@@ -47,7 +47,7 @@ from asiaai_graph.rdf.export import iter_ntriples
 from asiaai_graph.version import __version__
 
 if TYPE_CHECKING:
-    from asiaai_graph.graph import KnowledgeGraph
+    from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
 
 __all__ = ["GRAPH_NAMESPACE", "Pushed", "default_graph_iri", "push"]
 
@@ -139,7 +139,7 @@ def push(
 
     Raises
     ------
-    asiaai_graph.errors.StoreError
+    asiaai_graph.utils.errors.StoreError
         With the server's status and message, or why it could not be reached.
 
     Examples

@@ -34,7 +34,7 @@ from asiaai_graph.rdf.export.triples import Block, blocks
 from asiaai_graph.rdf.mapping import FORMAT_NAMES, check_base
 
 if TYPE_CHECKING:
-    from asiaai_graph.graph import KnowledgeGraph
+    from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
 
 __all__ = [
     "Block",

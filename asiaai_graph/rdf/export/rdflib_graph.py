@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import rdflib
     from rdflib.term import Node
 
-    from asiaai_graph.graph import KnowledgeGraph
+    from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
 
 __all__ = ["RdflibEncoding", "to_jsonld", "to_rdf", "to_xml"]
 

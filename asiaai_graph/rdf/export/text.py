@@ -30,7 +30,7 @@ from asiaai_graph.rdf.export.triples import Emitter, Encoding
 from asiaai_graph.rdf.mapping import PREFIXES, RDF_TYPE, XSD_BOOLEAN, XSD_INTEGER, XSD_STRING, check_base
 
 if TYPE_CHECKING:
-    from asiaai_graph.graph import KnowledgeGraph
+    from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
 
 __all__ = ["NTriplesEncoding", "TurtleEncoding", "iter_ntriples", "iter_turtle", "quote", "to_ntriples", "to_turtle"]
 

@@ -56,7 +56,7 @@ from asiaai_graph.rdf.mapping import (
 )
 
 if TYPE_CHECKING:
-    from asiaai_graph.graph import KnowledgeGraph
+    from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
     from asiaai_graph.schema import Record
 
 __all__ = ["Block", "Emitter", "Encoding", "TermEncoding", "blocks", "decimal_lexical"]

@@ -28,9 +28,9 @@ from typing import IO, TYPE_CHECKING, Any, get_args
 
 from pydantic import ValidationError
 
-from asiaai_graph.errors import DataError, Problem
-from asiaai_graph.gcpause import gc_paused
-from asiaai_graph.graph import KnowledgeGraph
+from asiaai_graph.utils.errors import DataError, Problem
+from asiaai_graph.utils.gcpause import gc_paused
+from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
 from asiaai_graph.rdf.mapping import (
     CLASSES,
     FIELDS,
@@ -340,7 +340,7 @@ def from_rdf(
     ...             b'<x> a aag:AIModel ; aag:openWeights "maybe" .', format="turtle")
     Traceback (most recent call last):
     ...
-    asiaai_graph.errors.DataError: 1 problem in the data:
+    asiaai_graph.utils.errors.DataError: 1 problem in the data:
       <records>: record x, field open_weights: not a boolean: maybe
     """
     base = check_base(base)

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from asiaai_graph.errors import DataError, Problem
+from asiaai_graph.utils.errors import DataError, Problem
 from asiaai_graph.rdf.mapping import (
     CLASSES,
     FIELDS,
@@ -160,7 +160,7 @@ def read_triples(source: Any, format: str | None = None, base: str | None = None
     >>> read_triples(b'<https://x.org/a> <https://x.org/p> "v .', format="nt")
     Traceback (most recent call last):
     ...
-    asiaai_graph.errors.DataError: 1 problem in the data:
+    asiaai_graph.utils.errors.DataError: 1 problem in the data:
       <records>:1: ...
     """
     import pyoxigraph

@@ -1,0 +1,263 @@
+"""One record per real-world entity: what the curated files and the dataset imports say, merged.
+
+A data file written by an importer (``asiaai-graph import ...``) starts with an
+``import:`` header naming the dataset's :class:`~asiaai_graph.schema.Source` and
+its version. Its records may share an id with a curated record or with a record
+of another import: such records are one entity, and :func:`merge_records`
+folds them into one, field by field, in order of precedence:
+
+1. the curated files (written and reviewed by hand from their sources);
+2. dataset imports, by importer (:data:`IMPORTER_PRIORITY`: Epoch AI's database, curated by a
+   research organisation with a source for each row, before the volunteer-kept lists), and for
+   one importer the newest version first (a newer snapshot corrects an older one).
+
+For each field:
+
+* several values (``developers``, ``aliases``, ``domains``...): the union, in
+  precedence order;
+* ``labels``: per language, the first; a different label in the same language
+  becomes an alias;
+* one value, stated the same by every layer (a quantity's confidence aside): that value;
+* dates where one refines another (``2024-12`` and ``2024-12-26``): the most precise;
+* names, kinds and descriptions: the first (others' names become aliases);
+* any other disagreement (a parameter count, a date, an amount): the first, and a
+  :class:`~asiaai_graph.schema.Dispute` keeps every stated value with the sources
+  that state it and says why the first is preferred.
+
+Citations are kept from every layer, so each field stays traceable to the
+sources that state it.
+
+Examples
+--------
+>>> from asiaai_graph.schema import AIModel
+>>> curated = AIModel(id="m", name="M", kind="llm", developers=["a"], released="2024-12",
+...                   sources=[{"source": "article", "fields": ["released"]}])
+>>> epoch = AIModel(id="m", name="M-1", kind="llm", developers=["a"], released="2024-12-26",
+...                 parameters=7, sources=[{"source": "epoch", "fields": ["released", "parameters"]}])
+>>> [(merged, _)], problems = merge_records([(curated, CURATED), (epoch, Layer("epoch", "Epoch AI", "2025-12-31"))])
+>>> str(merged.released), merged.parameters.describe(), merged.aliases, [c.source for c in merged.sources]
+('2024-12-26', '7', ('M-1',), ['article', 'epoch'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from asiaai_graph.schema import Record
+
+__all__ = ["CURATED", "IMPORTER_PRIORITY", "Layer", "header_layer", "merge_records"]
+
+T = TypeVar("T")
+
+
+class Layer(NamedTuple):
+    """Where a record comes from: the curated files, or one dataset import."""
+
+    source: str
+    """The dataset's source id, or ``""`` for the curated files."""
+    label: str
+    """How a reason names it: ``the curated data``, ``Epoch AI, Notable AI Models (2025-12-31)``."""
+    version: str = ""
+    """The dataset's version (an ISO date sorts newest first)."""
+    importer: str = ""
+    """The importer that wrote it (``epoch``, ``llm-jp``, ``china-llms``)."""
+
+
+#: Importer -> precedence among datasets (lower first); an unknown importer comes last.
+IMPORTER_PRIORITY: dict[str, int] = {"epoch": 1, "llm-jp": 2, "china-llms": 3}
+
+
+CURATED = Layer("", "the curated data")
+"""The hand-written files: they take precedence over every dataset."""
+
+#: Fields whose values are our reading of the source (names, classifications, prose), not figures:
+#: the first layer's is kept without a dispute.
+_FIRST_WINS = frozenset({"name", "kind", "description", "architecture", "version", "category", "wikidata",
+                         "purpose", "scope", "round", "title", "title_en", "note", "license"})
+_NOT_MERGED = frozenset({"id", "sources", "disputes"})
+
+
+def header_layer(header: Any) -> Layer:
+    """The layer an ``import:`` header declares; ``ValueError`` says what is wrong with it.
+
+    Examples
+    --------
+    >>> header_layer({"source": "epoch-notable-ai-models", "title": "Epoch AI, Notable AI Models",
+    ...               "version": "2025-12-31", "importer": "epoch"}).label
+    'Epoch AI, Notable AI Models (2025-12-31)'
+    >>> header_layer({"version": "2025"})
+    Traceback (most recent call last):
+    ...
+    ValueError: an import header needs 'source' (the dataset's source id)
+    """
+    if not isinstance(header, dict):
+        raise ValueError("'import' is a mapping: source, title, version, importer, file, sha256")
+    source, version = header.get("source"), header.get("version", "")
+    if not isinstance(source, str) or not source:
+        raise ValueError("an import header needs 'source' (the dataset's source id)")
+    title = header.get("title") or source
+    return Layer(source, f"{title} ({version})" if version else str(title), str(version),
+                 str(header.get("importer", "")))
+
+
+def _rank(layer: Layer) -> tuple[int, int, str, str]:
+    # curated first; then by importer; then newer versions first (ISO dates sort as text), then by id
+    inverted = "".join(chr(0x10FFFF - ord(c)) for c in layer.version)
+    curated = 0 if layer.source == "" else 1
+    return (curated, IMPORTER_PRIORITY.get(layer.importer, 99), inverted, layer.source)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == () or value == {}
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal as statements: a quantity's confidence is the source's opinion, not part of the figure."""
+    from asiaai_graph.schema import Quantity
+
+    if isinstance(a, Quantity) and isinstance(b, Quantity):
+        return (a.value, a.qualifier, a.upper, a.unit) == (b.value, b.qualifier, b.upper, b.unit)
+    return bool(a == b)
+
+
+def _refines(fine: Any, coarse: Any) -> bool:
+    """Whether date ``fine`` states ``coarse`` more precisely (2024-12-26 refines 2024-12 and 2024)."""
+    from asiaai_graph.schema import PartialDate
+
+    if not (isinstance(fine, PartialDate) and isinstance(coarse, PartialDate)):
+        return False
+    return fine.year == coarse.year and (coarse.month is None or (
+        fine.month == coarse.month and (coarse.day is None or fine.day == coarse.day)))
+
+
+def _union(groups: Sequence[Sequence[T]]) -> tuple[T, ...]:
+    out: list[T] = []
+    for group in groups:
+        out.extend(v for v in group if not any(_same(v, seen) for seen in out))
+    return tuple(out)
+
+
+def _stated_sources(record: Record, field: str) -> tuple[str, ...]:
+    """The sources of ``record`` that state ``field``: its citations naming it, else all of them."""
+    cited = getattr(record, "sources", ())
+    naming = [c.source for c in cited if field in c.fields]
+    return tuple(dict.fromkeys(naming or [c.source for c in cited]))
+
+
+def _json(value: Any) -> Any:
+    """A field value as it would be written in YAML (plain JSON), for a dispute's stated value."""
+    from pydantic import TypeAdapter
+
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_defaults=True)
+    return TypeAdapter(type(value)).dump_python(value, mode="json") if not isinstance(value, str) else value
+
+
+def _merge_group(group: list[tuple[Record, Layer]]) -> Record:
+    from asiaai_graph.schema import Dispute, StatedValue
+
+    first, first_layer = group[0]
+    model = type(first)
+    data: dict[str, Any] = {"id": first.id}
+    aliases: list[str] = []
+    disputes = list(getattr(first, "disputes", ()))
+    explicit = {d.field for d in disputes}
+    for field, info in model.model_fields.items():
+        if field in _NOT_MERGED:
+            continue
+        stated = [(r, layer, getattr(r, field)) for r, layer in group if not _empty(getattr(r, field))]
+        if not stated:
+            continue
+        values = [v for _, _, v in stated]
+        if isinstance(values[0], tuple):
+            data[field] = _union(values)
+        elif isinstance(values[0], dict):
+            labels: dict[str, str] = {}
+            for v in values:
+                for lang, text in v.items():
+                    if lang not in labels:
+                        labels[lang] = text
+                    elif labels[lang] != text:
+                        aliases.append(text)
+            data[field] = labels
+        else:
+            distinct: list[tuple[Any, list[tuple[Record, Layer]]]] = []
+            for r, layer, v in stated:
+                for known, who in distinct:
+                    if _same(known, v):
+                        who.append((r, layer))
+                        break
+                else:
+                    distinct.append((v, [(r, layer)]))
+            chosen = distinct[0][0]
+            finest = [v for v, _ in distinct if all(_same(v, o) or _refines(v, o) for o, _ in distinct)]
+            if len(distinct) == 1 or finest:
+                chosen = finest[0] if finest else chosen
+            elif field in _FIRST_WINS:
+                if field == "name":
+                    aliases.extend(str(v) for v, _ in distinct[1:])
+            elif field not in explicit:
+                winner = distinct[0][1][0][1]
+                disputes.append(Dispute(
+                    field=field,
+                    values=tuple(
+                        StatedValue(value=_json(v), sources=tuple(dict.fromkeys(
+                            s for r, _ in who for s in _stated_sources(r, field))))
+                        for v, who in distinct
+                    ),
+                    reason=f"{winner.label} takes precedence: curated records over datasets, Epoch AI "
+                           "over the volunteer-kept lists, a newer version of a dataset over an older one",
+                ))
+            data[field] = chosen
+    names = {data.get("name"), *data.get("labels", {}).values()}
+    data["aliases"] = _union([data.get("aliases", ()), [a for a in aliases if a not in names]]) \
+        if "aliases" in model.model_fields else None
+    if data["aliases"] is None:
+        del data["aliases"]
+    sources = _union([getattr(r, "sources", ()) for r, _ in group])
+    if sources:
+        data["sources"] = sources
+    if disputes:
+        data["disputes"] = tuple(disputes)
+    return model.model_validate(data)
+
+
+def merge_records(
+    found: Sequence[tuple[Record, Layer]],
+) -> tuple[list[tuple[Record, Record]], list[tuple[Record, str]]]:
+    """Fold records that share an id into one per id, where they may be merged.
+
+    Records of one id are merged when they are all of one type, at most one
+    comes from the curated files and at most one from each dataset; anything
+    else (two curated records with one id, a model and an organization with
+    one id) is left as it is, for :func:`~asiaai_graph.graph.references.scan_references`
+    to report as a duplicate. Returns ``(record, first contributor)`` pairs in
+    the order of first appearance (a record that was not merged is its own
+    first contributor), and ``(first contributor, message)`` for merges whose
+    result is not a valid record.
+    """
+    from pydantic import ValidationError
+
+    groups: dict[str, list[tuple[Record, Layer]]] = {}
+    for record, layer in found:
+        groups.setdefault(record.id, []).append((record, layer))
+    out: list[tuple[Record, Record]] = []
+    problems: list[tuple[Record, str]] = []
+    for group in groups.values():
+        curated = sum(1 for _, layer in group if layer.source == "")
+        imports = [layer.source for _, layer in group if layer.source]
+        if len(group) == 1 or curated > 1 or len(imports) != len(set(imports)) \
+                or len({type(r) for r, _ in group}) > 1:
+            out.extend((r, r) for r, _ in group)
+            continue
+        ordered = sorted(group, key=lambda pair: _rank(pair[1]))
+        try:
+            out.append((_merge_group(ordered), ordered[0][0]))
+        except (ValidationError, ValueError) as exc:
+            layers = ", ".join(layer.label for _, layer in ordered)
+            problems.append((ordered[0][0], f"what {layers} say does not merge into one record: {exc}"))
+    return out, problems

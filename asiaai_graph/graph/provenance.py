@@ -1,0 +1,113 @@
+"""Which source states which field: ``kg.sources_of(entity)`` and ``kg.sources_of(entity, field=...)``.
+
+:class:`Provenance` is a part of :class:`~asiaai_graph.KnowledgeGraph`. A
+record's citations say which of its fields they state (``Citation.fields``);
+where sources disagree, the record's ``disputes`` keep each source's value.
+:meth:`Provenance.sources_of` answers, for a field, which sources state it, how
+(a quote, or a dataset row's locator and links), with which value, and whether
+the record keeps that value.
+
+Examples
+--------
+>>> import asiaai_graph as ag
+>>> [(e.source.id, e.kept) for e in ag.load().sources_of("deepseek-v3", field="parameters")][:2]
+[('bespick-2025', True), ('deepseek-v3-technical-report', True)]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple, cast, overload
+
+from asiaai_graph.schema.terms import RECORD_TYPE_NAMES
+
+if TYPE_CHECKING:
+    from asiaai_graph.graph.queries import EntityOrId
+    from asiaai_graph.schema import Citation, Record, Source
+
+__all__ = ["Evidence", "Provenance"]
+
+
+class Evidence(NamedTuple):
+    """What one source says about one field of a record (:meth:`KnowledgeGraph.sources_of`)."""
+
+    source: Source
+    """The source record (publisher, title, date, URL, licence)."""
+    citation: Citation
+    """How the record cites it: the quote, or the dataset row's locator and links."""
+    value: Any
+    """The value this source states (as the record holds it, or as written in a dispute)."""
+    kept: bool
+    """Whether it is the value the record keeps."""
+
+
+def _typed(model: type[Record], field: str, stated: Any) -> Any:
+    """A disputed value as written (plain JSON) in the field's own type."""
+    from pydantic import TypeAdapter
+
+    annotation: Any = model.model_fields[field].annotation
+    return TypeAdapter(annotation).validate_python(stated)
+
+
+class Provenance:
+    """``sources_of`` over :meth:`id_of` and item access, which the graph provides."""
+
+    def id_of(self, value: EntityOrId, record_type: str | tuple[str, ...] | None = None,
+              param: str = "entity") -> str:
+        raise NotImplementedError
+
+    def __getitem__(self, key: str) -> Record:
+        raise NotImplementedError
+
+    @overload
+    def sources_of(self, entity: EntityOrId, field: None = None) -> list[Source]: ...
+
+    @overload
+    def sources_of(self, entity: EntityOrId, field: str) -> list[Evidence]: ...
+
+    def sources_of(self, entity: EntityOrId, field: str | None = None) -> list[Source] | list[Evidence]:
+        """The sources an entity cites; with ``field``, the evidence for that one field.
+
+        Without ``field``: the :class:`~asiaai_graph.Source` records, in citation
+        order. With ``field``: one :class:`Evidence` per citation that states the
+        field (its ``fields`` name it), with the value that source states (where
+        sources disagree, each source's own value; see the record's ``disputes``)
+        and whether it is the value the record keeps.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> kg = ag.load()
+        >>> [s.publisher for s in kg.sources_of("deepseek-v3")][:2]
+        ['Bespin Global', 'DeepSeek-AI']
+        >>> kg.sources_of("deepseek-v3", field="no_such_field")
+        Traceback (most recent call last):
+        ...
+        ValueError: a model has no field 'no_such_field'
+        """
+        from asiaai_graph.schema import Entity, Source
+
+        rid = self.id_of(entity, tuple(RECORD_TYPE_NAMES), "entity")
+        record = self[rid]
+        if not isinstance(record, Entity):
+            if field is not None:
+                raise ValueError(f"a {record.record_type} cites no sources")
+            return []
+        if field is None:
+            ids = dict.fromkeys(c.source for c in record.sources)
+            return [cast(Source, self[i]) for i in ids]
+        if field not in type(record).citable_fields():
+            raise ValueError(f"a {record.record_type} has no field {field!r}")
+        kept = getattr(record, field)
+        stated: dict[str, Any] = {}
+        for dispute in record.disputes:
+            if dispute.field == field:
+                for value in dispute.values:
+                    stated.update(dict.fromkeys(value.sources, _typed(type(record), field, value.value)))
+        out = []
+        for citation in record.sources:
+            if field in citation.fields:
+                source = self[citation.source]
+                assert isinstance(source, Source)
+                value = stated.get(citation.source, kept)
+                out.append(Evidence(source, citation, value, value == kept))
+        return out

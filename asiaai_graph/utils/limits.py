@@ -1,0 +1,89 @@
+"""The bounds every reader holds input to, in one place (see SECURITY.md).
+
+Each bound is far above what real data needs and far below what would exhaust
+a machine: the reason is given with each. They apply to every spelling of the
+input (literal values, aliases, merge keys), so no way of writing a file gets
+round them.
+
+Examples
+--------
+>>> MAX_FILE_SIZE
+67108864
+>>> MAX_EXPANDED_CHARS == MAX_FILE_SIZE
+True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "MAX_DECIMAL_EXPONENT",
+    "MAX_DEPTH",
+    "MAX_EXPANDED_CHARS",
+    "MAX_EXPANDED_NODES",
+    "MAX_FILE_SIZE",
+    "MAX_NUMBER_DIGITS",
+    "SNAPSHOT_SIZE_FACTOR",
+]
+
+MAX_FILE_SIZE = 64 * 1024 * 1024
+"""Files larger than this many bytes are refused (``load(..., max_file_size=)`` overrides it).
+
+Reason: 64 MiB holds about 100,000 records (the benchmark's 100k-organization
+data is 64 MB in 20 files); a bigger file is a mistake or an attack, and is
+best split anyway. A snapshot is held to the sum of its files' limits.
+"""
+
+MAX_EXPANDED_CHARS = MAX_FILE_SIZE
+"""A YAML document may hold at most this many characters of text (keys and values), aliases expanded.
+
+Reason: aliases must not let a file carry more text than a file at the size
+limit could spell out without them. Aliases share one Python object, but
+validation, the snapshot and every export write each use out in full, so a
+"billion laughs" of a few hundred KB would otherwise become gigabytes.
+"""
+
+MAX_EXPANDED_NODES = 4_000_000
+"""A YAML document may hold at most this many values (scalars, mappings, lists), aliases expanded.
+
+Reason: a record is 10 to 40 values, so a file at the size limit holds at most
+about 3 million of them (the benchmark data: about 20 bytes a value); 4 million
+leaves room, while a dense literal list (``[0,0,0,...]``, 2 bytes a value) or an
+alias bomb made of empty lists, which the character bound does not see, is
+stopped before it builds tens of millions of objects.
+"""
+
+MAX_DEPTH = 64
+"""Mappings and lists may nest at most this deep.
+
+Reason: records nest at most 6 levels (section, list, record, field, list,
+value); 64 is ample, and stops deep documents before recursive validators and
+serializers hit Python's recursion limit.
+"""
+
+MAX_NUMBER_DIGITS = 40
+"""A number written in YAML may have at most this many digits.
+
+Reason: the largest figures in the domain are about 10^26 (training compute in
+FLOP) and amounts in small currency units (10^16 for trillions of rupiah);
+40 digits leave room, while Python refuses integers of more than 4,300 digits
+with an exception, and converting huge ones takes quadratic time.
+"""
+
+MAX_DECIMAL_EXPONENT = 40
+"""Decimal figures (quantities, amounts) must lie between 10^-40 and 10^40 in magnitude (or be zero).
+
+Reason: as for :data:`MAX_NUMBER_DIGITS`; text such as ``"1e999999999"`` is a
+valid decimal, but writing it out in full (the exports do) takes gigabytes.
+The same bound holds for at most :data:`MAX_NUMBER_DIGITS` significant digits.
+"""
+
+SNAPSHOT_SIZE_FACTOR = 4
+"""A snapshot may be at most this many times the size limit of the files it was made from, in bytes.
+
+A snapshot holds each record's JSON (about the size of its YAML) and the
+indexes (about as much again): the benchmark data's snapshots are 1.5 to 2
+times the YAML's size. Aliases may expand a file up to its size limit
+(:data:`~asiaai_graph.utils.limits.MAX_EXPANDED_CHARS`), so four times the limit
+covers every valid snapshot, and stops a cache hit from reading a file of any
+size the cache folder happens to hold.
+"""

@@ -74,3 +74,38 @@ def test_the_check_sees_private_imports_even_inside_functions() -> None:
 def test_no_module_is_over_the_size_a_newcomer_can_hold_in_mind() -> None:
     sizes = {_module_name(p): len(p.read_text(encoding="utf-8").splitlines()) for p in _modules()}
     assert {m: n for m, n in sizes.items() if n > MAX_LINES} == {}
+
+
+#: Functions over this many lines (signature and docstring included) are hard to read at once.
+MAX_FUNCTION_LINES = 80
+
+
+def _long_functions(source: str, module: str) -> list[str]:
+    return [f"{module}.{node.name} ({node.end_lineno - node.lineno + 1} lines, line {node.lineno})"
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and (node.end_lineno or node.lineno) - node.lineno + 1 > MAX_FUNCTION_LINES]
+
+
+def test_no_function_is_longer_than_a_reader_can_hold_at_once() -> None:
+    found = [f for p in _modules() for f in _long_functions(p.read_text(encoding="utf-8"), _module_name(p))]
+    assert found == []
+
+
+def test_the_function_check_counts_nested_functions_and_methods() -> None:
+    body = "".join(f"    x{i} = {i}\n" for i in range(MAX_FUNCTION_LINES))
+    source = f"def short():\n    pass\nclass C:\n    def long(self):\n{body.replace('    ', '        ')}\n"
+    assert _long_functions(source, "m") == [f"m.long ({MAX_FUNCTION_LINES + 1} lines, line 4)"]
+
+
+def test_the_package_tree_reads_as_the_layers() -> None:
+    """Top to bottom, the layers contract names the packages of the tree, and nothing else lies beside them."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = config["tool"]["importlinter"]["contracts"][0]
+    layered = {name.strip().removeprefix("asiaai_graph.") for layer in contract["layers"] for name in layer.split("|")}
+    packages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
+    modules = {p.stem for p in PACKAGE.glob("*.py")}
+    assert packages == layered
+    assert modules == {"__init__", "__main__", "version"}

@@ -33,22 +33,23 @@ Examples
 
 from __future__ import annotations
 
-import datetime as _dt
-import functools
-import re
-from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Sequence
+from typing import Any, NamedTuple, NoReturn
 
-from asiaai_graph.utils.limits import MAX_DEPTH, MAX_EXPANDED_CHARS, MAX_EXPANDED_NODES, MAX_NUMBER_DIGITS
 from asiaai_graph.datafiles.files import ParseProblem
+from asiaai_graph.datafiles.scalars import (
+    NUMERIC,
+    SCALAR_TAGS,
+    TAG,
+    WORDS,
+    BadScalar,
+    resolve,
+    tag_refused,
+    tagged,
+)
+from asiaai_graph.utils.limits import MAX_DEPTH, MAX_EXPANDED_CHARS, MAX_EXPANDED_NODES
 
 __all__ = ["LineIndex", "Parsed", "is_placeholder", "locate", "parse_yaml"]
-
-_TAG = "tag:yaml.org,2002:"
-#: Explicit scalar tags accepted (they are what the untagged value would resolve to, or force a string).
-_SCALAR_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
-
-_NUMBER_DIGIT = re.compile(r"[0-9a-fA-F]")
 
 
 LineIndex = dict[int, Any]
@@ -61,132 +62,6 @@ class Parsed(NamedTuple):
     doc: Any
     problems: list[ParseProblem]
     lines: LineIndex
-
-
-@functools.cache
-def _resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    """PyYAML's implicit resolvers (YAML 1.1): first character -> [(tag, pattern)], as its safe loader uses them."""
-    import yaml
-
-    return {k: [(t, rx) for t, rx in v] for k, v in yaml.resolver.Resolver.yaml_implicit_resolvers.items()}
-
-
-@functools.cache
-def _timestamp() -> re.Pattern[str]:
-    import yaml
-
-    return re.compile(yaml.constructor.SafeConstructor.timestamp_regexp.pattern, re.X)
-
-
-class _Bad(Exception):
-    """A scalar that cannot be built."""
-
-
-def _digits_ok(value: str) -> None:
-    if len(value) <= MAX_NUMBER_DIGITS:
-        return
-    digits = len(_NUMBER_DIGIT.findall(value))
-    if digits > MAX_NUMBER_DIGITS:
-        raise _Bad(f"a number of {digits} digits is too long (at most {MAX_NUMBER_DIGITS}): write it as text or with fewer digits")
-
-
-def _int(value: str) -> int:
-    _digits_ok(value)
-    text = value.replace("_", "")
-    sign, text = (-1, text[1:]) if text[0] == "-" else (1, text[1:] if text[0] == "+" else text)
-    try:
-        if text.startswith(("0b", "0x")):
-            return sign * int(text[2:], 2 if text[1] == "b" else 16)
-        if ":" in text:  # sexagesimal (base 60), as YAML 1.1 has it
-            return sign * functools.reduce(lambda total, part: total * 60 + int(part), text.split(":"), 0)
-        return sign * int(text, 8 if text[0] == "0" and text != "0" else 10)
-    except ValueError:
-        raise _Bad(f"{value!r} is not a valid integer") from None
-
-
-def _float(value: str) -> float:
-    _digits_ok(value)
-    text = value.replace("_", "").lower()
-    sign, text = (-1.0, text[1:]) if text[0] == "-" else (1.0, text[1:] if text[0] == "+" else text)
-    if text == ".inf":
-        return sign * float("inf")
-    if text == ".nan":
-        return float("nan")
-    try:
-        if ":" in text:
-            return sign * functools.reduce(lambda total, part: total * 60 + float(part), text.split(":"), 0.0)
-        return sign * float(text)
-    except ValueError:
-        raise _Bad(f"{value!r} is not a valid number") from None
-
-
-def _timestamp_value(value: str) -> _dt.date:
-    m = _timestamp().match(value)
-    if m is None:
-        raise _Bad(f"{value!r} is not a valid date or time")
-    v = m.groupdict()
-    try:
-        if not v["hour"]:
-            return _dt.date(int(v["year"]), int(v["month"]), int(v["day"]))
-        fraction = 0
-        if v["fraction"]:
-            fraction = int((v["fraction"][:6]).ljust(6, "0"))
-        tz = None
-        if v["tz_sign"]:
-            delta = _dt.timedelta(hours=int(v["tz_hour"]), minutes=int(v["tz_minute"] or 0))
-            tz = _dt.timezone(-delta if v["tz_sign"] == "-" else delta)
-        elif v["tz"]:
-            tz = _dt.timezone.utc
-        return _dt.datetime(int(v["year"]), int(v["month"]), int(v["day"]), int(v["hour"]), int(v["minute"]),
-                            int(v["second"]), fraction, tzinfo=tz)
-    except ValueError as exc:
-        raise _Bad(f"impossible date {value!r}: {exc}") from None
-
-
-_BUILD: dict[str, Callable[[str], Any]] = {
-    _TAG + "int": _int,
-    _TAG + "float": _float,
-    _TAG + "timestamp": _timestamp_value,
-    _TAG + "bool": lambda v: _WORDS[v],
-    _TAG + "null": lambda v: None,
-}
-
-
-def _resolve(value: str) -> Any:
-    """A plain scalar's value, resolved as PyYAML's safe loader resolves it."""
-    for tag, pattern in _resolvers().get(value[:1], ()):
-        if pattern.match(value):
-            build = _BUILD.get(tag)
-            return value if build is None else build(value)  # merge ('<<') and value ('=') keys stay text
-    return value
-
-
-#: The plain words YAML 1.1 reads as booleans or null (PyYAML's resolver patterns, spelled out).
-_WORDS: dict[str, Any] = {
-    **{w: True for w in ("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")},
-    **{w: False for w in ("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF")},
-    **{w: None for w in ("~", "null", "Null", "NULL")},
-}
-#: First characters of plain scalars that may be numbers or dates.
-_NUMERIC = frozenset("-+.0123456789")
-
-
-def _tagged(tag: str, value: str) -> Any:
-    """A scalar with an explicit core tag: it must be what that tag says."""
-    if tag == _TAG + "str":
-        return value
-    for t, pattern in _resolvers().get(value[:1], ()):
-        if t == tag and pattern.match(value):
-            return _BUILD[tag](value)
-    if tag == _TAG + "null" and value == "":
-        return None
-    raise _Bad(f"{value!r} is not a valid {tag.removeprefix(_TAG)}")
-
-
-def _tag_refused(tag: str) -> str:
-    shown = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
-    return (f"the YAML tag {shown!r} is not allowed: data files hold plain mappings, lists, text, numbers, "
-            "booleans and dates")
 
 
 class _Meta:
@@ -219,6 +94,245 @@ class _Stop(Exception):
 _NO_KEY: Any = object()
 _MERGE: Any = object()
 _ROOT: Any = object()
+_PLACEHOLDER = _Placeholder()
+
+
+class _Builder:
+    """The document being built from libyaml's events: the open container, the stack above it, what is spent.
+
+    ``container`` is the mapping or sequence being filled (``_ROOT`` before the
+    document's first node), ``table`` its line table, ``key`` a mapping's pending
+    key; ``stack`` keeps the same for every enclosing container.
+    """
+
+    def __init__(self, max_nodes: int, max_chars: int, max_depth: int) -> None:
+        self.max_nodes, self.max_chars, self.max_depth = max_nodes, max_chars, max_depth
+        self.problems: list[ParseProblem] = []
+        self.lines: LineIndex = {}
+        self.container: Any = _ROOT
+        self.is_map = False
+        self.key: Any = _NO_KEY
+        self.key_line = 0
+        self.table: Any = None
+        self.meta = _Meta(None, 0, 0, 1)
+        self.stack: list[tuple[Any, bool, Any, int, Any, _Meta]] = []
+        self.anchors: dict[str, tuple[Any, int, int, int]] = {}  # name -> (value, nodes, chars, line)
+        self.nodes = self.chars = 0
+        self.doc: Any = None
+        self.line = 0
+        self.documents = 0
+
+    def fail(self, line: int | None, message: str, path: tuple[Any, ...] | None = None) -> NoReturn:
+        """Record a problem that stops the document, and stop."""
+        self.problems.append(ParseProblem(line, self.path() if path is None else path, message))
+        raise _Stop
+
+    def path(self) -> tuple[Any, ...]:
+        """The keys and indexes from the document's root to the value being built."""
+        out = []
+        for value, mapping, k, _, _, _ in [*self.stack[1:], (self.container, self.is_map, self.key, 0, None, self.meta)]:
+            if mapping:
+                if k is not _NO_KEY and k is not _MERGE:
+                    out.append(k)
+            elif value is not _ROOT:
+                out.append(len(value))
+        return tuple(out)
+
+    def count(self, line: int) -> None:
+        """One more node: past the bound, the document stops."""
+        self.nodes += 1
+        if self.nodes > self.max_nodes:
+            self.fail(line, f"the document has more than {self.max_nodes} values")
+
+    def put(self, value: Any, at: int, plain: bool) -> None:
+        """Put a finished value into the container being built."""
+        if self.container is _ROOT:
+            self.doc = value
+        elif not self.is_map:
+            self.table.append(at)
+            self.container.append(value)
+        elif self.key is _NO_KEY:
+            self.put_key(value, at, plain)
+        else:
+            k, self.key = self.key, _NO_KEY
+            if k is _MERGE:
+                if self.meta.merges is None:
+                    self.meta.merges = []
+                self.meta.merges.append((value, self.key_line))
+            elif k is not _PLACEHOLDER:
+                self.table[k] = self.key_line
+                self.container[k] = value
+
+    def put_key(self, value: Any, at: int, plain: bool) -> None:
+        """``value`` is the next key of the mapping being built: a plain value, written once."""
+        if isinstance(value, (dict, list)):
+            self.fail(at, "a key must be a plain value, not a mapping or a list")
+        if plain and value == "<<":
+            value = _MERGE
+        meta = self.meta
+        first = (meta.merges[0][1] if meta.merges else None) if value is _MERGE else self.table.get(value)
+        if first is not None:
+            shown = "<<" if value is _MERGE else value
+            self.problems.append(ParseProblem(
+                at, (*self.path(), shown),
+                f"duplicate key {shown!r} (first written at line {first}): a key may appear once in a mapping"))
+            value = _PLACEHOLDER
+        self.key, self.key_line = value, at
+
+    def merge(self) -> None:
+        """Apply ``<<`` merge keys as PyYAML does: explicit keys win, then the first mapping listed."""
+        assert self.meta.merges is not None
+        merged: dict[Any, Any] = {}
+        merged_lines: dict[Any, int] = {}
+        for value, at in self.meta.merges:
+            sources = value if isinstance(value, list) else [value]
+            if not all(isinstance(s, dict) for s in sources):
+                self.fail(at, "a merge key ('<<') takes a mapping or a list of mappings")
+            for source in reversed(sources):
+                merged.update(source)
+                merged_lines.update(self.lines.get(id(source), {}))
+        merged_lines.update(self.table)
+        merged.update(self.container)
+        self.container.clear()
+        self.container.update(merged)
+        self.table.clear()
+        self.table.update({k: merged_lines.get(k, self.meta.line) for k in self.container})
+
+    def anchor(self, name: str, value: Any, n: int, c: int, at: int) -> None:
+        if name in self.anchors:
+            self.fail(at, f"anchor &{name} is defined twice (first at line {self.anchors[name][3]})")
+        self.anchors[name] = (value, n, c, at)
+
+    def scalar_value(self, event: Any) -> tuple[Any, bool]:
+        """A scalar event's value, resolved as the safe loader would, and whether it was plain."""
+        value = event.value
+        plain = event.implicit[0] and event.tag is None
+        try:
+            if plain:
+                if not value:
+                    return None, True
+                if value in WORDS:
+                    return WORDS[value], True
+                return (resolve(value) if value[0] in NUMERIC else value), True
+            if event.tag is not None and event.tag != "!":
+                if event.tag not in SCALAR_TAGS:
+                    raise BadScalar(tag_refused(event.tag))
+                return tagged(event.tag, value), False
+        except BadScalar as exc:
+            self.problems.append(ParseProblem(self.line, self.path(), str(exc)))
+            return _PLACEHOLDER, plain
+        return value, plain
+
+    def start(self, event: Any, mapping: bool) -> None:
+        """A mapping or a sequence begins."""
+        self.line = line = event.start_mark.line + 1
+        tag = event.tag
+        refused = tag is not None and tag != "!" and tag != TAG + ("map" if mapping else "seq")
+        if refused:
+            self.problems.append(ParseProblem(line, self.path(), tag_refused(tag)))
+        if len(self.stack) >= self.max_depth:
+            self.fail(line, f"nesting deeper than {self.max_depth} levels")
+        self.count(line)
+        self.stack.append((self.container, self.is_map, self.key, self.key_line, self.table, self.meta))
+        self.container = {} if mapping else []
+        self.table = {} if mapping else []
+        self.lines[id(self.container)] = self.table
+        self.is_map, self.key, self.key_line = mapping, _NO_KEY, 0
+        self.meta = _Meta(event.anchor, self.nodes, self.chars, line)
+        self.meta.refused = refused
+
+    def end(self, event: Any) -> None:
+        """The mapping or sequence being built is complete: it goes into the one around it."""
+        if self.meta.merges:
+            self.merge()
+        value, done = (_PLACEHOLDER if self.meta.refused else self.container), self.meta
+        self.container, self.is_map, self.key, self.key_line, self.table, self.meta = self.stack.pop()
+        if done.anchor is not None:
+            self.anchor(done.anchor, value, self.nodes - done.nodes + 1, self.chars - done.chars, done.line)
+        self.put(value, done.line, False)
+
+    def alias(self, event: Any) -> None:
+        """``*name``: the anchored value again, counted as what it expands to."""
+        self.line = line = event.start_mark.line + 1
+        found = self.anchors.get(event.anchor or "")
+        if found is None:
+            inside = event.anchor == self.meta.anchor or any(m.anchor == event.anchor for *_, m in self.stack)
+            self.fail(line, f"alias *{event.anchor} refers to "
+                      + ("the node that contains it" if inside else "no anchor before it"))
+        value, n, c, _ = found
+        self.nodes += n
+        self.chars += c
+        if self.nodes > self.max_nodes or self.chars > self.max_chars:
+            what = f"{self.max_nodes} values" if self.nodes > self.max_nodes else f"{self.max_chars} characters"
+            self.fail(line, f"aliases expand this document beyond {what} (an alias bomb?); write the records out instead")
+        self.put(value, line, False)
+
+    def document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.fail(event.start_mark.line + 1, "a data file holds one YAML document; this is a second one", ())
+
+    def run(self, get_event: Any) -> None:
+        """Feed every event of the stream to its handler; scalars, most of the events, are handled here.
+
+        The open container, its line table and the bounds are kept in local
+        names (read again after a container starts or ends): this loop is the
+        hot path of every load.
+        """
+        import yaml
+
+        handlers = {
+            yaml.MappingStartEvent: lambda e: self.start(e, True),
+            yaml.SequenceStartEvent: lambda e: self.start(e, False),
+            yaml.MappingEndEvent: self.end,
+            yaml.SequenceEndEvent: self.end,
+            yaml.AliasEvent: self.alias,
+            yaml.DocumentStartEvent: self.document,
+        }
+        scalar_kind, end_kind, get = yaml.ScalarEvent, yaml.StreamEndEvent, handlers.get
+        words, numeric, max_nodes, put = WORDS, NUMERIC, self.max_nodes, self.put
+        container, table, is_map = self.container, self.table, self.is_map
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is not scalar_kind:
+                if kind is end_kind:
+                    return
+                handler = get(kind)
+                if handler is not None:
+                    handler(event)
+                    container, table, is_map = self.container, self.table, self.is_map
+                continue
+            value = event.value
+            self.line = line = event.start_mark.line + 1
+            self.chars += len(value)
+            if event.implicit[0] and event.tag is None and value and value not in words and value[0] not in numeric:
+                plain = True  # plain text: the common case
+            else:
+                value, plain = self.scalar_value(event)
+            if event.anchor is not None:
+                self.anchor(event.anchor, value, 1, len(event.value), line)
+            if is_map:
+                key = self.key
+                if key is _NO_KEY:
+                    if value in table or value == "<<" or value is _PLACEHOLDER:
+                        put(value, line, plain)
+                    else:
+                        self.key, self.key_line = value, line
+                elif key is _MERGE or key is _PLACEHOLDER:
+                    put(value, line, plain)
+                else:
+                    table[key] = self.key_line
+                    container[key] = value
+                    self.key = _NO_KEY
+            elif container is not _ROOT:
+                table.append(line)
+                container.append(value)
+            else:
+                put(value, line, plain)
+            self.nodes += 1
+            if self.nodes > max_nodes:
+                self.fail(line, f"the document has more than {max_nodes} values")
 
 
 def parse_yaml(
@@ -248,219 +362,24 @@ def parse_yaml(
     import yaml
     from yaml._yaml import CParser
 
-    problems: list[ParseProblem] = []
-    lines: LineIndex = {}
-    # the container being built: its value, kind, pending key and the key's line, and its line table
-    container: Any = _ROOT
-    is_map = False
-    key: Any = _NO_KEY
-    key_line = 0
-    table: Any = None
-    meta = _Meta(None, 0, 0, 1)
-    stack: list[tuple[Any, bool, Any, int, Any, _Meta]] = []
-    anchors: dict[str, tuple[Any, int, int, int]] = {}  # name -> (value, nodes, chars, line)
-    nodes = chars = 0
-    doc: Any = None
-    line = 0
-    documents = 0
-    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
-    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
-    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    words, numeric, resolve, placeholder = _WORDS, _NUMERIC, _resolve, _Placeholder()
-
-    def path() -> tuple[Any, ...]:
-        out = []
-        for value, mapping, k, _, _, _ in [*stack[1:], (container, is_map, key, 0, None, meta)]:
-            if mapping:
-                if k is not _NO_KEY and k is not _MERGE:
-                    out.append(k)
-            elif value is not _ROOT:
-                out.append(len(value))
-        return tuple(out)
-
-    def put(value: Any, at: int, plain: bool) -> None:
-        """Put a finished value into the container being built: the general case."""
-        nonlocal doc, key, key_line
-        if container is _ROOT:
-            doc = value
-        elif not is_map:
-            table.append(at)
-            container.append(value)
-        elif key is _NO_KEY:  # this value is a key
-            if isinstance(value, (dict, list)):
-                problems.append(ParseProblem(at, path(), "a key must be a plain value, not a mapping or a list"))
-                raise _Stop
-            if plain and value == "<<":
-                value = _MERGE
-            first = (meta.merges[0][1] if meta.merges else None) if value is _MERGE else table.get(value)
-            if first is not None:
-                shown = "<<" if value is _MERGE else value
-                problems.append(ParseProblem(
-                    at, (*path(), shown),
-                    f"duplicate key {shown!r} (first written at line {first}): a key may appear once in a mapping"))
-                value = placeholder
-            key, key_line = value, at
-        else:
-            k, key = key, _NO_KEY
-            if k is _MERGE:
-                if meta.merges is None:
-                    meta.merges = []
-                meta.merges.append((value, key_line))
-            elif k is not placeholder:
-                table[k] = key_line
-                container[k] = value
-
-    def merge() -> None:
-        """Apply ``<<`` merge keys as PyYAML does: explicit keys win, then the first mapping listed."""
-        assert meta.merges is not None
-        merged: dict[Any, Any] = {}
-        merged_lines: dict[Any, int] = {}
-        for value, at in meta.merges:
-            sources = value if isinstance(value, list) else [value]
-            if not all(isinstance(s, dict) for s in sources):
-                problems.append(ParseProblem(at, path(), "a merge key ('<<') takes a mapping or a list of mappings"))
-                raise _Stop
-            for source in reversed(sources):
-                merged.update(source)
-                merged_lines.update(lines.get(id(source), {}))
-        merged_lines.update(table)
-        merged.update(container)
-        container.clear()
-        container.update(merged)
-        table.clear()
-        table.update({k: merged_lines.get(k, meta.line) for k in container})
-
-    def anchor(name: str, value: Any, n: int, c: int, at: int) -> None:
-        if name in anchors:
-            problems.append(ParseProblem(at, path(), f"anchor &{name} is defined twice (first at line {anchors[name][3]})"))
-            raise _Stop
-        anchors[name] = (value, n, c, at)
-
-    parser = CParser(text)
-    get_event = parser.get_event
+    b = _Builder(max_nodes, max_chars, max_depth)
     try:
-        while True:
-            event: Any = get_event()
-            kind = type(event)
-            if kind is scalar_event:
-                value = event.value
-                line = event.start_mark.line + 1
-                nodes += 1
-                chars += len(value)
-                plain = event.implicit[0] and event.tag is None
-                if plain:
-                    if not value:
-                        value = None
-                    elif value in words:
-                        value = words[value]
-                    elif value[0] in numeric:
-                        try:
-                            value = resolve(value)
-                        except _Bad as exc:
-                            problems.append(ParseProblem(line, path(), str(exc)))
-                            value = placeholder
-                elif event.tag is not None and event.tag != "!":
-                    try:
-                        if event.tag not in _SCALAR_TAGS:
-                            raise _Bad(_tag_refused(event.tag))
-                        value = _tagged(event.tag, value)
-                    except _Bad as exc:
-                        problems.append(ParseProblem(line, path(), str(exc)))
-                        value = placeholder
-                if event.anchor is not None:
-                    anchor(event.anchor, value, 1, len(event.value), line)
-                if is_map:  # the common cases inline, the rest in put()
-                    if key is _NO_KEY:
-                        if value in table or value == "<<" or value is placeholder:
-                            put(value, line, plain)
-                        else:
-                            key = value
-                            key_line = line
-                    elif key is _MERGE or key is placeholder:
-                        put(value, line, plain)
-                    else:
-                        table[key] = key_line
-                        container[key] = value
-                        key = _NO_KEY
-                elif container is not _ROOT:
-                    table.append(line)
-                    container.append(value)
-                else:
-                    put(value, line, plain)
-                if nodes > max_nodes:
-                    problems.append(ParseProblem(line, path(), f"the document has more than {max_nodes} values"))
-                    raise _Stop
-            elif kind is mapping_start or kind is sequence_start:
-                line = event.start_mark.line + 1
-                mapping = kind is mapping_start
-                tag = event.tag
-                refused = tag is not None and tag != "!" and tag != _TAG + ("map" if mapping else "seq")
-                if refused:
-                    problems.append(ParseProblem(line, path(), _tag_refused(tag)))
-                if len(stack) >= max_depth:
-                    problems.append(ParseProblem(line, path(), f"nesting deeper than {max_depth} levels"))
-                    raise _Stop
-                nodes += 1
-                if nodes > max_nodes:
-                    problems.append(ParseProblem(line, path(), f"the document has more than {max_nodes} values"))
-                    raise _Stop
-                stack.append((container, is_map, key, key_line, table, meta))
-                container = {} if mapping else []
-                table = {} if mapping else []
-                lines[id(container)] = table
-                is_map, key, key_line = mapping, _NO_KEY, 0
-                meta = _Meta(event.anchor, nodes, chars, line)
-                meta.refused = refused
-            elif kind is mapping_end or kind is sequence_end:
-                if meta.merges:
-                    merge()
-                value, done = (placeholder if meta.refused else container), meta
-                container, is_map, key, key_line, table, meta = stack.pop()
-                if done.anchor is not None:
-                    anchor(done.anchor, value, nodes - done.nodes + 1, chars - done.chars, done.line)
-                put(value, done.line, False)
-            elif kind is alias_event:
-                line = event.start_mark.line + 1
-                found = anchors.get(event.anchor or "")
-                if found is None:
-                    inside = event.anchor == meta.anchor or any(m.anchor == event.anchor for *_, m in stack)
-                    problems.append(ParseProblem(line, path(), f"alias *{event.anchor} refers to "
-                                                 + ("the node that contains it" if inside else "no anchor before it")))
-                    raise _Stop
-                value, n, c, _ = found
-                nodes += n
-                chars += c
-                if nodes > max_nodes or chars > max_chars:
-                    what = f"{max_nodes} values" if nodes > max_nodes else f"{max_chars} characters"
-                    problems.append(ParseProblem(
-                        line, path(), f"aliases expand this document beyond {what} (an alias bomb?); "
-                        "write the records out instead"))
-                    raise _Stop
-                put(value, line, False)
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    problems.append(ParseProblem(event.start_mark.line + 1, (),
-                                                 "a data file holds one YAML document; this is a second one"))
-                    raise _Stop
-            elif kind is yaml.StreamEndEvent:
-                break
+        b.run(CParser(text).get_event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = " ".join(x for x in (exc.context, exc.problem) if x)
         if exc.context_mark is not None and mark is not None and exc.context_mark.line != mark.line:
             what += f" (the construct began at line {exc.context_mark.line + 1})"
-        problems.append(ParseProblem(mark.line + 1 if mark is not None else None, (), f"YAML syntax error: {what}"))
-        return Parsed(None, problems, lines)
+        b.problems.append(ParseProblem(mark.line + 1 if mark is not None else None, (), f"YAML syntax error: {what}"))
     except yaml.YAMLError as exc:
-        problems.append(ParseProblem(line or None, (), f"YAML error: {exc}"))
-        return Parsed(None, problems, lines)
+        b.problems.append(ParseProblem(b.line or None, (), f"YAML error: {exc}"))
     except _Stop:
-        return Parsed(None, problems, lines)
+        pass
     except (ValueError, TypeError, OverflowError, RecursionError, UnicodeError) as exc:  # never a crash
-        problems.append(ParseProblem(line or None, path(), f"YAML error: {type(exc).__name__}: {exc}"))
-        return Parsed(None, problems, lines)
-    return Parsed(doc, problems, lines)
+        b.problems.append(ParseProblem(b.line or None, b.path(), f"YAML error: {type(exc).__name__}: {exc}"))
+    else:
+        return Parsed(b.doc, b.problems, b.lines)
+    return Parsed(None, b.problems, b.lines)
 
 
 def is_placeholder(value: Any) -> bool:

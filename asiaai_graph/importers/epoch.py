@@ -339,6 +339,21 @@ def read_epoch(path: str | PathLike[str], *, skip_bad_rows: bool = False) -> Epo
     """
     file = str(path)
     records = _records(Path(path), file)
+    header, layout_name = _header(records, file)
+    reader = _RowReader(file, header, layout_name)
+    rows: list[EpochRow] = []
+    problems: list[Problem] = []
+    for line, cells in records:
+        row = reader.row(line, cells, problems)
+        if row is not None:
+            rows.append(row)
+    if problems and not skip_bad_rows:
+        raise DataError(problems)
+    return EpochTable(DATASETS[layout_name], file, layout_name, header, tuple(rows), tuple(problems))
+
+
+def _header(records: Iterator[tuple[int, list[str]]], file: str) -> tuple[tuple[str, ...], str]:
+    """The header row, each column named once, and the layout it is."""
     first = next(records, None)
     if first is None:
         raise DataError([Problem(file, 1, None, None, "the file is empty: no header row")])
@@ -348,96 +363,100 @@ def read_epoch(path: str | PathLike[str], *, skip_bad_rows: bool = False) -> Epo
         if column in seen:
             raise DataError([Problem(file, first[0], None, column, "the header names this column twice")])
         seen.add(column)
-    layout_name = _detect_layout(header, file)
-    layout = LAYOUTS[layout_name]
-    dataset = DATASETS[layout_name]
-    kinds = [COLUMN_KINDS.get(column, "text") for column in header]
-    # (column, parser, value of an empty cell): most cells are empty, and skip the parser.
-    parsers = [
-        (column, PARSERS[kind], () if kind in ("list", "numbers", "urls") else None)
-        for column, kind in zip(header, kinds)
-    ]
-    size_column = layout["training_dataset_size"]
-    size_unit = size_column[size_column.index("(") + 1 : -1]
-    country_column = layout["countries"]
+    return header, _detect_layout(header, file)
 
-    rows: list[EpochRow] = []
-    problems: list[Problem] = []
-    model_index = header.index("Model")
-    for line, cells in records:
-        name = (collapse_spaces(cells[model_index]) or None) if model_index < len(cells) else None
-        row_problems: list[Problem] = []
+
+class _RowReader:
+    """Reads the rows of one file: every cell by its column's kind, the countries to ISO codes."""
+
+    def __init__(self, file: str, header: tuple[str, ...], layout_name: str) -> None:
+        self.file, self.header = file, header
+        self.layout = LAYOUTS[layout_name]
+        self.dataset = DATASETS[layout_name]
+        kinds = [COLUMN_KINDS.get(column, "text") for column in header]
+        # (column, parser, value of an empty cell): most cells are empty, and skip the parser.
+        self.parsers = [
+            (column, PARSERS[kind], () if kind in ("list", "numbers", "urls") else None)
+            for column, kind in zip(header, kinds)
+        ]
+        size_column = self.layout["training_dataset_size"]
+        self.size_unit = size_column[size_column.index("(") + 1 : -1]
+        self.country_column = self.layout["countries"]
+        self.model_index = header.index("Model")
+
+    def row(self, line: int, cells: list[str], problems: list[Problem]) -> EpochRow | None:
+        """The row at ``line``, or ``None`` with its problems added to ``problems``."""
+        file, header = self.file, self.header
+        name = (collapse_spaces(cells[self.model_index]) or None) if self.model_index < len(cells) else None
         if len(cells) != len(header):
-            problems.append(
-                Problem(file, line, name, None, f"the row has {len(cells)} cells, the header {len(header)}")
-            )
-            continue
-        raw = dict(zip(header, cells))
+            problems.append(Problem(file, line, name, None, f"the row has {len(cells)} cells, the header {len(header)}"))
+            return None
+        row_problems: list[Problem] = []
+        values = self.values(line, name, cells, row_problems)
+        codes: list[str | None] = []
+        countries = values[self.country_column]
+        if isinstance(countries, tuple):
+            for spelling in countries:
+                try:
+                    codes.append(country_code(str(spelling)))
+                except KeyError as exc:
+                    row_problems.append(Problem(file, line, name, self.country_column, str(exc.args[0])))
+        if name is None:
+            row_problems.append(Problem(file, line, None, "Model", "the row has no model name"))
+        if row_problems or name is None:
+            problems.extend(row_problems)
+            return None
+        return self.build(line, dict(zip(header, cells)), name, values, tuple(codes))
+
+    def values(self, line: int, name: str | None, cells: list[str], problems: list[Problem]) -> dict[str, EpochValue]:
+        """Every cell of a row read by its column's parser; an unreadable cell is ``None`` and a problem."""
         values: dict[str, EpochValue] = {}
-        for (column, parse, empty), cell in zip(parsers, cells):
+        for (column, parse, empty), cell in zip(self.parsers, cells):
             if not cell:
                 values[column] = empty
                 continue
             try:
                 values[column] = parse(cell)
             except ValueError as exc:
-                row_problems.append(Problem(file, line, name, column, str(exc)))
+                problems.append(Problem(self.file, line, name, column, str(exc)))
                 values[column] = None
-        countries = values[country_column]
-        codes: list[str | None] = []
-        if isinstance(countries, tuple):
-            for spelling in countries:
-                try:
-                    codes.append(country_code(str(spelling)))
-                except KeyError as exc:
-                    row_problems.append(Problem(file, line, name, country_column, str(exc.args[0])))
-        if name is None:
-            row_problems.append(Problem(file, line, None, "Model", "the row has no model name"))
-        if row_problems or name is None:
-            problems.extend(row_problems)
-            continue
-        t = _Typed(values, layout)
-        rows.append(
-            EpochRow(
-                dataset,
-                file,
-                line,
-                raw,
-                name,
-                values=values,
-                model=name,
-                organizations=t.names("organizations"),
-                organization_categories=t.names("organization_categories"),
-                countries=t.names("countries"),
-                country_codes=tuple(codes),
-                publication_date=t.date("publication_date"),
-                domains=t.names("domains"),
-                tasks=t.names("tasks"),
-                parameters=t.number("parameters"),
-                parameters_notes=t.text("parameters_notes"),
-                training_compute_flop=t.number("training_compute_flop"),
-                training_compute_lower_flop=t.number("training_compute_lower_flop"),
-                training_compute_upper_flop=t.number("training_compute_upper_flop"),
-                training_compute_notes=t.text("training_compute_notes"),
-                training_dataset=t.names("training_dataset"),
-                training_dataset_size=t.numbers("training_dataset_size"),
-                training_dataset_size_unit=size_unit,
-                dataset_size_notes=t.text("dataset_size_notes"),
-                confidence=t.text("confidence"),
-                links=t.names("links"),
-                reference=t.text("reference"),
-                notability_criteria=t.names("notability_criteria"),
-                training_hardware=t.names("training_hardware"),
-                hardware_quantity=t.number("hardware_quantity"),
-                training_compute_cost_2023_usd=t.number("training_compute_cost_2023_usd"),
-                base_models=t.names("base_models"),
-                finetune_compute_flop=t.number("finetune_compute_flop"),
-                model_accessibility=t.text("model_accessibility"),
-                frontier_model=t.flag("frontier_model"),
-                foundation_model=t.flag("foundation_model"),
-                last_modified=t.timestamp("last_modified"),
-            )
+        return values
+
+    def build(self, line: int, raw: dict[str, str], name: str, values: dict[str, EpochValue],
+              codes: tuple[str | None, ...]) -> EpochRow:
+        t = _Typed(values, self.layout)
+        return EpochRow(
+            self.dataset, self.file, line, raw, name,
+            values=values,
+            model=name,
+            organizations=t.names("organizations"),
+            organization_categories=t.names("organization_categories"),
+            countries=t.names("countries"),
+            country_codes=codes,
+            publication_date=t.date("publication_date"),
+            domains=t.names("domains"),
+            tasks=t.names("tasks"),
+            parameters=t.number("parameters"),
+            parameters_notes=t.text("parameters_notes"),
+            training_compute_flop=t.number("training_compute_flop"),
+            training_compute_lower_flop=t.number("training_compute_lower_flop"),
+            training_compute_upper_flop=t.number("training_compute_upper_flop"),
+            training_compute_notes=t.text("training_compute_notes"),
+            training_dataset=t.names("training_dataset"),
+            training_dataset_size=t.numbers("training_dataset_size"),
+            training_dataset_size_unit=self.size_unit,
+            dataset_size_notes=t.text("dataset_size_notes"),
+            confidence=t.text("confidence"),
+            links=t.names("links"),
+            reference=t.text("reference"),
+            notability_criteria=t.names("notability_criteria"),
+            training_hardware=t.names("training_hardware"),
+            hardware_quantity=t.number("hardware_quantity"),
+            training_compute_cost_2023_usd=t.number("training_compute_cost_2023_usd"),
+            base_models=t.names("base_models"),
+            finetune_compute_flop=t.number("finetune_compute_flop"),
+            model_accessibility=t.text("model_accessibility"),
+            frontier_model=t.flag("frontier_model"),
+            foundation_model=t.flag("foundation_model"),
+            last_modified=t.timestamp("last_modified"),
         )
-    if problems and not skip_bad_rows:
-        raise DataError(problems)
-    return EpochTable(dataset, file, layout_name, header, tuple(rows), tuple(problems))

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -424,6 +424,10 @@ def pair_llmjp(en: LlmJpTable, ja: LlmJpTable) -> LlmJpPairing:
         )
         raise DataError([Problem(en.file, mismatch, None, None, f"the tables differ from those of {ja.file}")])
     en_ids, ja_ids = _identifying_links(en), _identifying_links(ja)
+
+    def links_shared(e: LlmJpRow, j: LlmJpRow) -> int:
+        return len(en_ids[(e.table_index, e.row_index)] & ja_ids[(j.table_index, j.row_index)])
+
     by_table_en: dict[int, list[LlmJpRow]] = {}
     by_table_ja: dict[int, list[LlmJpRow]] = {}
     for r in en.rows:
@@ -435,39 +439,7 @@ def pair_llmjp(en: LlmJpTable, ja: LlmJpTable) -> LlmJpPairing:
     used_ja: set[tuple[int, int]] = set()
     for index, en_rows in sorted(by_table_en.items()):
         ja_rows = by_table_ja.get(index, [])
-        found: dict[int, tuple[int, str]] = {}  # English position -> (Japanese position, how)
-
-        def take(i: int, k: int, how: str) -> None:
-            found[i] = (k, how)
-
-        def links_shared(e: LlmJpRow, j: LlmJpRow) -> int:
-            return len(en_ids[(e.table_index, e.row_index)] & ja_ids[(j.table_index, j.row_index)])
-
-        # 1. same position, confirmed by a shared identifying link or the same name
-        for i, e in enumerate(en_rows[: len(ja_rows)]):
-            if links_shared(e, ja_rows[i]):
-                take(i, i, "position+link")
-            elif e.name == ja_rows[i].name:
-                take(i, i, "position+name")
-        # 2. elsewhere in the table: the unique best link match, or the unique same name
-        for i, e in enumerate(en_rows):
-            if i in found:
-                continue
-            taken = {k for k, _ in found.values()}
-            free = [k for k in range(len(ja_rows)) if k not in taken]
-            scored = sorted(((links_shared(e, ja_rows[k]), k) for k in free), reverse=True)
-            if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-                take(i, scored[0][1], "link")
-                continue
-            same = [k for k in free if ja_rows[k].name == e.name]
-            if len(same) == 1:
-                take(i, same[0], "name")
-        # 3. tables of the same size: an English row still alone and the Japanese row at its position
-        if len(en_rows) == len(ja_rows):
-            taken = {k for k, _ in found.values()}
-            for i in range(len(en_rows)):
-                if i not in found and i not in taken:
-                    take(i, i, "position")
+        found = _pair_table(en_rows, ja_rows, links_shared)
         for i, e in enumerate(en_rows):
             if i in found:
                 k, how = found[i]
@@ -477,3 +449,36 @@ def pair_llmjp(en: LlmJpTable, ja: LlmJpTable) -> LlmJpPairing:
                 unpaired_en.append(e)
     unpaired_ja = [r for r in ja.rows if (r.table_index, r.row_index) not in used_ja]
     return LlmJpPairing(tuple(pairs), tuple(unpaired_en), tuple(unpaired_ja))
+
+
+def _pair_table(
+    en_rows: list[LlmJpRow], ja_rows: list[LlmJpRow], links_shared: Callable[[LlmJpRow, LlmJpRow], int]
+) -> dict[int, tuple[int, str]]:
+    """The rows of one table paired: English position -> (Japanese position, how), by the module's rules."""
+    found: dict[int, tuple[int, str]] = {}
+    # 1. same position, confirmed by a shared identifying link or the same name
+    for i, e in enumerate(en_rows[: len(ja_rows)]):
+        if links_shared(e, ja_rows[i]):
+            found[i] = (i, "position+link")
+        elif e.name == ja_rows[i].name:
+            found[i] = (i, "position+name")
+    # 2. elsewhere in the table: the unique best link match, or the unique same name
+    for i, e in enumerate(en_rows):
+        if i in found:
+            continue
+        taken = {k for k, _ in found.values()}
+        free = [k for k in range(len(ja_rows)) if k not in taken]
+        scored = sorted(((links_shared(e, ja_rows[k]), k) for k in free), reverse=True)
+        if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            found[i] = (scored[0][1], "link")
+            continue
+        same = [k for k in free if ja_rows[k].name == e.name]
+        if len(same) == 1:
+            found[i] = (same[0], "name")
+    # 3. tables of the same size: an English row still alone and the Japanese row at its position
+    if len(en_rows) == len(ja_rows):
+        taken = {k for k, _ in found.values()}
+        for i in range(len(en_rows)):
+            if i not in found and i not in taken:
+                found[i] = (i, "position")
+    return found

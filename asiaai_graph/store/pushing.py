@@ -151,27 +151,11 @@ def push(
     """
     ends = endpoint_of(endpoint, server)
     graph = check_graph_iri(graph) if graph is not None else default_graph_iri(kg, base)
-    params: dict[str, str | None] = {"graph": graph}
-    if not atomic:
-        if ends.bulk_param is None:
-            raise ValueError(f"{server} offers no non-transactional load; push with atomic=True")
-        params[ends.bulk_param] = None
-    url = with_params(ends.store, **params)
-    sent = {"triples": 0, "bytes": 0}
-
-    def body() -> Iterator[bytes]:
-        sent["triples"] = sent["bytes"] = 0
-        for lines, data in _pieces(kg, base):
-            sent["triples"] += lines
-            sent["bytes"] += len(data)
-            yield data
-            if on_progress is not None:
-                on_progress(sent["triples"])
-
+    body = _Body(kg, base, on_progress)
     start = time.perf_counter()
     request(
         "PUT",
-        url,
+        _put_url(ends, graph, atomic, server),
         body=body,
         headers={"Content-Type": "application/n-triples"},
         auth=auth if auth is not None else auth_from_env(),
@@ -179,4 +163,31 @@ def push(
         retries=retries,
         backoff=backoff,
     )
-    return Pushed(graph, sent["triples"], sent["bytes"], time.perf_counter() - start)
+    return Pushed(graph, body.triples, body.bytes, time.perf_counter() - start)
+
+
+def _put_url(ends: Endpoint, graph: str, atomic: bool, server: str) -> str:
+    """Where the graph is PUT: the store's graph URL, with the bulk loader's parameter when not atomic."""
+    params: dict[str, str | None] = {"graph": graph}
+    if not atomic:
+        if ends.bulk_param is None:
+            raise ValueError(f"{server} offers no non-transactional load; push with atomic=True")
+        params[ends.bulk_param] = None
+    return with_params(ends.store, **params)
+
+
+class _Body:
+    """The request body, made again for each attempt: the export in pieces, counted as they go."""
+
+    def __init__(self, kg: KnowledgeGraph, base: str | None, on_progress: Callable[[int], None] | None) -> None:
+        self.kg, self.base, self.on_progress = kg, base, on_progress
+        self.triples = self.bytes = 0
+
+    def __call__(self) -> Iterator[bytes]:
+        self.triples = self.bytes = 0
+        for lines, data in _pieces(self.kg, self.base):
+            self.triples += lines
+            self.bytes += len(data)
+            yield data
+            if self.on_progress is not None:
+                self.on_progress(self.triples)

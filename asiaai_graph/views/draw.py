@@ -156,7 +156,6 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
     _matplotlib()
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
-    from matplotlib.patheffects import withStroke
 
     record = kg[target]
     name = record.label_in(lang)
@@ -186,16 +185,7 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
         ax.set_title(title, fontsize=16, loc="left")
 
         small = n > 30
-        for a, b, rel in edges:
-            (x0, y0), (x1, y1) = pos[a], pos[b]
-            ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
-                        arrowprops={"arrowstyle": "-|>", "color": "#9a9a9a", "lw": 0.8, "shrinkA": 9, "shrinkB": 9,
-                                    "mutation_scale": 9},
-                        zorder=1)
-            if not small:
-                ax.text(x0 + 0.45 * (x1 - x0), y0 + 0.45 * (y1 - y0), tr(f"rel:{rel}", lang), fontsize=7,
-                        color="#777777", ha="center", va="center", zorder=2,
-                        path_effects=[withStroke(linewidth=2.5, foreground="white")])
+        _draw_edges(ax, edges, pos, lang, labelled=not small)
         for i in ids:
             kind = kg[i].record_type
             x, y = pos[i]
@@ -205,7 +195,7 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
                         textcoords="offset points", ha="center", va="top",
                         fontsize=10 if i == record.id else (8 if small else 9),
                         fontweight="bold" if i == record.id else "normal", zorder=4,
-                        path_effects=[withStroke(linewidth=3, foreground="white")])
+                        path_effects=[_halo(3)])
         xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
         pad = 0.12
         ax.set_xlim(min(xs) - pad, max(xs) + pad)
@@ -219,6 +209,27 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
             fig.text(0.01, 0.005, tr("footnote:summary", lang, shown=shown, total=summary.organizations,
                                       models=sum(summary.model_counts.values())), fontsize=8, color="#555555")
     return fig
+
+
+def _halo(width: float) -> Any:
+    """A white outline that keeps a label readable over the lines beneath it."""
+    from matplotlib.patheffects import withStroke
+
+    return withStroke(linewidth=width, foreground="white")
+
+
+def _draw_edges(ax: Any, edges: list[tuple[str, str, str]], pos: dict[str, tuple[float, float]], lang: str,
+                labelled: bool) -> None:
+    """Arrows for the relations, each named at 45 % of its length when the picture is small enough."""
+    for a, b, rel in edges:
+        (x0, y0), (x1, y1) = pos[a], pos[b]
+        ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
+                    arrowprops={"arrowstyle": "-|>", "color": "#9a9a9a", "lw": 0.8, "shrinkA": 9, "shrinkB": 9,
+                                "mutation_scale": 9},
+                    zorder=1)
+        if labelled:
+            ax.text(x0 + 0.45 * (x1 - x0), y0 + 0.45 * (y1 - y0), tr(f"rel:{rel}", lang), fontsize=7,
+                    color="#777777", ha="center", va="center", zorder=2, path_effects=[_halo(2.5)])
 
 
 def _save(fig: Figure, path: str | os.PathLike[str]) -> None:
@@ -318,7 +329,6 @@ def chart_figure(kg: KnowledgeGraph, measure: str = "private_ai_investment", lan
     """
     _matplotlib()
     from matplotlib.figure import Figure
-    from matplotlib.patheffects import withStroke
 
     from asiaai_graph.schema import Indicator as IndicatorModel
 
@@ -349,33 +359,37 @@ def chart_figure(kg: KnowledgeGraph, measure: str = "private_ai_investment", lan
         axes = fig.subplots(len(by_unit), 1, squeeze=False)[:, 0]
         fig.suptitle(title, fontsize=14, x=0.02, ha="left")
         for ax, (unit, inds) in zip(axes, sorted(by_unit.items())):
-            top = max(_figure_of(i)[0] for i in inds)
-            scale, word = scale_of(top, lang)
-            years = sorted({i.period.year for i in inds if i.period})
-            present = [s for s in subjects if any(i.subject == s for i in inds)]
-            width = 0.8 / len(present)
-            for k, s in enumerate(present):
-                for year_index, year in enumerate(years):
-                    match = [i for i in inds if i.subject == s and i.period and i.period.year == year]
-                    if not match:
-                        continue
-                    number, upper, _, qualifier = _figure_of(match[0])
-                    x = year_index - 0.4 + width * (k + 0.5)
-                    ax.bar([x], [number / scale], width=width * 0.92, color=colors[s], label=names[s])
-                    text = f"{_SIGNS[qualifier]}{number / scale:,.3g}" + (
-                        f"–{upper / scale:,.3g}" if upper is not None else "")
-                    ax.annotate(text, (x, number / scale), xytext=(0, 3),
-                                textcoords="offset points", ha="center", va="bottom", fontsize=9,
-                                path_effects=[withStroke(linewidth=2.5, foreground="white")])
-            ax.set_xticks(range(len(years)), [str(y) for y in years])
-            ax.set_ylabel(_unit_label(unit, word, lang))
-            ax.spines[["top", "right"]].set_visible(False)
-            ax.margins(y=0.12)
-            handles, labels = ax.get_legend_handles_labels()
-            unique = dict(zip(labels, handles))
-            ax.legend(unique.values(), unique.keys(), frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+            _bars(ax, unit, inds, subjects, names, colors, lang)
         fig.text(0.02, 0.0, footnote, fontsize=8, color="#555555", ha="left", va="bottom")
     return fig
+
+
+def _bars(ax: Any, unit: str, inds: list[Indicator], subjects: list[str], names: dict[str, str],
+          colors: dict[str, str], lang: str) -> None:
+    """One panel of the chart: the figures of one unit or currency, a group of bars per year."""
+    top = max(_figure_of(i)[0] for i in inds)
+    scale, word = scale_of(top, lang)
+    years = sorted({i.period.year for i in inds if i.period})
+    present = [s for s in subjects if any(i.subject == s for i in inds)]
+    width = 0.8 / len(present)
+    for k, s in enumerate(present):
+        for year_index, year in enumerate(years):
+            match = [i for i in inds if i.subject == s and i.period and i.period.year == year]
+            if not match:
+                continue
+            number, upper, _, qualifier = _figure_of(match[0])
+            x = year_index - 0.4 + width * (k + 0.5)
+            ax.bar([x], [number / scale], width=width * 0.92, color=colors[s], label=names[s])
+            text = f"{_SIGNS[qualifier]}{number / scale:,.3g}" + (f"–{upper / scale:,.3g}" if upper is not None else "")
+            ax.annotate(text, (x, number / scale), xytext=(0, 3), textcoords="offset points", ha="center",
+                        va="bottom", fontsize=9, path_effects=[_halo(2.5)])
+    ax.set_xticks(range(len(years)), [str(y) for y in years])
+    ax.set_ylabel(_unit_label(unit, word, lang))
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.margins(y=0.12)
+    handles, labels = ax.get_legend_handles_labels()
+    unique = dict(zip(labels, handles))
+    ax.legend(unique.values(), unique.keys(), frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
 
 
 def chart(kg: KnowledgeGraph, path: str | os.PathLike[str], measure: str = "private_ai_investment",

@@ -292,65 +292,84 @@ class Emitter(Generic[T]):
                 po.append((pred, self.tagged(value, arg)))
             elif kind == "doc_lang":
                 po.append((pred, self.tagged(value, lang) if lang else plain(value)))
-            elif kind == "nodes":
-                if value:
-                    seq = self.nodes(value, pred, arg, frag, po, out, lang)
-                    if seq is not None:
-                        seqs = [seq] if seqs is None else [*seqs, seq]
-            elif kind == "labels":
-                tagged = self.tagged
-                po.extend([(pred, tagged(text, tag)) for tag, text in sorted(value.items())])
             elif kind == "date":
                 po.append((pred, typed(value.isoformat(), DATE_TYPES[value.precision])))
                 if value.approximate:
                     po.append((arg, self.true))
             elif kind == "bool":
                 po.append((pred, self.true if value else self.false))
-            elif kind == "refs" or kind == "strs" or kind == "rev_refs":
-                if not value:
-                    continue
-                terms = [plain(v) for v in value] if kind == "strs" else [node(v) for v in value]
-                if kind != "rev_refs":
-                    po.extend([(pred, t) for t in (dict.fromkeys(terms) if len(terms) > 1 else terms)])
-                if len(terms) > 1:
-                    seq = self.seq(frag + arg[0], arg[1], terms, out)
-                    seqs = [seq] if seqs is None else [*seqs, seq]
             elif kind == "url":
                 po.append((pred, typed(value, XSD_ANY_URI) if IRI_BAD.search(value) else self.encoding.iri(value)))
             elif kind == "decimal":
                 po.append((pred, typed(decimal_lexical(value), XSD_DECIMAL)))
             elif kind == "qualifier":
                 po.append((pred, self.qualifiers[value]))
-            elif kind == "node":
-                sub_kind, name = arg[0], arg[1]
-                owned = frag + name
-                subject = node(owned)
-                po.append((pred, subject))
-                self.owned(sub_kind, value, subject, owned, out, lang)
             elif kind == "int":
                 po.append((pred, typed(str(value), XSD_INTEGER)))
-            elif kind == "json":
-                text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-                po.append((pred, typed(text, RDF_JSON)))
             elif kind == "wikidata":
                 po.append((pred, self.encoding.iri(WD + value)))
             elif kind == "language":
                 po.append((pred, typed(value, XSD_LANGUAGE)))
-            elif kind == "agent":
-                name, tag = arg
-                subject = node(frag + name)
-                label = self.tagged(value, tag) if tag else plain(value)
-                for s, agent_po in out:
-                    if s == subject:
-                        agent_po.append((self.label, label))
-                        break
-                else:
-                    po.append((pred, subject))
-                    out.append((subject, [(self.a, self.node_classes["agent"]), (self.label, label)]))
-            else:  # pragma: no cover - the mapping table and this switch are tested together
-                raise AssertionError(f"unknown field kind {kind!r}")
+            else:
+                seq = self.compound(kind, value, pred, arg, frag, po, out, lang)
+                if seq is not None:
+                    seqs = [seq] if seqs is None else [*seqs, seq]
         if seqs is not None:
             po.extend(seqs)
+
+    def compound(
+        self,
+        kind: str,
+        value: Any,
+        pred: T,
+        arg: Any,
+        frag: str,
+        po: list[tuple[T, T]],
+        out: list[tuple[T, list[tuple[T, T]]]],
+        lang: str | None,
+    ) -> tuple[T, T] | None:
+        """The fields that make more than one triple or own nodes; returns the ``rdf:Seq`` of an ordered list."""
+        node, plain = self.node, self.plain
+        if kind == "nodes":
+            return self.nodes(value, pred, arg, frag, po, out, lang) if value else None
+        if kind == "labels":
+            tagged = self.tagged
+            po.extend([(pred, tagged(text, tag)) for tag, text in sorted(value.items())])
+        elif kind == "refs" or kind == "strs" or kind == "rev_refs":
+            if not value:
+                return None
+            terms = [plain(v) for v in value] if kind == "strs" else [node(v) for v in value]
+            if kind != "rev_refs":
+                po.extend([(pred, t) for t in (dict.fromkeys(terms) if len(terms) > 1 else terms)])
+            if len(terms) > 1:
+                return self.seq(frag + arg[0], arg[1], terms, out)
+        elif kind == "node":
+            sub_kind, name = arg[0], arg[1]
+            owned = frag + name
+            subject = node(owned)
+            po.append((pred, subject))
+            self.owned(sub_kind, value, subject, owned, out, lang)
+        elif kind == "json":
+            text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            po.append((pred, self.typed(text, RDF_JSON)))
+        elif kind == "agent":
+            self.agent(value, pred, arg, frag, po, out)
+        else:  # pragma: no cover - the mapping table and this switch are tested together
+            raise AssertionError(f"unknown field kind {kind!r}")
+        return None
+
+    def agent(self, value: str, pred: T, arg: Any, frag: str, po: list[tuple[T, T]],
+              out: list[tuple[T, list[tuple[T, T]]]]) -> None:
+        """A named agent (a source's publisher or author): one node per name, labelled in each language given."""
+        name, tag = arg
+        subject = self.node(frag + name)
+        label = self.tagged(value, tag) if tag else self.plain(value)
+        for s, agent_po in out:
+            if s == subject:
+                agent_po.append((self.label, label))
+                return
+        po.append((pred, subject))
+        out.append((subject, [(self.a, self.node_classes["agent"]), (self.label, label)]))
 
     def nodes(
         self,

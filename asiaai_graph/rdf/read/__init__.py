@@ -64,6 +64,17 @@ _MEMBER = RDF + "_"
 _BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 
 
+_ABSENT: Any = object()
+"""A field with no value of the wanted kind (a label in another language): the field stays unset."""
+
+#: Literal kinds read from their lexical form: kind -> (parser, what a bad value is not).
+_LEXICAL: dict[str, tuple[Any, str]] = {
+    "decimal": (Decimal, "a decimal"),
+    "int": (int, "an integer"),
+    "json": (json.loads, "JSON"),
+}
+
+
 class _Bad(ValueError):
     """A value that does not fit the mapping; becomes a :class:`Problem`."""
 
@@ -221,66 +232,10 @@ class _Reader:
                         if len(values) != 1:
                             raise _Bad(field, f"expected one value, found {len(values)}")
                         data[field] = text(values[0])
-                    elif kind == "nodes":
-                        nodes = [self._iri(v, field) for v in self._ordered(seqs.get(pred), values)]
-                        sub, props = _SUB_TABLES[arg], self.props
-                        data[field] = [self.fields(n, props.get(n, {}), sub, _NO_REV, bad, f"{where}{field}.{i}.")
-                                       for i, n in enumerate(nodes)]
-                    elif kind == "lang" or kind == "agent":
-                        found = values
-                        if kind == "agent":
-                            agent = self.props.get(self._iri(self._one(values, field), field), {})
-                            found = agent.get(RDFS + "label", [])
-                        want = arg or None
-                        found = [v for v in found if v.__class__ is not str and (v[1] or None) == want]
-                        if found:
-                            data[field] = text(self._one(found, field))
-                    elif kind == "labels":
-                        labels = {}
-                        for v in values:
-                            tag = None if v.__class__ is str else v[1]
-                            labels[_LANGS.get((tag or "").lower(), tag)] = text(v)
-                        data[field] = dict(sorted(labels.items(), key=lambda kv: _LANG_ORDER.get(kv[0], 99)))
-                    elif kind == "date":
-                        data[field] = self._date(text(self._one(values, field)), by_pred.get(arg), field)
-                    elif kind == "bool":
-                        data[field] = self._bool(self._one(values, field), field)
-                    elif kind == "strs":
-                        data[field] = [text(v) for v in self._ordered(seqs.get(pred), values)]
-                    elif kind == "refs":
-                        data[field] = [self._id(v, field) for v in self._ordered(seqs.get(pred), values)]
-                    elif kind == "decimal":
-                        lexical = text(self._one(values, field))
-                        try:
-                            data[field] = Decimal(lexical)
-                        except InvalidOperation:
-                            raise _Bad(field, f"not a decimal: {lexical}") from None
-                    elif kind == "qualifier":
-                        iri = self._iri(self._one(values, field), field)
-                        if iri not in _QUALIFIER_NAMES:
-                            raise _Bad(field, f"unknown qualifier {iri}")
-                        data[field] = _QUALIFIER_NAMES[iri]
-                    elif kind == "node":
-                        node = self._iri(self._one(values, field), field)
-                        data[field] = self.fields(node, self.props.get(node, {}), _SUB_TABLES[arg], _NO_REV, bad,
-                                                  f"{where}{field}.")
-                    elif kind == "int":
-                        lexical = text(self._one(values, field))
-                        try:
-                            data[field] = int(lexical)
-                        except ValueError:
-                            raise _Bad(field, f"not an integer: {lexical}") from None
-                    elif kind == "json":
-                        lexical = text(self._one(values, field))
-                        try:
-                            data[field] = json.loads(lexical)
-                        except ValueError:
-                            raise _Bad(field, f"not JSON: {lexical}") from None
-                    elif kind == "wikidata":
-                        entities = [v[len(WD):] for v in values if v.__class__ is str and v.startswith(WD)]
-                        data[field] = entities[0] if entities else None
-                    else:  # pragma: no cover - the mapping table and this switch are tested together
-                        raise AssertionError(f"unknown field kind {kind!r}")
+                    else:
+                        value = self._value(kind, field, arg, values, by_pred, seqs.get(pred), bad, where)
+                        if value is not _ABSENT:
+                            data[field] = value
                 except _Bad as exc:
                     bad.append(_Bad(where + exc.field, str(exc)))
         for fm in rev:  # rev_refs: triples whose subject is the other record (a partnership's parties)
@@ -291,6 +246,57 @@ class _Reader:
                 except _Bad as exc:
                     bad.append(_Bad(where + exc.field, str(exc)))
         return data
+
+    def _value(self, kind: str, field: str, arg: Any, values: list[Term], by_pred: dict[str, list[Term]],
+               seq: str | None, bad: list[_Bad], where: str) -> Any:
+        """One field's value from its terms (kinds other than a plain reference or text); ``_ABSENT`` for none."""
+        text = self._text
+        if kind == "nodes":
+            nodes = [self._iri(v, field) for v in self._ordered(seq, values)]
+            sub, props = _SUB_TABLES[arg], self.props
+            return [self.fields(n, props.get(n, {}), sub, _NO_REV, bad, f"{where}{field}.{i}.")
+                    for i, n in enumerate(nodes)]
+        if kind == "lang" or kind == "agent":
+            found = values
+            if kind == "agent":
+                agent = self.props.get(self._iri(self._one(values, field), field), {})
+                found = agent.get(RDFS + "label", [])
+            want = arg or None
+            found = [v for v in found if v.__class__ is not str and (v[1] or None) == want]
+            return text(self._one(found, field)) if found else _ABSENT
+        if kind == "labels":
+            labels = {}
+            for v in values:
+                tag = None if v.__class__ is str else v[1]
+                labels[_LANGS.get((tag or "").lower(), tag)] = text(v)
+            return dict(sorted(labels.items(), key=lambda kv: _LANG_ORDER.get(kv[0], 99)))
+        if kind == "date":
+            return self._date(text(self._one(values, field)), by_pred.get(arg), field)
+        if kind == "bool":
+            return self._bool(self._one(values, field), field)
+        if kind == "strs":
+            return [text(v) for v in self._ordered(seq, values)]
+        if kind == "refs":
+            return [self._id(v, field) for v in self._ordered(seq, values)]
+        if kind == "qualifier":
+            iri = self._iri(self._one(values, field), field)
+            if iri not in _QUALIFIER_NAMES:
+                raise _Bad(field, f"unknown qualifier {iri}")
+            return _QUALIFIER_NAMES[iri]
+        if kind == "node":
+            node = self._iri(self._one(values, field), field)
+            return self.fields(node, self.props.get(node, {}), _SUB_TABLES[arg], _NO_REV, bad, f"{where}{field}.")
+        if kind == "wikidata":
+            entities = [v[len(WD):] for v in values if v.__class__ is str and v.startswith(WD)]
+            return entities[0] if entities else None
+        if kind in _LEXICAL:
+            lexical = text(self._one(values, field))
+            parse, what = _LEXICAL[kind]
+            try:
+                return parse(lexical)
+            except (ValueError, InvalidOperation):
+                raise _Bad(field, f"not {what}: {lexical}") from None
+        raise AssertionError(f"unknown field kind {kind!r}")  # pragma: no cover - tested with the mapping table
 
     @staticmethod
     def _bool(term: Term, field: str) -> bool:

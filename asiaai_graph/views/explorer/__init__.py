@@ -146,31 +146,9 @@ def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, A
     cited: dict[str, None] = {}
     for rid in sorted(keep):
         record = kg[rid]
-        if not isinstance(record, Entity):
-            continue
-        skip = {"id", "name", "labels", "sources", "disputes"} | {r.field for r in type(record).refs if r.key is None}
-        stated: dict[str, list[str]] = {}
-        for c in record.sources:
-            for name in c.fields:
-                stated.setdefault(name, []).append(c.source)
-        facts = [[name, describe(value), list(dict.fromkeys(stated.get(name, ())))] for name, value in record
-                 if name not in skip and value not in (None, (), {})]
-        citations = [{"source": c.source, **({"quote": c.quote} if c.quote else {}),
-                      **({"note": c.note} if c.note else {}), **({"locator": c.locator} if c.locator else {}),
-                      **({"links": list(c.links)} if c.links else {}), **({"fields": list(c.fields)} if c.fields else {})}
-                     for c in record.sources]
-        cited.update(dict.fromkeys(c.source for c in record.sources))
-        nodes.append({
-            "id": rid,
-            "type": record.record_type,
-            "kind": getattr(record, "kind", None) or getattr(record, "measure", None) or "",
-            "names": _names(record),
-            "aliases": list(record.aliases),
-            "countries": list(countries_of(kg, record)),
-            "facts": facts,
-            "citations": citations,
-            **({"disputes": _disputes(record)} if record.disputes else {}),
-        })
+        if isinstance(record, Entity):
+            nodes.append(_node(kg, record))
+            cited.update(dict.fromkeys(c.source for c in record.sources))
     for n in nodes:
         n["keys"] = sorted({k for k in map(normalize, [n["id"], *n["names"].values(), *n["aliases"]]) if k})
     edges = sorted(({"source": e.source, "target": e.target, "relation": e.relation}
@@ -180,22 +158,8 @@ def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, A
     for n in nodes:
         n["pos"] = placed["nodes"][n["id"]]
     nodes.sort(key=lambda n: (n["pos"][3], n["id"]))  # in the order the zoom reveals them
-    sources: dict[str, Any] = {}
-    for sid in sorted(cited):
-        s = kg[sid]
-        assert isinstance(s, Source)
-        sources[sid] = {k: v for k, v in {
-            "title": s.title, "title_en": s.title_en, "publisher": s.publisher, "publisher_ko": s.publisher_ko,
-            "kind": s.kind, "author": s.author, "published": str(s.published) if s.published else None,
-            "url": s.url, "language": s.language,
-        }.items() if v}
-    cldr = strings()["countries"]
-    country_names: dict[str, dict[str, str]] = {}
-    for c in sorted({c for n in nodes for c in n["countries"]} | {n["id"] for n in nodes if n["type"] == "country"}):
-        country_record = kg.get(c)
-        own = _names(country_record) if isinstance(country_record, Entity) else {}
-        country_names[c] = {lang: own.get(lang) or cldr.get(c, {}).get(lang) or own.get("en") or c
-                            for lang in LANGUAGES}
+    sources = {sid: _source(kg, sid) for sid in sorted(cited)}
+    country_names = _country_names(kg, nodes)
     types = [t for t in _COLORS if any(n["type"] == t for n in nodes)]
     return {
         "version": __version__,
@@ -209,6 +173,54 @@ def explorer_data(kg: KnowledgeGraph, country: str | None = None) -> dict[str, A
         "edges": edges,
         "sources": sources,
     }
+
+
+def _node(kg: KnowledgeGraph, record: Entity) -> dict[str, Any]:
+    """A record as the page shows it: names, facts with the sources that state them, citations, disputes."""
+    skip = {"id", "name", "labels", "sources", "disputes"} | {r.field for r in type(record).refs if r.key is None}
+    stated: dict[str, list[str]] = {}
+    for c in record.sources:
+        for name in c.fields:
+            stated.setdefault(name, []).append(c.source)
+    facts = [[name, describe(value), list(dict.fromkeys(stated.get(name, ())))] for name, value in record
+             if name not in skip and value not in (None, (), {})]
+    citations = [{"source": c.source, **({"quote": c.quote} if c.quote else {}),
+                  **({"note": c.note} if c.note else {}), **({"locator": c.locator} if c.locator else {}),
+                  **({"links": list(c.links)} if c.links else {}), **({"fields": list(c.fields)} if c.fields else {})}
+                 for c in record.sources]
+    return {
+        "id": record.id,
+        "type": record.record_type,
+        "kind": getattr(record, "kind", None) or getattr(record, "measure", None) or "",
+        "names": _names(record),
+        "aliases": list(record.aliases),
+        "countries": list(countries_of(kg, record)),
+        "facts": facts,
+        "citations": citations,
+        **({"disputes": _disputes(record)} if record.disputes else {}),
+    }
+
+
+def _source(kg: KnowledgeGraph, sid: str) -> dict[str, Any]:
+    """A cited source's bibliographic details, as the page shows them."""
+    s = kg[sid]
+    assert isinstance(s, Source)
+    return {k: v for k, v in {
+        "title": s.title, "title_en": s.title_en, "publisher": s.publisher, "publisher_ko": s.publisher_ko,
+        "kind": s.kind, "author": s.author, "published": str(s.published) if s.published else None,
+        "url": s.url, "language": s.language,
+    }.items() if v}
+
+
+def _country_names(kg: KnowledgeGraph, nodes: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """Each country the nodes are in (or are), named in every interface language (the data's names first, then CLDR's)."""
+    cldr = strings()["countries"]
+    names: dict[str, dict[str, str]] = {}
+    for c in sorted({c for n in nodes for c in n["countries"]} | {n["id"] for n in nodes if n["type"] == "country"}):
+        country_record = kg.get(c)
+        own = _names(country_record) if isinstance(country_record, Entity) else {}
+        names[c] = {lang: own.get(lang) or cldr.get(c, {}).get(lang) or own.get("en") or c for lang in LANGUAGES}
+    return names
 
 
 def _json_for_script(data: Any) -> str:

@@ -151,24 +151,9 @@ def layout(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]],
     >>> out == layout(nodes, edges)  # deterministic
     True
     """
-    home: dict[str, str] = {}
-    types = {n["id"]: n["type"] for n in nodes}
-    for n in nodes:
-        home[n["id"]] = n["id"] if n["type"] == "country" else (n["countries"][0] if n["countries"] else "")
-    degree: Counter[str] = Counter()
-    inside: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    links: Counter[tuple[str, str]] = Counter()
-    for e in edges:
-        s, t = e["source"], e["target"]
-        if s not in home or t not in home or s == t:
-            continue
-        degree[s] += 1
-        degree[t] += 1
-        hs, ht = home[s], home[t]
-        if hs == ht:
-            inside[hs].append((s, t))
-        else:
-            links[(min(hs, ht), max(hs, ht))] += 1
+    home = {n["id"]: n["id"] if n["type"] == "country" else (n["countries"][0] if n["countries"] else "")
+            for n in nodes}
+    degree, inside, links = _relations(home, edges)
     members: dict[str, list[str]] = defaultdict(list)
     for n in nodes:
         members[home[n["id"]]].append(n["id"])
@@ -195,14 +180,39 @@ def layout(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]],
         i, j = sorted((region_index[a], region_index[b]))
         region_links[(i, j)] += count
     centres = _pack(radii, region_links, [r or "-" for r in order])
+    types = {n["id"]: n["type"] for n in nodes}
+    return _placed(order, members, centres, radii, local, degree, types, overview)
 
-    # scale the whole map to about _MAP_SIZE across
+
+def _relations(home: dict[str, str], edges: Sequence[dict[str, Any]]) -> tuple[
+        Counter[str], dict[str, list[tuple[str, str]]], Counter[tuple[str, str]]]:
+    """Each entity's degree, the edges inside each region, and the number of edges between two regions."""
+    degree: Counter[str] = Counter()
+    inside: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    links: Counter[tuple[str, str]] = Counter()
+    for e in edges:
+        s, t = e["source"], e["target"]
+        if s not in home or t not in home or s == t:
+            continue
+        degree[s] += 1
+        degree[t] += 1
+        hs, ht = home[s], home[t]
+        if hs == ht:
+            inside[hs].append((s, t))
+        else:
+            links[(min(hs, ht), max(hs, ht))] += 1
+    return degree, inside, links
+
+
+def _placed(order: list[str], members: dict[str, list[str]], centres: list[tuple[float, float]], radii: list[float],
+            local: dict[str, tuple[float, float]], degree: Counter[str], types: dict[str, str],
+            overview: int) -> dict[str, Any]:
+    """The map scaled to about ``_MAP_SIZE`` across: each entity's place, size and level of detail, and the discs."""
     xs = [c[0] - r for c, r in zip(centres, radii)] + [c[0] + r for c, r in zip(centres, radii)]
     ys = [c[1] - r for c, r in zip(centres, radii)] + [c[1] + r for c, r in zip(centres, radii)]
     scale = _MAP_SIZE / max(max(xs) - min(xs), max(ys) - min(ys), 1.0)
     mid = ((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2)
-
-    total = len(nodes)
+    total = sum(len(m) for m in members.values())
     out: dict[str, list[float]] = {}
     regions = []
     for region, (cx, cy), radius in zip(order, centres, radii):

@@ -27,13 +27,13 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
+from asiaai_graph.schema.terms import VIEW_LANGUAGES
 from asiaai_graph.schema import (
     AIModel,
     Citation,
     Country,
     Indicator,
     Investment,
-    LanguageTag,
     Money,
     Organization,
     PartialDate,
@@ -58,8 +58,9 @@ Scalar = str | int | float | bool
 SEP = "; "
 """How several values share one column."""
 
-LANGUAGES: tuple[str, ...] = get_args(LanguageTag)
-"""Label languages in column order."""
+LANGUAGES: tuple[str, ...] = VIEW_LANGUAGES
+"""Label languages that get a column of their own, in column order; names in the other languages of
+Asia share one column, ``other_names`` (``vi: ...; th: ...``)."""
 
 _IRREGULAR = {"modifies": "modified", "supports": "supported", "headquarters": "headquarters"}
 
@@ -144,7 +145,7 @@ def _field_columns(model: type[Record], field: str, langs: Iterable[str]) -> lis
     kind = _field_kind(model, field)
     ref = _refs(model).get(field)
     if kind == "labels":
-        return [(label_column(lang), "str") for lang in langs]
+        return [*((label_column(lang), "str") for lang in langs), ("other_names", "str")]
     if kind == "money":
         currency = "currency" if field == "amount" else f"{field}_currency"
         return [(field, "number"), (currency, "str"), (f"{field}_qualifier", "str"),
@@ -182,12 +183,13 @@ def column_types(model: type[Record], langs: Iterable[str] = LANGUAGES) -> dict[
 def columns(model: type[Record], langs: Iterable[str] = LANGUAGES) -> list[str]:
     """Every column :func:`flatten` can give a record of ``model``, in order.
 
-    ``langs`` are the label languages to give a ``name_*`` column.
+    ``langs`` are the label languages to give a ``name_*`` column; names in other languages
+    share ``other_names``.
 
     >>> from asiaai_graph import AIModel
     >>> cols = columns(AIModel, langs=["ko"])
-    >>> cols[:4], cols[-1]
-    (['id', 'name', 'name_ko', 'aliases'], 'sources')
+    >>> cols[:5], cols[-1]
+    (['id', 'name', 'name_ko', 'other_names', 'aliases'], 'sources')
     >>> [c for c in cols if c.startswith("training_cost")]
     ['training_cost', 'training_cost_currency', 'training_cost_qualifier', 'training_cost_upper', 'training_cost_equivalents', 'training_cost_price_year']
     """
@@ -268,6 +270,9 @@ def flatten(kg: KnowledgeGraph, record: Record) -> dict[str, Scalar]:
             for lang in LANGUAGES:
                 if lang in value:
                     row[label_column(lang)] = value[lang]
+            others = [f"{lang}: {text}" for lang, text in value.items() if lang not in LANGUAGES]
+            if others:
+                row["other_names"] = SEP.join(others)
         elif kind == "money":
             row[field] = _number(value.amount)
             row["currency" if field == "amount" else f"{field}_currency"] = value.currency

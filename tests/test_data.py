@@ -103,7 +103,8 @@ def test_sources_keep_their_date_precision(kg: ag.KnowledgeGraph) -> None:
     assert (str(fn.published), fn.author, fn.publisher) == ("2018~", "서혜진", "Financial News")
     # a date resolved against an article whose own date is inferred is itself approximate, and no more precise:
     # "지난달" (last month) in an article known only to the year 2018 is 2018~, not a guessed month
-    (round_,) = kg.investments(investee="sensetime")
+    round_ = kg["sensetime-2018-round"]  # the article's round; SenseTime's later ones are curated from other pages
+    assert isinstance(round_, ag.Investment)
     assert round_.date is not None and (str(round_.date), round_.date.precision) == ("2018~", "year")
     for sid in ARTICLES:
         source = kg[sid]
@@ -112,22 +113,34 @@ def test_sources_keep_their_date_precision(kg: ag.KnowledgeGraph) -> None:
 
 # --- per-field provenance: every citation says which fields it states ----------------------------
 
-#: The curated files (others under data/ are imported datasets with rules of their own).
-CURATED_FILES = (
-    "sources.yaml", "countries.yaml", "places.yaml", "organizations.yaml", "people.yaml", "models.yaml",
-    "products.yaml", "policies.yaml", "investments.yaml", "partnerships.yaml", "indicators.yaml",
-)
+#: The curated files: every YAML file under data/ but the imported datasets (data/datasets/, with rules of
+#: their own): one file per section for the records of the five articles, and one bundle per jurisdiction
+#: or group (data/policies/, data/investments/, data/builders/) holding its records and the pages they cite.
+CURATED_FILES = tuple(sorted(str(p.relative_to(ROOT / "data")) for p in (ROOT / "data").rglob("*.yaml")
+                             if "datasets" not in p.parts))
 #: What a citation with ``fields: []`` backs: that the record exists, what it is called and what it is.
-IDENTITY = frozenset({"name", "labels", "aliases", "description", "kind", "wikidata"})
+IDENTITY = frozenset({"name", "labels", "aliases", "description", "kind", "wikidata", "official_title",
+                      "official_language"})
 #: Source kinds whose evidence is a verbatim quote; datasets and standards give a locator (their row) instead.
 ROW_SOURCES = frozenset({"dataset", "standard"})
 
 
 def load_curated(data_dir: Path) -> tuple[list[ag.Entity], dict[str, ag.Source]]:
-    """The curated records of ``data_dir`` (the entities, and the sources by id)."""
-    records = load_records([data_dir / name for name in CURATED_FILES])
+    """The curated records of ``data_dir`` (the entities, and the sources by id).
+
+    The curated files are read with the imported datasets, which their records may refer to (a
+    government fund investing beside Nvidia, whose record an Epoch file brings); a curated record that
+    shares its id with an imported one (a Korean name and a country for a company a dataset lists) is
+    checked as merged, with the dataset's citations beside the curated ones.
+    """
+    import yaml
+
+    records = load_records([data_dir])
+    curated_ids = {item["id"] for name in CURATED_FILES
+                   for items in yaml.safe_load((data_dir / name).read_text(encoding="utf-8")).values()
+                   for item in items or ()}
     sources = {r.id: r for r in records if isinstance(r, ag.Source)}
-    return [r for r in records if isinstance(r, ag.Entity)], sources
+    return [r for r in records if isinstance(r, ag.Entity) and r.id in curated_ids], sources
 
 
 @pytest.fixture(scope="module")
@@ -207,7 +220,9 @@ def test_a_named_policys_goals_rest_on_quotes_that_name_it(curated: Any) -> None
     """When a source names the policy, its goals, target year and budgets come from quotes that name it too.
 
     A goal an article states without naming the policy ("China aims at USD 1 trillion by 2030") goes on a
-    record that does not claim to be that policy: matching by the year alone is a guess.
+    record that does not claim to be that policy: matching by the year alone is a guess. The rule holds for
+    the five Korean articles, each of which covers dozens of subjects; a page cited for a policy's goals
+    (a ministry's release, a report on the plan) is about that policy.
     """
     records, _ = curated
     wrong = []
@@ -217,7 +232,7 @@ def test_a_named_policys_goals_rest_on_quotes_that_name_it(curated: Any) -> None
             continue  # a record for goals no source names; it claims to be no named policy
         for c in p.sources:
             for f in set(c.fields) & {"goals", "target_year", "budget", "annual_budget"}:
-                if c not in naming:
+                if c not in naming and c.source in ARTICLES:
                     wrong.append((p.id, f, c.source, c.quote))
     assert wrong == []
 
@@ -225,16 +240,85 @@ def test_a_named_policys_goals_rest_on_quotes_that_name_it(curated: Any) -> None
 _PRECISION = {"year": 0, "month": 1, "day": 2}
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
+#: Month names of the other languages the curated pages are in (Indonesian, Malay, Turkish, Russian in the
+#: genitive, Thai, Arabic, Portuguese, French); index 0 is January.
+_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+     "November", "Desember"),
+    ("Januari", "Februari", "Mac", "April", "Mei", "Jun", "Julai", "Ogos", "September", "Oktober", "November",
+     "Disember"),
+    ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"),
+    ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+     "декабря"),
+    ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม",
+     "พฤศจิกายน", "ธันวาคม"),
+    ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
+    ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro",
+     "dezembro"),
+    ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+     "décembre"),
+    ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"),
+)
+
+
+def _month_words(month: int) -> list[str]:
+    """The ways a quote may name a month: English (whole or Jan./Sept.), 5월/5月, tháng 5, and the names above."""
+    english = _MONTHS[month - 1]
+    words = [english, english[:3] + ".", english[:3] + " ", english[:3] + "-", *(["Sept."] if month == 9 else [])]
+    return [*words, *(names[month - 1] for names in _MONTH_NAMES)]
+
+
+def _jalali(year: int, month: int, day: int) -> tuple[int, int, int]:
+    """The Solar Hijri date (Iran's calendar) of a Gregorian date (the arithmetic of the jdf.scr.ir routine)."""
+    days_before = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+    gy2 = year + 1 if month > 2 else year
+    days = (355666 + 365 * year + (gy2 + 3) // 4 - (gy2 + 99) // 100 + (gy2 + 399) // 400 + day
+            + days_before[month - 1])
+    jy = -1595 + 33 * (days // 12053)
+    days %= 12053
+    jy += 4 * (days // 1461)
+    days %= 1461
+    if days > 365:
+        jy += (days - 1) // 365
+        days = (days - 1) % 365
+    jm = 1 + days // 31 if days < 186 else 7 + (days - 186) // 30
+    jd = 1 + (days % 31 if days < 186 else (days - 186) % 30)
+    return jy, jm, jd
+
+
+_PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
 def _prints(quote: str, date: ag.PartialDate) -> bool:
-    """Whether the quote prints the date's finest part: its month ('5월', 'May') or its day ('20일', 'May 20')."""
+    """Whether the quote prints the date's finest part: its month ('5월', '5月', 'May', 'tháng 5') or its day
+    ('20일', '20日', 'May 20', '20 May', '2024-05-20', '20/05/2024', 'ngày 20')."""
     if date.day is not None:
         assert date.month is not None
-        return bool(re.search(rf"(?<!\d){date.day}일|{_MONTHS[date.month - 1]} {date.day}\b", quote))
+        d, m = date.day, date.month
+        numeric = (rf"(?<!\d){date.year}\s*[-/.년年]\s*0?{m}\s*[-/.월月]\s*0?{d}(?!\d)|(?<!\d)0?{d}[/.]0?{m}[/.]"
+                   rf"(?:{date.year}|{date.year + 543})|(?<!\d)0?{m}/0?{d}/{date.year}")
+        words = "|".join(rf"{re.escape(w.strip())}\s*0?{d}(?:st|nd|rd|th)?\b|(?<!\d)0?{d}(?:st|nd|rd|th)?[\s-]*"
+                         rf"(?:de\s+|of\s+)?{re.escape(w.strip())}" for w in _month_words(m))
+        cjk = rf"(?<!\d)0?{d}\s*(?:일|日)|ngày\s*0?{d}\b"
+        jy, jm, jd = _jalali(date.year, m, d)
+        hijri = f"{jy}/{jm:02d}/{jd:02d}" in quote.translate(_PERSIAN_DIGITS)
+        return hijri or bool(re.search(f"{numeric}|{words}|{cjk}", quote, re.IGNORECASE))
     if date.month is not None:
-        return bool(re.search(rf"(?<!\d){date.month}월|{_MONTHS[date.month - 1]}", quote))
+        m = date.month
+        words = "|".join(re.escape(w) for w in _month_words(m))
+        return bool(re.search(rf"(?<!\d)0?{m}\s*(?:월|月)|tháng\s*0?{m}\b|{words}|(?<!\d){date.year}[-/.]0?{m}(?!\d)"
+                              rf"|(?<!\d)0?{m}/{date.year}", quote, re.IGNORECASE))
     return True
+
+
+def _prints_year(quote: str, year: int) -> bool:
+    """The year as printed: 2024, or in the calendars pages of Asia print it in (Thai 2567, Taiwan's 民國113
+    or 113年, Japan's 令和6年 or 平成30年)."""
+    reiwa, heisei = year - 2018, year - 1988
+    forms = [str(year), str(year + 543), f"民國{year - 1911}", f"{year - 1911}年", f"-{year % 100:02d})",
+             *([f"令和{reiwa}年", f"令和{'元' if reiwa == 1 else reiwa}年"] if reiwa > 0 else []),
+             *([f"平成{heisei}年"] if 0 < heisei <= 31 else [])]
+    return any(f in quote for f in forms)
 
 
 def test_dates_are_no_more_precise_or_certain_than_their_evidence(curated: Any) -> None:
@@ -246,11 +330,10 @@ def test_dates_are_no_more_precise_or_certain_than_their_evidence(curated: Any) 
     records, sources = curated
     wrong = []
     for r in records:
-        for name in stated_fields(r):
-            date = getattr(r, name)
-            if not isinstance(date, ag.PartialDate):
-                continue
-            evidence = [c for c in r.sources if name in c.fields]
+        for name, date in _dates(r):
+            evidence = [c for c in r.sources if c.supports(name)]
+            if any(sources[c.source].kind in ROW_SOURCES for c in evidence):
+                continue  # a dataset's row states it (the importers' tests check rows)
             quotes = [c.quote for c in evidence if c.quote]
             dated = [sources[c.source].published for c in evidence]
             # an approximate date is resolved against the source's date, which must be as precise;
@@ -258,10 +341,25 @@ def test_dates_are_no_more_precise_or_certain_than_their_evidence(curated: Any) 
             own_date = any(d is not None and (_PRECISION[d.precision] >= _PRECISION[date.precision] if date.approximate
                                               else d == date) for d in dated)
             printed = any(_prints(q, date) for q in quotes)  # the month or day, where the date has one
-            year = date.approximate or any(str(date.year) in q for q in quotes)
+            # the year is printed, or the day or month was resolved against the page's own date ("지난 27일",
+            # "on Monday", "In January") whose year it is
+            year = (date.approximate or any(_prints_year(q, date.year) for q in quotes)
+                    or any(d is not None and d.year == date.year for d in dated))
             if not (own_date or (printed and year)):
                 wrong.append((r.id, name, str(date)))
     assert wrong == []
+
+
+def _dates(record: ag.Entity) -> list[tuple[str, ag.PartialDate]]:
+    """Every date the record states, named as a citation names it (``released``, ``lifecycle.in_force``)."""
+    out: list[tuple[str, ag.PartialDate]] = []
+    for name in stated_fields(record):
+        value = getattr(record, name)
+        if isinstance(value, ag.PartialDate):
+            out.append((name, value))
+        elif name == "lifecycle":
+            out += [(f"lifecycle.{e.event}", e.date) for e in value]
+    return out
 
 
 def test_affiliations_are_dated_by_the_source_that_states_them(curated: Any) -> None:
@@ -329,15 +427,24 @@ def test_focus_areas_are_the_ones_their_quotes_name(curated: Any) -> None:
 
 #: What a description may say of a thing only when one of the record's quotes says it too.
 CLAIMS: dict[str, tuple[str, ...]] = {
-    r"video[- ]editing": ("편집",), r"video[- ]sharing": ("동영상 공유",), r"\bmessenger": ("메신저",),
+    r"video[- ]editing": ("편집", "editing"), r"video[- ]sharing": ("동영상 공유", "video-sharing"),
+    r"\bmessenger": ("메신저", "messenger"),
     r"mobile payment": ("모바일 결제",), r"virtual assistant": ("가상 비서",), r"face[- ]recognition": ("안면인식",),
-    r"open[- ]source": ("오픈소스", "open-source"), r"most valuable": ("기업가치가 가장 높은", "세계 1~3위"),
-    r"headquarter": ("본사", "-based"), r"subsidiary": ("자회사", "subsidiary"), r"\bstart-?up": ("스타트업",),
-    r"\blargest": ("최대",), r"number-three|third": ("3위",), r"\bAR glasses": ("AR 글라스",),
-    r"\bAI glasses": ("AI 안경",), r"smart[- ]glasses": ("스마트 글라스",), r"autonomous[- ]driving": ("자율주행",),
-    r"robotaxi": ("로보택시",), r"humanoid": ("휴머노이드",), r"e-commerce": ("이커머스", "전자상거래"),
-    r"fintech": ("핀테크",), r"semiconductor|chip maker": ("반도체",), r"state broadcaster": ("관영 매체",),
-    r"most popular": ("가장 인기있는",), r"mixture-of-experts": ("MoE", "Mixture-of-Experts"),
+    r"open[- ]source": ("오픈소스", "open-source", "open source", "Open Source", "open-weight", "开源", "開源",
+                        "オープンソース", "오픈 소스", "mã nguồn mở"),
+    r"most valuable": ("기업가치가 가장 높은", "세계 1~3위", "most valuable"),
+    r"headquarter": ("본사", "-based", "headquarter", "Headquarter", "总部", "總部", "本社", "based in", "ستاد"),
+    r"subsidiary": ("자회사", "subsidiary", "子公司", "子会社", "unit of", "arm of"),
+    r"\bstart-?up": ("스타트업", "창업", "startup", "start-up", "Startup", "Start-up", "初创", "创业公司", "新創", "スタートアップ",
+                     "ベンチャー", "khởi nghiệp"),
+    r"\blargest": ("최대", "가장 큰", "largest", "biggest", "最大", "最大規模", "lớn nhất"),
+    r"number-three|third": ("3위", "third", "第三"), r"\bAR glasses": ("AR 글라스",),
+    r"\bAI glasses": ("AI 안경",), r"smart[- ]glasses": ("스마트 글라스",), r"autonomous[- ]driving": ("자율주행", "autonomous driving", "自动驾驶", "自動駕駛", "自動運転", "智能驾驶"),
+    r"robotaxi": ("로보택시",), r"humanoid": ("휴머노이드", "humanoid", "人形", "ヒューマノイド"),
+    r"e-commerce": ("이커머스", "전자상거래", "e-commerce", "电商", "電商", "EC"),
+    r"fintech": ("핀테크", "fintech", "金融科技"), r"semiconductor|chip maker": ("반도체", "semiconductor", "chip", "芯片", "半导体", "半導體", "半導体", "칩", "bán dẫn"),
+    r"state broadcaster": ("관영 매체",),
+    r"most popular": ("가장 인기있는", "most popular"), r"mixture-of-experts": ("MoE", "Mixture-of-Experts", "mixture-of-experts"),
 }
 
 
@@ -448,7 +555,8 @@ def test_generative_ai_patents(kg: ag.KnowledgeGraph) -> None:
 def test_city_policies(kg: ag.KnowledgeGraph) -> None:
     by_city = {p.jurisdiction for p in kg.policies(country="CN")}
     assert {"beijing", "shanghai", "shenzhen", "CN"} <= by_city
-    (voucher,) = [p for p in kg.policies(jurisdiction="shenzhen") if p.kind == "funding_scheme"]
+    voucher = kg["shenzhen-ai-model-voucher-scheme"]
+    assert isinstance(voucher, ag.Policy) and voucher.kind == "funding_scheme"
     assert voucher.annual_budget is not None
     assert (voucher.annual_budget.amount, voucher.annual_budget.currency, voucher.annual_budget.qualifier) == (
         D(500_000_000), "CNY", "at_most")
@@ -493,7 +601,8 @@ def test_standards_committee_and_us_measures(kg: ag.KnowledgeGraph) -> None:
 
 
 def test_sensetime_round(kg: ag.KnowledgeGraph) -> None:
-    (round_,) = kg.investments(investee="sensetime")
+    round_ = kg["sensetime-2018-round"]  # the article's round; SenseTime's later ones are curated from other pages
+    assert isinstance(round_, ag.Investment)
     assert [(i.organization, i.lead) for i in round_.investors] == [("alibaba-group", True)]
     assert round_.amount is not None and (round_.amount.amount, round_.amount.currency) == (D(600_000_000), "USD")
     assert round_.post_money_valuation is not None
@@ -529,8 +638,11 @@ def test_article_001_players(kg: ag.KnowledgeGraph) -> None:
     assert isinstance(manyika, ag.Person) and "mckinsey" in {a.organization for a in manyika.affiliations}
     # the USD 1 trillion goal is China's as the article states it, not the named plan's (the article names no plan)
     plan = kg["china-new-generation-ai-development-plan"]
-    assert isinstance(plan, ag.Policy) and plan.target_year == 2030 and not any(g.amount for g in plan.goals)
-    (goal,) = [p for p in kg.policies(jurisdiction="CN") if any(g.amount for g in p.goals)]
+    # the article's USD 1 trillion goal, which names no plan, stays off the plan (its goals in CNY come from pages
+    # that name it)
+    assert isinstance(plan, ag.Policy) and plan.target_year == 2030
+    assert not any(g.amount and g.amount.currency == "USD" for g in plan.goals)
+    (goal,) = [p for p in kg.policies(jurisdiction="CN") if any(g.amount and g.amount.currency == "USD" for g in p.goals)]
     assert goal.id != plan.id and "fnnews-2018" in ids(kg.sources_of(goal))
     assert [(g.amount.amount, g.amount.currency, g.year) for g in goal.goals if g.amount] == [
         (D(1_000_000_000_000), "USD", 2030)]
@@ -555,10 +667,10 @@ def test_chinese_moves_abroad_2024(kg: ag.KnowledgeGraph) -> None:
     assert "saudi-vision-2030" in saudi.supports
     galaxy = kg["huawei-galaxy-ai"]
     assert isinstance(galaxy, ag.Product) and "north-africa" in galaxy.markets and iso(galaxy.launched) == "2024-05"
-    (centres,) = [i for i in kg.investments(investor="alibaba-group") if i.kind == "infrastructure"] or [
-        i for i in kg.investments(investor="alibaba-cloud") if i.kind == "infrastructure"]
+    centres = kg["alibaba-overseas-data-centres-2024"]
+    assert isinstance(centres, ag.Investment) and centres.kind == "infrastructure"
     assert set(centres.targets) >= {"KR", "MY", "PH", "TH", "MX"} and iso(centres.date) == "2024-05"
-    assert ids(kg.investments(country="MX")) == {centres.id}
+    assert centres.id in ids(kg.investments(country="MX"))
     plan = kg["huawei-north-africa-five-year-plan"]
     assert isinstance(plan, ag.Investment) and plan.duration is not None
     assert (plan.duration.value, plan.duration.unit) == (D(5), "year")
@@ -588,9 +700,10 @@ def test_asia_players(kg: ag.KnowledgeGraph) -> None:
     assert kg["tsmc"].country == "TW" and kg["smic"].country == "CN"  # type: ignore[attr-defined]
     assert {"kaist"} <= ids(kg.organizations(country="KR", kind="university"))
     assert "e-palette" in ids(kg.products(maker="toyota"))
-    strategies = {p.jurisdiction: p for p in kg.policies(kind="strategy")} | {
-        p.jurisdiction: p for p in kg.policies(kind="programme")}
-    assert strategies["KR"].target_year == 2030 and "SG" in strategies
+    korea = kg["korea-national-ai-strategy"]
+    assert isinstance(korea, ag.Policy) and korea.target_year == 2030
+    assert "korea-national-ai-strategy" in ids(kg.policies(country="KR", kind="strategy"))
+    assert "ai-singapore" in ids(kg.policies(country="SG", kind="programme"))
     (rank,) = kg.indicators(subject="alibaba-cloud", measure="cloud_market_rank")
     assert rank.rank == 3
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from asiaai_graph.utils import progress
-from asiaai_graph.cli import commands, data, files, show, store
+from asiaai_graph.cli import commands, data, files, policy, show, store
 from asiaai_graph.cli.output import UsageError, clean, dump, say
 from asiaai_graph.cli.registry import Commands
 from asiaai_graph.utils.errors import DataError, NotFound, StoreError
@@ -30,7 +30,7 @@ from asiaai_graph.utils.errors import DataError, NotFound, StoreError
 __all__ = ["COMMAND_MODULES", "main"]
 
 #: The modules whose ``register(commands)`` adds sub-commands, in the order ``--help`` lists them.
-COMMAND_MODULES = (commands, show, files, data, store)
+COMMAND_MODULES = (commands, policy, show, files, data, store)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Union, get_args
 
 if TYPE_CHECKING:
+    from asiaai_graph.schema.values import PartialDate
     from asiaai_graph.schema import (
         AIModel,
         Indicator,
@@ -33,6 +34,19 @@ __all__ = ["EntityOrId", "Queries"]
 # the models are only imported when a record is decoded: a query answered from a snapshot needs no pydantic
 EntityOrId = Union[str, "Record"]
 """A record, or its id."""
+
+
+#: The steps by which a policy is passed: by a legislature, or adopted or approved by a government.
+_PASSING = frozenset({"passed", "adopted", "approved"})
+
+
+def _check_term(value: str, vocabulary: str, param: str) -> str:
+    from asiaai_graph.schema import terms
+
+    choices = get_args(getattr(terms, vocabulary))
+    if value not in choices:
+        raise ValueError(f"{param}={value!r} is not one of: {', '.join(choices)}")
+    return value
 
 
 def _check_choice(value: str, record_type: str, param: str) -> str:
@@ -141,8 +155,18 @@ class Queries:
         country: EntityOrId | None = None,
         kind: str | None = None,
         jurisdiction: EntityOrId | None = None,
+        *,
+        in_force_on: str | int | PartialDate | None = None,
+        passed_in: int | None = None,
+        issued_by: EntityOrId | None = None,
+        status: str | None = None,
     ) -> list[Policy]:
         """Policies; ``country`` includes those of the country's cities and provinces.
+
+        ``in_force_on`` keeps those in force (whole or in part) on a date, by their lifecycle
+        (:meth:`~asiaai_graph.Policy.in_force_on`); ``passed_in`` those passed, adopted or
+        approved in a year; ``issued_by`` those a body issued; ``status`` those whose stated
+        status is that word (``in_force``, ``pending``...).
 
         Examples
         --------
@@ -150,13 +174,30 @@ class Queries:
         >>> kg = ag.load()
         >>> "shanghai" in {p.jurisdiction for p in kg.policies(country="CN")}
         True
-        >>> [p.id for p in kg.policies(country="KR")]
-        ['korea-national-ai-strategy']
+        >>> "kr-ai-basic-act" in [p.id for p in kg.policies(country="KR", kind="law", in_force_on="2026-02-01")]
+        True
+        >>> "kr-ai-basic-act" in [p.id for p in kg.policies(country="KR", in_force_on="2025-12-31")]
+        False
+        >>> [p.id for p in kg.policies(country="KR", passed_in=2024, kind="law")]
+        ['kr-ai-basic-act']
         """
+        from asiaai_graph.schema.values import PartialDate
+
         c = self.id_of(country, "country", "country") if country is not None else None
         k = _check_choice(kind, "policy", "kind") if kind is not None else None
         j = self.id_of(jurisdiction, ("country", "place"), "jurisdiction") if jurisdiction is not None else None
-        return self.select("policy", country=c, kind=k, jurisdiction=j)
+        found: list[Policy] = self.select("policy", country=c, kind=k, jurisdiction=j)
+        if issued_by is not None:
+            body = self.id_of(issued_by, ("organization", "person"), "issued_by")
+            found = [p for p in found if body in p.issuing_bodies]
+        if status is not None:
+            found = [p for p in found if p.status == _check_term(status, "PolicyStatus", "status")]
+        if passed_in is not None:
+            found = [p for p in found if any(e.event in _PASSING and e.date.year == passed_in for e in p.lifecycle)]
+        if in_force_on is not None:
+            day = PartialDate.parse(in_force_on)
+            found = [p for p in found if p.in_force_on(day)]
+        return found
 
     def investments(
         self,
@@ -164,19 +205,34 @@ class Queries:
         investee: EntityOrId | None = None,
         country: EntityOrId | None = None,
         year: int | None = None,
+        *,
+        kind: str | None = None,
+        status: str | None = None,
     ) -> list[Investment]:
-        """Investments, by investor, investee, the country the money goes to, or year.
+        """Investments, by investor, investee, the country the money goes to, year, kind or status.
+
+        ``country`` is the investee's country or a target's (a data centre in Japan is an
+        investment in JP whoever makes it).
 
         Examples
         --------
         >>> import asiaai_graph as ag
-        >>> [(i.amount.describe(), i.post_money_valuation.describe()) for i in ag.load().investments(investee="sensetime")]
+        >>> kg = ag.load()
+        >>> [(i.amount.describe(), i.post_money_valuation.describe()) for i in kg.investments(investee="sensetime", year=2018)]
         [('600,000,000 USD', '4,500,000,000 USD')]
+        >>> len(kg.investments(country="KR", kind="government_fund")) >= 3
+        True
         """
         i = self.id_of(investor, "organization", "investor") if investor is not None else None
         e = self.id_of(investee, "organization", "investee") if investee is not None else None
         c = self.id_of(country, "country", "country") if country is not None else None
-        return self.select("investment", investor=i, investee=e, country=c, year=year)
+        found: list[Investment] = self.select("investment", investor=i, investee=e, country=c, year=year)
+        if kind is not None:
+            k = _check_choice(kind, "investment", "kind")
+            found = [x for x in found if x.kind == k]
+        if status is not None:
+            found = [x for x in found if x.status == _check_term(status, "InvestmentStatus", "status")]
+        return found
 
     def partnerships(
         self, organization: EntityOrId | None = None, country: EntityOrId | None = None

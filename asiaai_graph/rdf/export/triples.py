@@ -302,7 +302,7 @@ class Emitter(Generic[T]):
         seqs: list[tuple[T, T]] | None = None
         for field, kind, pred, arg in steps:
             value = getattr(obj, field)
-            if value is None:
+            if value is None and kind != "json":  # a stated value may be null ("no time frame was given")
                 continue
             if kind == "ref":
                 po.append((pred, node(value)))

@@ -72,7 +72,7 @@ FORMAT = 5
 _MAGIC = b"asiaai-graph snapshot %d\n" % FORMAT
 _SUFFIX = ".snapshot"
 #: The modules whose code decides what a snapshot holds: a change to any of them makes a new key.
-_SHAPING_MODULES = ("schema/values.py", "schema/base.py", "schema/records.py", "schema/terms.py",
+_SHAPING_MODULES = ("schema/values.py", "schema/dates.py", "schema/base.py", "schema/records.py", "schema/terms.py",
                     "schema/checks.py", "schema/codes.py", "graph/references.py", "datafiles/merge.py",
                     "graph/index.py", "graph/knowledge_graph.py", "loading/snapshot.py", "datafiles/parse.py",
                     "datafiles/read.py")

@@ -87,7 +87,7 @@ def test_quotes_are_verbatim_from_their_article(kg: ag.KnowledgeGraph) -> None:
 
 @pytest.mark.skipif(not SOURCES_DIR.is_dir(), reason="the source articles (shared/sources) are not beside this checkout")
 def test_the_repository_does_not_hold_the_articles() -> None:
-    data = "".join(_squash(p.read_text(encoding="utf-8")) for p in (ROOT / "data").glob("*.yaml"))
+    data = "".join(_squash(p.read_text(encoding="utf-8")) for p in (ROOT / "data").rglob("*.yaml"))
     for name in ARTICLES.values():
         article = _squash((SOURCES_DIR / name).read_text(encoding="utf-8"))
         chunks = [article[i:i + 300] for i in range(0, len(article) - 300, 150)]

@@ -72,7 +72,7 @@ def test_nothing_is_dropped(kg: ag.KnowledgeGraph, tmp_path: Path, fmt: str) -> 
         attrs = g.nodes[rid]
         for name, value in record:
             if value not in (None, (), {}):
-                assert name == "id" or any(k == name or k.startswith(name + "_") or (name == "labels" and k.startswith("name_"))
+                assert name == "id" or any(k == name or k.startswith(name + "_") or (name == "labels" and (k.startswith("name_") or k == "other_names"))
                                            for k in attrs), (rid, name)
         for column, value in flatten(kg, record).items():
             if column != "id":

@@ -32,6 +32,7 @@ from asiaai_graph.importers.importing import ImportResult, curated_tables_dir, d
 from asiaai_graph.graph.index import names_of
 from asiaai_graph.datafiles.merge import CURATED, Layer, merge_records
 from asiaai_graph.schema import Organization, Record
+from asiaai_graph.datafiles.files import curated_files
 from asiaai_graph.datafiles.read import read_files
 
 from conftest import ROOT
@@ -70,7 +71,7 @@ def tables() -> MatchingTables:
 @pytest.fixture(scope="module")
 def curated() -> list[Record]:
     """The hand-written records (the top-level YAML files of data/), as the importers match against them."""
-    return read_files(sorted(DATA.glob("*.yaml")))[0]
+    return read_files(curated_files(DATA), references=False)[0]
 
 
 def merged(curated: Sequence[Record], imports: Iterable[ImportResult]) -> list[Record]:
@@ -318,8 +319,9 @@ def test_every_distinct_id_is_a_record(curated: list[Record], imports: dict[str,
 
 @needs_datasets
 def test_korean_llm_builders_through_the_cli(tmp_path: Path, imports: dict[str, ImportResult]) -> None:
-    for path in DATA.glob("*.yaml"):
-        shutil.copy(path, tmp_path / path.name)
+    for path in curated_files(DATA):
+        (tmp_path / path.relative_to(DATA)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, tmp_path / path.relative_to(DATA))
     for result in imports.values():
         write_import(result, tmp_path / "datasets")
     out = io.StringIO()

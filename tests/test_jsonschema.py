@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from asiaai_graph.datafiles.files import curated_files
 from asiaai_graph.cli import main
 from asiaai_graph.readwrite.jsonschema import data_file_schema
 from asiaai_graph.schema import SECTIONS
@@ -18,7 +19,7 @@ from conftest import ROOT, SAMPLE
 
 jsonschema = pytest.importorskip("jsonschema")
 
-DATA_FILES = sorted((ROOT / "data").glob("*.yaml")) + sorted(SAMPLE.glob("*.yaml"))
+DATA_FILES = curated_files(ROOT / "data") + sorted(SAMPLE.glob("*.yaml"))
 
 
 def as_json(path: Path) -> Any:

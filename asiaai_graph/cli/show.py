@@ -95,8 +95,7 @@ def _print_disputes(record: Entity, lang: str, out: TextIO) -> None:
     print("\nDisputes:", file=out)
     for dispute in record.disputes:
         print(f"  {dispute.field}", file=out)
-        annotation: Any = type(record).model_fields[dispute.field].annotation
-        kept = getattr(record, dispute.field)
+        kept, annotation = record.stated(dispute.field)
         for stated in dispute.values:
             value = TypeAdapter(annotation).validate_python(stated.value)
             mark = "*" if value == kept else " "

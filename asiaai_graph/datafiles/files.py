@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 from asiaai_graph.utils.errors import DataError, Problem
 
-__all__ = ["FileDigest", "ParseProblem", "decode", "display_path", "read_bytes"]
+__all__ = ["FileDigest", "ParseProblem", "curated_files", "decode", "display_path", "read_bytes"]
 
 
 class ParseProblem(NamedTuple):
@@ -42,6 +42,15 @@ class ParseProblem(NamedTuple):
 # sees); a byte order mark after the start; the noncharacters U+FFFE and U+FFFF.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def curated_files(folder: Path) -> list[Path]:
+    """The curated YAML files of a data folder, sorted: every ``*.yaml`` under it but the imports in ``datasets/``.
+
+    The records of the five articles lie at the top; bundles of records curated from public pages in
+    ``policies/``, ``investments/`` and ``builders/`` (see ``data/README.md``).
+    """
+    return sorted(p for p in folder.rglob("*.yaml") if "datasets" not in p.relative_to(folder).parts)
 
 
 def display_path(path: Path) -> str:

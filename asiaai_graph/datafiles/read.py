@@ -25,7 +25,8 @@ hold every validated object at once.
 Examples
 --------
 >>> from asiaai_graph.loading.loader import curated_data_dir
->>> records, edges = read_files(sorted(curated_data_dir().glob("*.yaml")))
+>>> from asiaai_graph.datafiles.files import curated_files
+>>> records, edges = read_files(curated_files(curated_data_dir()), references=False)
 >>> any(r.id == "deepseek" for r in records)
 True
 """
@@ -244,15 +245,19 @@ class Reader:
 
     # --- all files -----------------------------------------------------------------------------
 
-    def finish(self) -> tuple[list[Record], list[EdgeTuple]]:
-        """The records sorted by id and their edges, or a :class:`DataError` listing every problem."""
+    def finish(self, references: bool = True) -> tuple[list[Record], list[EdgeTuple]]:
+        """The records sorted by id and their edges, or a :class:`DataError` listing every problem.
+
+        With ``references=False``, ids the files refer to but do not hold are not problems (a part of
+        the data read alone: the curated files without the imports their records refer to).
+        """
         self._drop_older_imports()
         self._merge()
         found = self.found
         found.sort(key=lambda pair: pair[0].id)
         records = [record for record, _ in found]
         edges, bad = scan_references(records, self.known)
-        if bad:
+        if bad and references:
             origins = {id(record): origin for record, origin in found}
             for record, path_in_record, message in bad:
                 origin = origins[id(record)]
@@ -372,15 +377,17 @@ def _record_id(doc: Any, section: Any, position: int) -> str | None:
     return rid if isinstance(rid, str) and not is_placeholder(rid) else None
 
 
-def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE) -> tuple[list[Record], list[EdgeTuple]]:
+def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE,
+               references: bool = True) -> tuple[list[Record], list[EdgeTuple]]:
     """Parse and validate ``files``; the records sorted by id and their edges, or a :class:`DataError`.
 
-    Raises :class:`~asiaai_graph.utils.errors.DataError` listing every problem in every file.
+    Raises :class:`~asiaai_graph.utils.errors.DataError` listing every problem in every file;
+    ``references=False`` leaves out references to records the files do not hold.
     """
     reader = Reader(max_file_size)
     for path in files:
         reader.add_file(path)
-    return reader.finish()
+    return reader.finish(references)
 
 
 @dataclass
@@ -404,7 +411,7 @@ def read_graph(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE,
     Examples
     --------
     >>> from asiaai_graph.loading.loader import curated_data_dir
-    >>> parts = read_graph(sorted(curated_data_dir().glob("*.yaml")))
+    >>> parts = read_graph(sorted(curated_data_dir().rglob("*.yaml")))
     >>> parts.state["types"]["deepseek"], parts.records_json["deepseek"][:15]
     ('organization', b'{"id":"deepseek')
     """

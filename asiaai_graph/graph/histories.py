@@ -10,7 +10,7 @@ Examples
 >>> import asiaai_graph as ag
 >>> kg = ag.load()
 >>> [s.describe() for s in kg.timeline("kr-ai-basic-act") if s.policy.id == "kr-ai-basic-act"][1:4]
-['2024-12-26 passed', '2025-01-14 approved', '2025-01-21 promulgated']
+['2024-12-26 passed', '2025-01-14~ approved', '2025-01-21 promulgated']
 """
 
 from __future__ import annotations

@@ -67,10 +67,11 @@ def curated_tables_dir() -> Path:
 
 
 def _curated_records() -> list[Record]:
-    """The hand-written curated records (not the imports under ``datasets/``), for matching names."""
+    """The hand-written curated records (not the imports under ``datasets/``, which they may refer to), for matching names."""
+    from asiaai_graph.datafiles.files import curated_files
     from asiaai_graph.datafiles.read import read_files
 
-    return read_files(sorted(curated_tables_dir().glob("*.yaml")))[0]
+    return read_files(curated_files(curated_tables_dir()), references=False)[0]
 
 
 def placed_countries() -> dict[str, str]:

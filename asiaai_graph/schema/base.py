@@ -14,7 +14,7 @@ Examples
 from __future__ import annotations
 
 import functools
-from typing import Any, ClassVar, Literal, NamedTuple
+from typing import Any, ClassVar, Literal, NamedTuple, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
@@ -115,17 +115,12 @@ class Source(Record):
 
 
 _NOT_CITABLE = frozenset({"id", "sources", "disputes"})
+_LANGUAGE_ORDER = {tag: i for i, tag in enumerate(get_args(LanguageTag))}
 
 
 @functools.cache
-def _field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
-    annotation: Any = model.model_fields[field].annotation
+def _type_adapter(annotation: Any) -> TypeAdapter[Any]:
     return TypeAdapter(annotation)
-
-
-@functools.cache
-def _str_adapter() -> TypeAdapter[str]:
-    return TypeAdapter(str)
 
 
 def element_key(item: Any) -> str | None:
@@ -171,6 +166,28 @@ class Entity(Record):
                     raise ValueError(f"sources[{i}] cites {name!r}, which is not a field of a {cls.record_type}")
         return sources
 
+    def stated(self, field: str) -> tuple[Any, Any]:
+        """The value the record keeps for ``field`` (``lifecycle.in_force``: that step's date) and its type.
+
+        What a dispute of ``field`` compares its stated values with; the type reads them.
+
+        Examples
+        --------
+        >>> from asiaai_graph.schema import Policy
+        >>> p = Policy(id="p", name="P", kind="law", jurisdiction="KR", sources=["s"],
+        ...            lifecycle=[{"event": "in_force", "date": "2026-01-22"}])
+        >>> p.stated("lifecycle.in_force")[0], p.stated("kind")
+        (PartialDate('2026-01-22'), ('law', ...))
+        """
+        base, dot, key = field.partition(".")
+        if not dot:
+            return getattr(self, field), type(self).model_fields[field].annotation
+        element = self.element(base, key)
+        attr = getattr(element, "disputed_field", None)
+        if attr:
+            return getattr(element, attr), type(element).model_fields[attr].annotation
+        return element, str
+
     def element(self, field: str, key: str) -> Any:
         """The element of the list ``field`` that a citation names ``field.key``, or ``None``.
 
@@ -198,16 +215,10 @@ class Entity(Record):
             base, dot, key = dispute.field.partition(".")
             if base not in self.citable_fields():
                 raise ValueError(f"disputes[{i}]: {dispute.field!r} is not a field of a {self.record_type}")
-            if dot:
-                element = self.element(base, key)
-                if element is None:
-                    raise ValueError(f"disputes[{i}]: the record's {base} has no element {key!r}")
-                attr = getattr(element, "disputed_field", None)
-                kept = getattr(element, attr) if attr else element
-                model: type[BaseModel] = type(element)
-                adapter = _field_adapter(model, attr) if attr else _str_adapter()
-            else:
-                kept, adapter = getattr(self, dispute.field), _field_adapter(type(self), dispute.field)
+            if dot and self.element(base, key) is None:
+                raise ValueError(f"disputes[{i}]: the record's {base} has no element {key!r}")
+            kept, annotation = self.stated(dispute.field)
+            adapter = _type_adapter(annotation)
             values = []
             for j, stated in enumerate(dispute.values):
                 try:
@@ -220,6 +231,12 @@ class Entity(Record):
             if kept not in values:
                 raise ValueError(f"disputes[{i}]: the record's {dispute.field} is not one of the stated values")
         return self
+
+    @field_validator("labels")
+    @classmethod
+    def _labels_in_language_order(cls, labels: dict[str, str]) -> dict[str, str]:
+        """Labels in one order whatever the file's (English, Korean, Chinese, Japanese, then the others)."""
+        return dict(sorted(labels.items(), key=lambda kv: _LANGUAGE_ORDER.get(kv[0], len(_LANGUAGE_ORDER))))
 
     # issue 10: every name is visible text (not only spaces or invisible characters)
     @field_validator("name", "aliases", "labels")

@@ -102,8 +102,7 @@ def _disputes(record: Entity) -> list[list[Any]]:
 
     out = []
     for d in record.disputes:
-        annotation: Any = type(record).model_fields[d.field].annotation
-        kept = getattr(record, d.field)
+        kept, annotation = record.stated(d.field)
         values = []
         for v in d.values:
             typed = TypeAdapter(annotation).validate_python(v.value)

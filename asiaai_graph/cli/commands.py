@@ -188,10 +188,13 @@ def run_stats(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cell(value: Any) -> Any:
     """A SPARQL value as JSON: numbers stay numbers, dates become ISO text."""
+    import math
     from decimal import Decimal
 
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        if value.is_finite() and value.adjusted() < 40 and value == value.to_integral_value():
+            return int(value)
+        return float(value) if math.isfinite(float(value)) else str(value)
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     return value.isoformat() if hasattr(value, "isoformat") else str(value)

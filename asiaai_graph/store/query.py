@@ -27,10 +27,11 @@ import datetime
 import json
 import re
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from typing import Any
 
 from asiaai_graph.rdf.mapping import PREFIXES
+from asiaai_graph.rdf.numbers import result_decimal
 from asiaai_graph.store.client import Auth, StoreError, auth_from_env, request
 from asiaai_graph.store.endpoint import Endpoint, check_graph_iri, endpoint_of, with_params
 
@@ -54,7 +55,7 @@ def _bool(text: str) -> bool:
 _CONVERT: dict[str, Callable[[str], Any]] = {
     **{_XSD + t: int for t in _INTEGERS},
     **{_XSD + t: str for t in _STRINGS},
-    _XSD + "decimal": Decimal,
+    _XSD + "decimal": result_decimal,
     _XSD + "double": float,
     _XSD + "float": float,
     _XSD + "boolean": _bool,

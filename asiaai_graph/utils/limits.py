@@ -22,7 +22,9 @@ __all__ = [
     "MAX_EXPANDED_NODES",
     "MAX_FILE_SIZE",
     "MAX_NUMBER_DIGITS",
+    "MAX_RESULT_ROWS",
     "SNAPSHOT_SIZE_FACTOR",
+    "SPARQL_TIMEOUT",
 ]
 
 MAX_FILE_SIZE = 64 * 1024 * 1024
@@ -86,4 +88,22 @@ times the YAML's size. Aliases may expand a file up to its size limit
 (:data:`~asiaai_graph.utils.limits.MAX_EXPANDED_CHARS`), so four times the limit
 covers every valid snapshot, and stops a cache hit from reading a file of any
 size the cache folder happens to hold.
+"""
+
+SPARQL_TIMEOUT = 60.0
+"""Seconds a SPARQL query in memory may run (``kg.sparql(query, timeout=)`` overrides it).
+
+Reason: every competency query of ``examples/queries/`` answers in well under a
+second on the curated data and in a few seconds on the benchmark's 100,000
+organizations; a query still running after a minute is a cartesian product or a
+mistake, and the engine cannot be interrupted from Python, so it is stopped.
+"""
+
+MAX_RESULT_ROWS = 1_000_000
+"""Rows a SPARQL answer may hold, in memory or from a store (``max_rows=`` overrides it).
+
+Reason: a row is a dict of Python values, a few hundred bytes; a million rows
+is several hundred MB, more than any question about the graph needs (the whole
+curated export is about 200,000 triples). A query or a server that ignores
+``LIMIT`` is stopped here rather than filling memory.
 """

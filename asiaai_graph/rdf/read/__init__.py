@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from typing import IO, TYPE_CHECKING, Any, get_args
 
 from pydantic import ValidationError
@@ -47,6 +47,7 @@ from asiaai_graph.rdf.mapping import (
     Term,
     check_base,
 )
+from asiaai_graph.rdf.numbers import EXACT, read_number
 from asiaai_graph.rdf.read.parse import Triples, read_triples
 from asiaai_graph.schema import RECORD_TYPES, LanguageTag, PartialDate, Record
 
@@ -69,7 +70,6 @@ _ABSENT: Any = object()
 
 #: Literal kinds read from their lexical form: kind -> (parser, what a bad value is not).
 _LEXICAL: dict[str, tuple[Any, str]] = {
-    "decimal": (Decimal, "a decimal"),
     "int": (int, "an integer"),
     "json": (json.loads, "JSON"),
 }
@@ -103,6 +103,8 @@ _TABLES = {rt: _table(maps) for rt, maps in FIELDS.items()}
 _SUB_TABLES = {kind: _table(maps) for kind, maps in SUB_FIELDS.items()}
 _REV_MAPS = {rt: [fm for fm in maps if fm.kind == "rev_refs"] for rt, maps in FIELDS.items()}
 _NO_REV: list[FieldMap] = []
+#: A figure's field -> its predicate (``value``/``amount`` -> ``aag:value``, ``upper`` -> ``aag:upper``).
+_PRED_OF = {fm.field: fm.predicate for maps in SUB_FIELDS.values() for fm in maps if fm.kind == "decimal"}
 
 
 class _Reader:
@@ -289,6 +291,14 @@ class _Reader:
         if kind == "wikidata":
             entities = [v[len(WD):] for v in values if v.__class__ is str and v.startswith(WD)]
             return entities[0] if entities else None
+        if kind == "decimal":
+            term = self._one(values, field)
+            exacts = by_pred.get(EXACT[arg_pred]) if (arg_pred := _PRED_OF.get(field)) else None
+            exact = text(self._one(exacts, field)) if exacts else None
+            try:
+                return read_number(text(term), None if term.__class__ is str else term[2], exact)
+            except ValueError as exc:
+                raise _Bad(field, str(exc)) from None
         if kind in _LEXICAL:
             lexical = text(self._one(values, field))
             parse, what = _LEXICAL[kind]

@@ -27,6 +27,7 @@ Decimal('396000000000000000000000')
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal, InvalidOperation
 
 __all__ = [
@@ -55,6 +56,8 @@ EXACT = {_AAG + "value": _AAG + "exactValue", _AAG + "upper": _AAG + "exactUpper
 PORTABLE_DIGITS = 15
 #: ... and at most this many after it (Oxigraph's scale).
 _PORTABLE_SCALE = 18
+#: How far a double may be from its exact text: Virtuoso 7.2 writes doubles with 6 significant digits.
+_DOUBLE_DIGITS = 1e-5
 #: The longest lexical form read as a number: a figure of the schema is at most 40 digits and an
 #: exponent (see asiaai_graph.utils.limits), so anything longer is not one of ours.
 _MAX_LEXICAL = 100
@@ -130,7 +133,7 @@ def read_number(lexical: str, datatype: str | None, exact: str | None = None) ->
 
     Raises ``ValueError`` for a literal that is not a finite number of a numeric
     datatype, text longer than any figure, or an exact text that is not the
-    literal's value.
+    literal's value (to 5 significant digits: some stores round the doubles they give back).
 
     Examples
     --------
@@ -151,7 +154,7 @@ def read_number(lexical: str, datatype: str | None, exact: str | None = None) ->
     if exact is None:
         return value
     stated = _decimal(exact)
-    if float(stated) != float(value):
+    if not math.isclose(float(stated), float(value), rel_tol=_DOUBLE_DIGITS, abs_tol=0.0):
         raise ValueError(f"the exact value {exact} is not the double {lexical}")
     return stated
 

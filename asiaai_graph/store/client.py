@@ -383,6 +383,8 @@ def request(
             raise StoreError(method, shown, message=str(exc), attempts=attempts) from None
         except (OSError, http.client.HTTPException) as exc:
             why = "timed out" if isinstance(exc, (socket.timeout, TimeoutError)) else str(exc) or type(exc).__name__
+            if clock.left() <= 0:
+                why = f"no complete answer within deadline={deadline:g} s"
             if attempts > retries or not _pause(backoff * 2 ** (attempts - 1), clock):
                 raise StoreError(method, shown, message=why, attempts=attempts) from None
             continue

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import asiaai_graph as ag
@@ -112,8 +112,6 @@ READERS = [(read_epoch, "epoch_bad_rows.csv", "epoch.csv", 1), (read_llmjp, "llm
 
 
 @pytest.mark.parametrize("read, fixture, name, _", READERS, ids=["epoch", "llmjp", "china"])
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_fuzz_the_dataset_readers(tmp_path: Path, read: Callable[..., Any], fixture: str, name: str, _: int,
                                   data: st.DataObject) -> None:

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import asiaai_graph as ag
@@ -126,8 +126,6 @@ def exports(sample: ag.KnowledgeGraph) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("fmt", [f for f, _ in SYNTAXES])
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_fuzz_from_rdf(exports: dict[str, bytes], fmt: str, data: st.DataObject) -> None:
     doc = bytearray(exports[fmt])

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import asiaai_graph as ag
@@ -238,7 +238,6 @@ def test_service_is_refused_in_memory_unless_asked_for(sample: ag.KnowledgeGraph
 # --- fuzzing: any answer at all is rows or a StoreError ---------------------------------------------------------
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(content_type=st.sampled_from([RESULTS, "application/json", "application/n-triples", "text/plain",
                                      "text/html", ""]),
        body=st.one_of(st.binary(max_size=2000),
@@ -256,7 +255,6 @@ def test_fuzz_the_result_decoder(content_type: str, body: bytes) -> None:
     assert isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answer=st.binary(max_size=600))
 def test_fuzz_the_client_against_a_hostile_server(answer: bytes) -> None:
     with HostileServer(lambda _: [answer]) as server:

@@ -363,12 +363,17 @@ def request(
     ...
     asiaai_graph.utils.errors.StoreError: GET http://127.0.0.1:9/: could not reach the store: ...
     """
-    shown = redact(url)
     sent = dict(headers or {})
     sent.setdefault("User-Agent", "asiaai-graph")
     if auth is not None:
         sent["Authorization"] = auth.header()
-    clock = _Clock(timeout, deadline)
+    return _with_retries(method, url, body, sent, _Clock(timeout, deadline), max_bytes, sink, retries, backoff)
+
+
+def _with_retries(method: str, url: str, body: Body, sent: Mapping[str, str], clock: _Clock, max_bytes: int,
+                  sink: BinaryIO | None, retries: int, backoff: float) -> Response:
+    """:func:`request`'s attempts: again after a connection error or a 5xx answer, within the deadline."""
+    shown = redact(url)
     attempts = 0
     while True:
         attempts += 1
@@ -377,14 +382,12 @@ def request(
             sink.truncate()
         try:
             status, reason, head, data = _attempt(method, url, body, sent, clock, max_bytes, sink)
-        except _TooLarge as exc:
-            raise StoreError(method, shown, message=str(exc), attempts=attempts) from None
-        except _OverDeadline as exc:
+        except (_TooLarge, _OverDeadline) as exc:
             raise StoreError(method, shown, message=str(exc), attempts=attempts) from None
         except (OSError, http.client.HTTPException) as exc:
             why = "timed out" if isinstance(exc, (socket.timeout, TimeoutError)) else str(exc) or type(exc).__name__
             if clock.left() <= 0:
-                why = f"no complete answer within deadline={deadline:g} s"
+                why = f"no complete answer within deadline={clock.total:g} s"
             if attempts > retries or not _pause(backoff * 2 ** (attempts - 1), clock):
                 raise StoreError(method, shown, message=why, attempts=attempts) from None
             continue

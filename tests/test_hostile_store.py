@@ -263,3 +263,14 @@ def test_fuzz_the_client_against_a_hostile_server(answer: bytes) -> None:
         except StoreError:
             return
     assert isinstance(rows, list)
+
+
+def test_the_cli_stops_a_runaway_query_with_one_line_and_exit_1(tmp_path: object) -> None:
+    from conftest import SAMPLE
+
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    done = subprocess.run([sys.executable, "-m", "asiaai_graph", "sparql", "--no-curated", "--data", str(SAMPLE),
+                           "--time-limit", "2", query], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == ["asiaai-graph: the query ran over its time limit of 2 s "
+                                                "(pass timeout= to allow more)"]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import asiaai_graph as ag
 
@@ -15,6 +16,15 @@ HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 SAMPLE = FIXTURES / "sample"
 ROOT = HERE.parent
+
+# Property-based tests (test_hostile*.py): a short, repeatable run in CI; ASIAAI_HYPOTHESIS_PROFILE=long by hand.
+settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                                 HealthCheck.function_scoped_fixture])
+settings.register_profile("long", max_examples=2000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                                 HealthCheck.function_scoped_fixture])
+settings.load_profile(os.environ.get("ASIAAI_HYPOTHESIS_PROFILE", "ci"))
 
 _cache = tempfile.TemporaryDirectory(prefix="asiaai-graph-test-cache-")
 os.environ["ASIAAI_GRAPH_CACHE_DIR"] = _cache.name

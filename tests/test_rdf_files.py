@@ -19,6 +19,7 @@ from annotated_types import Ge, Le, MinLen
 
 from asiaai_graph import schema
 from asiaai_graph.version import __version__
+from asiaai_graph.rdf.numbers import EXACT
 from asiaai_graph.rdf.mapping import (
     AAG,
     CLASSES,
@@ -507,6 +508,21 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         'The upper bound of a range (only with aag:between).',
         '범위의 상한값 (aag:between일 때만).',
         ('schema:maxValue',),
+    ),
+    'exactValue': (
+        'exact value', '정확한 값',
+        'The exact decimal text of aag:value when that is written as an xsd:double (a figure of 10^15 or more, '
+        'or with more than 18 decimals, which not every SPARQL engine holds as an xsd:decimal): '
+        'the stated figure, digit for digit.',
+        'aag:value가 xsd:double로 쓰일 때 (10^15 이상이거나 소수 18자리를 넘어 모든 SPARQL 엔진이 '
+        'xsd:decimal로 담지 못하는 수치) 그 정확한 십진 표기: 밝혀진 수치 그대로의 숫자.',
+        (),
+    ),
+    'exactUpper': (
+        'exact upper value', '정확한 상한값',
+        'The exact decimal text of aag:upper when that is written as an xsd:double (see aag:exactValue).',
+        'aag:upper가 xsd:double로 쓰일 때 그 정확한 십진 표기 (aag:exactValue 참조).',
+        (),
     ),
     'unit': (
         'unit', '단위',
@@ -1018,7 +1034,8 @@ SUB_TARGETS = {
 DATE_UNION = "[ a rdfs:Datatype ; owl:unionOf ( xsd:gYear xsd:gYearMonth xsd:date ) ]"
 _LITERAL_RANGES = {
     "str": "xsd:string", "strs": "xsd:string", "lang": "rdf:langString", "doc_lang": "rdf:langString",
-    "int": "xsd:integer", "bool": "xsd:boolean", "decimal": "xsd:decimal", "date": DATE_UNION,
+    "int": "xsd:integer", "bool": "xsd:boolean", "decimal": "[ a rdfs:Datatype ; owl:unionOf ( xsd:decimal xsd:double ) ]",
+    "date": DATE_UNION,
     "language": "xsd:language", "json": "rdf:JSON",
 }
 SHAPE_NS = "https://w3id.org/asiaai-graph/shapes#"
@@ -1077,6 +1094,8 @@ def usage() -> dict[str, tuple[str, list[str], list[str]]]:
             add(fm.predicate, "owl:ObjectProperty", [cls], ["aag:Qualifier"])
         elif kind in _LITERAL_RANGES:
             add(fm.predicate, "owl:DatatypeProperty", [cls], [_LITERAL_RANGES[kind]])
+            if kind == "decimal":  # the exact text beside a figure written as a double
+                add(EXACT[fm.predicate], "owl:DatatypeProperty", [cls], ["xsd:string"])
         else:
             raise AssertionError(f"{fm} needs a rule in usage()")
     for (rt, field), (pred, _, reverse) in QUALIFIED.items():
@@ -1251,7 +1270,9 @@ def _property_shapes(owner: str, model: type[Any], maps: list[FieldMap], targets
             if annotation is bool:
                 min_c = 1  # a bool with a default is always written
         elif kind == "decimal":
-            parts.append("sh:datatype xsd:decimal")
+            parts.append("sh:or ( [ sh:datatype xsd:decimal ] [ sh:datatype xsd:double ] )")
+            out.append(f"[ sh:path {pname(EXACT[fm.predicate])} ; sh:datatype xsd:string ; "
+                       'sh:pattern "^-?[0-9]+(\\\\.[0-9]+)?$" ; sh:maxCount 1 ]')
         elif kind == "json":
             parts.append("sh:datatype rdf:JSON")
         elif kind == "date":

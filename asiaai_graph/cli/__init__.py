@@ -89,13 +89,26 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         say(f"asiaai-graph {args.command}: {exc}", sys.stderr)
         return 2
     except (NotFound, ValueError, ImportError, StoreError) as exc:
-        say(f"asiaai-graph: {exc}", sys.stderr)
-        return 1
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError) as exc:
-        say(f"asiaai-graph: cannot write or read {exc.filename}: {exc.strerror}", sys.stderr)
+        say(f"asiaai-graph: {clean(str(exc))}", sys.stderr)
         return 1
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
+    except OSError as exc:  # a missing file, a full disk, no permission...
+        where = f" {exc.filename}" if exc.filename else ""
+        say(f"asiaai-graph: cannot write or read{where}: {exc.strerror or exc}", sys.stderr)
+        return 1
+    except MemoryError:
+        say("asiaai-graph: out of memory (the input is too large for this machine)", sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        say("asiaai-graph: interrupted", sys.stderr)
+        return 130
+    except Exception as exc:  # a bug of ours: one line, never a traceback (ASIAAI_GRAPH_DEBUG=1 shows it)
+        if os.environ.get("ASIAAI_GRAPH_DEBUG"):
+            raise
+        say(f"asiaai-graph: internal error ({type(exc).__name__}: {clean(str(exc))[:300]}); please report it "
+            "(ASIAAI_GRAPH_DEBUG=1 shows the traceback)", sys.stderr)
+        return 70
     finally:
         if auto:
             progress.disable()

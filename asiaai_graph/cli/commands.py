@@ -57,6 +57,8 @@ def register(commands: Commands) -> None:
     p.add_argument("--endpoint", metavar="URL", help="query this triple store instead of the export")
     p.add_argument("--graph", metavar="IRI", help="with --endpoint: the named graph to query "
                    "(default: the one push gives these data)")
+    p.add_argument("--time-limit", metavar="SECONDS", type=float, default=None,
+                   help="stop the query after this many seconds (default: 60 in memory, 300 in a store)")
     from asiaai_graph.cli.store import add_store_options
 
     add_store_options(p)
@@ -188,10 +190,13 @@ def run_stats(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cell(value: Any) -> Any:
     """A SPARQL value as JSON: numbers stay numbers, dates become ISO text."""
+    import math
     from decimal import Decimal
 
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        if value.is_finite() and value.adjusted() < 40 and value == value.to_integral_value():
+            return int(value)
+        return float(value) if math.isfinite(float(value)) else str(value)
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
@@ -232,10 +237,12 @@ def run_sparql(args: argparse.Namespace, out: TextIO) -> int:
     if args.endpoint:
         from asiaai_graph.cli.store import store_options
 
+        limit = {} if args.time_limit is None else {"deadline": args.time_limit}
         rows = open_graph(args).sparql(query, base=args.base, endpoint=args.endpoint, graph=args.graph,
-                                       **store_options(args))
+                                       **store_options(args), **limit)
     else:
-        rows = open_graph(args).sparql(query, base=args.base)
+        limit = {} if args.time_limit is None else {"timeout": args.time_limit}
+        rows = open_graph(args).sparql(query, base=args.base, **limit)
     if args.json:
         dump([{k: _cell(v) for k, v in r.items()} for r in rows], out)
     elif rows:

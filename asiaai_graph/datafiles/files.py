@@ -24,7 +24,8 @@ from typing import Any, NamedTuple
 
 from asiaai_graph.utils.errors import DataError, Problem
 
-__all__ = ["FileDigest", "ParseProblem", "curated_files", "decode", "display_path", "read_bytes"]
+__all__ = ["FORBIDDEN_CHARACTERS", "FileDigest", "ParseProblem", "curated_files", "decode", "display_path",
+           "read_bytes"]
 
 
 class ParseProblem(NamedTuple):
@@ -41,6 +42,8 @@ class ParseProblem(NamedTuple):
 # mostly do not); bidirectional embeddings, overrides and isolates (they reorder what a reviewer
 # sees); a byte order mark after the start; the noncharacters U+FFFE and U+FFFF.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+#: The characters a data file may not hold (the loader refuses them), for writers that must not produce them.
+FORBIDDEN_CHARACTERS = _FORBIDDEN
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HAN", "HANGUL", "HANGUL_CLASS", "HAN_CLASS", "MAX_CHAR", "fold", "fold_ascii", "fold_blob", "join_lines",
-    "lines_with", "normalize", "pinyin_many", "pinyin_query", "split_lines", "to_pinyin",
+    "is_pinyin", "lines_with", "normalize", "pinyin_many", "pinyin_query", "split_lines", "to_pinyin",
 ]
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -60,9 +60,32 @@ _PINYIN_FINALS = {
     "y": "a o e ai ao ou an in ang ing ong i u ue uan un",
     "w": "a o ai ei an en ang eng u",
 }
-_PINYIN_SYLLABLES = re.compile("(?:" + "|".join(
-    f"(?:{'|'.join(initials.split())})(?:{'|'.join(sorted(finals.split(), key=len, reverse=True))})"
-    for initials, finals in _PINYIN_FINALS.items()) + ")+")
+#: Every toneless syllable. A query is split into them by dynamic programming (linear in its length):
+#: the regular expression ``(?:syllable)+`` it replaces backtracked exponentially on a long query that
+#: almost splits ("xianxianxian...x").
+_SYLLABLES = frozenset(i + f for initials, finals in _PINYIN_FINALS.items()
+                       for i in (initials.split() or [""]) for f in finals.split())
+_LONGEST_SYLLABLE = max(map(len, _SYLLABLES))
+
+
+def is_pinyin(letters: str) -> bool:
+    """Whether ``letters`` (lower case, toneless, ü as v) is one or more pinyin syllables.
+
+    Examples
+    --------
+    >>> is_pinyin("baidu"), is_pinyin("xian"), is_pinyin("xianx"), is_pinyin(""), is_pinyin("xian" * 10000 + "q")
+    (True, True, False, False, False)
+    """
+    if not letters:
+        return False
+    ends = [False] * (len(letters) + 1)
+    ends[0] = True
+    for start in range(len(letters)):
+        if ends[start]:
+            for end in range(start + 1, min(len(letters), start + _LONGEST_SYLLABLE) + 1):
+                if letters[start:end] in _SYLLABLES:
+                    ends[end] = True
+    return ends[-1]
 MAX_CHAR = "\U0010ffff"
 
 # Per-character caches shared by every index: Chinese character -> simplified form (OpenCC t2s).
@@ -220,7 +243,7 @@ def pinyin_query(key: str) -> str | None:
     """The query as pinyin (tone marks dropped, ü as v), or None unless it is spelled in pinyin syllables."""
     key = _toneless(key, "v")
     letters = key.rstrip("0123456789")
-    return key if key.isascii() and _PINYIN_SYLLABLES.fullmatch(letters) else None
+    return key if key.isascii() and is_pinyin(letters) else None
 
 
 def lines_with(pattern: str, keys: Sequence[str]) -> list[str]:

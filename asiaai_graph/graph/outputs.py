@@ -95,7 +95,7 @@ class Outputs:
             return store_sparql(endpoint, query, graph or default_graph_iri(_kg(self), base), **options)
         from asiaai_graph.rdf import sparql
 
-        return sparql(_kg(self), query, base=base)
+        return sparql(_kg(self), query, base=base, **options)
 
     def push(self, endpoint: str | Endpoint, graph: str | None = None, **options: Any) -> Pushed:
         """Replace a named graph in a triple store with this graph (SPARQL 1.1 Graph Store Protocol).

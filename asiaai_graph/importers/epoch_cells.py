@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Final, TypeAlias
 
-from asiaai_graph.importers.table import collapse_spaces, parse_decimal
+from asiaai_graph.importers.table import collapse_spaces, parse_decimal, visible
 from asiaai_graph.schema import PartialDate
 
 __all__ = ["COLUMN_KINDS", "DATASETS", "LAYOUTS", "PARSERS", "EpochValue", "split_links", "split_list"]
@@ -199,7 +199,7 @@ def split_links(cell: str) -> tuple[str, ...]:
 
 
 def _text(cell: str) -> str | None:
-    return cell.strip() or None
+    return visible(cell.strip()) or None
 
 
 def _name(cell: str) -> str | None:

@@ -47,7 +47,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.importers.build import Builder
@@ -117,6 +117,11 @@ def model_kind(domains: Iterable[str], tasks: Iterable[str] = ()) -> str:
     return kind
 
 
+#: Room for every figure the graph holds (up to 10^40, see asiaai_graph.utils.limits): the default
+#: context's 28 digits made rounding 10^39 raise decimal.InvalidOperation.
+_WIDE = Context(prec=100)
+
+
 def significant(value: Decimal, digits: int = 12) -> Decimal:
     """``value`` rounded to ``digits`` significant digits, without an exponent when it is whole.
 
@@ -125,8 +130,8 @@ def significant(value: Decimal, digits: int = 12) -> Decimal:
     >>> significant(Decimal("2.69000000000001e+24")), significant(Decimal("5.58e6"))
     (Decimal('2690000000000000000000000'), Decimal('5580000'))
     """
-    rounded = Decimal(f"{value:.{digits - 1}e}").normalize()
-    return rounded.quantize(Decimal(1)) if rounded == rounded.to_integral_value() else rounded
+    rounded = Decimal(f"{value:.{digits - 1}e}").normalize(_WIDE)
+    return rounded.quantize(Decimal(1), context=_WIDE) if rounded == rounded.to_integral_value() else rounded
 
 
 def epoch_source(table: EpochTable) -> Source:
@@ -162,7 +167,7 @@ def _is_imported(row: EpochRow, asian_orgs: set[str], placed_in_asia: Callable[[
 
 
 def _one(value: Decimal | None) -> Decimal | None:
-    return None if value is None else value.quantize(Decimal(1)) if value >= 1 else value
+    return None if value is None else value.quantize(Decimal(1), context=_WIDE) if value >= 1 else value
 
 
 def _model_data(row: EpochRow, developers: list[str], base: str | None) -> dict[str, Any]:

@@ -187,11 +187,32 @@ def dumps_import(result: ImportResult) -> str:
     return dumps_document(result.records, header={"import": header}, comment=comment)
 
 
+def _check_writable(result: ImportResult, target: Path) -> None:
+    """A :class:`DataError` for text the loader would refuse in the file (the readers make it visible first)."""
+    from asiaai_graph.datafiles.files import FORBIDDEN_CHARACTERS
+
+    problems = []
+    for record in result.records:
+        stack: list[tuple[str, Any]] = [("", record.model_dump(mode="json", exclude_none=True))]
+        while stack:
+            where, value = stack.pop()
+            if isinstance(value, dict):
+                stack.extend((f"{where}.{k}".lstrip("."), v) for k, v in value.items())
+            elif isinstance(value, list):
+                stack.extend((f"{where}.{i}", v) for i, v in enumerate(value))
+            elif isinstance(value, str) and (bad := FORBIDDEN_CHARACTERS.search(value)):
+                problems.append(Problem(str(target), None, record.id, where or None,
+                                        f"character U+{ord(bad.group()):04X} would make the loader refuse the file"))
+    if problems:
+        raise DataError(problems)
+
+
 def write_import(result: ImportResult, folder: str | os.PathLike[str]) -> Path:
     """Write ``result`` as ``folder/<source id>.yaml`` (atomically); the path written."""
     out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
     target = out / f"{result.source.id}.yaml"
+    _check_writable(result, target)
+    out.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_text(dumps_import(result), encoding="utf-8")
     os.replace(tmp, target)

@@ -316,10 +316,12 @@ def _read_row(
         if column in COLUMN_ROLES["release_year"]:
             text = values[column].text
             if text:
-                if _YEAR.fullmatch(text):
+                try:
+                    if not _YEAR.fullmatch(text):
+                        raise ValueError(f"not a year: {text!r}")
                     year = PartialDate(int(text))
-                else:
-                    problems.append(Problem(file, line, name, column, f"not a year: {text!r}"))
+                except ValueError as exc:  # also year 0000, which PartialDate refuses
+                    problems.append(Problem(file, line, name, column, str(exc)))
     if name is None:
         problems.append(Problem(file, line, None, columns[0], "the row has no name"))
     if problems:

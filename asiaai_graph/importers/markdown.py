@@ -32,10 +32,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from asiaai_graph.importers.table import visible
+
 __all__ = [
     "Cell",
     "Heading",
     "Link",
+    "heading",
     "RawTable",
     "iter_tables",
     "parse_cell",
@@ -46,15 +49,17 @@ __all__ = [
 
 # [text](url): one level of brackets inside the text, balanced parentheses in the URL.
 _LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+# The id stops at "[" too: "[^[^[^..." is then one short try per "[", not a scan to the end each time.
+_FOOTNOTE_REF = re.compile(r"\[\^([^\[\]\s]+)\]")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 _DELIMITER_CELL = re.compile(r":?-+:?")
-_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*$")
 _ANCHOR = re.compile(r'<a\s+id="([^"]+)"\s*>\s*</a>')
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _SPACES = re.compile(r"[^\S\n]+")
+# A numeric character reference: html.unescape drops those of control characters without a word.
+_CHARREF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff]")
 
 
@@ -126,8 +131,19 @@ def _plain(markdown: str) -> str:
     text = _FOOTNOTE_REF.sub("", text)
     text = _TAG.sub("", text)
     text = text.replace("**", "")
-    text = _INVISIBLE.sub("", html.unescape(text))
+    text = visible(_INVISIBLE.sub("", html.unescape(_CHARREF.sub(_keep_refused, text))))
     return "\n".join(line for line in (_SPACES.sub(" ", part).strip() for part in text.split("\n")) if line)
+
+
+def _keep_refused(m: re.Match[str]) -> str:
+    """A numeric reference to a character the loader refuses (or HTML drops) kept as visible text."""
+    try:
+        char = chr(int(m.group(1), 16) if m.group(1) else int(m.group(2)))
+    except (ValueError, OverflowError):
+        return m.group()
+    if char in "\t\n" or not (char < " " or "\x7f" <= char <= "\x9f" or visible(char) != char):
+        return m.group()
+    return "&amp;" + visible(char)[1:]  # html.unescape turns it back into "&#x1b;"
 
 
 def unclosed_link(markdown: str) -> bool:
@@ -163,6 +179,25 @@ def parse_cell(markdown: str) -> Cell:
     bold = tuple(b for b in (_plain(m.group(1)) for m in _BOLD.finditer(without_links)) if b)
     footnotes = tuple(m.group(1) for m in _FOOTNOTE_REF.finditer(markdown))
     return Cell(markdown, _plain(without_links), links, bold, footnotes)
+
+
+def heading(line: str) -> tuple[int, str] | None:
+    """``(level, text)`` of an ATX heading line (``## Title ##``), or ``None``.
+
+    Done with string methods: the regular expression it replaces,
+    ``(#{1,6})\\s+(.*?)\\s*#*\\s*$``, took cubic time on a heading with a long run of spaces.
+
+    Examples
+    --------
+    >>> heading("## Text Generation Models"), heading("### C# ##"), heading("####### seven"), heading("#hashtag")
+    ((2, 'Text Generation Models'), (3, 'C#'), None, None)
+    """
+    text = line.strip()
+    level = len(text) - len(text.lstrip("#"))
+    rest = text[level:]
+    if not 1 <= level <= 6 or not rest[:1].isspace():
+        return None
+    return level, rest.strip().rstrip("#").rstrip()
 
 
 def split_row(line: str) -> list[str]:
@@ -307,12 +342,12 @@ def iter_tables(lines: Iterable[str]) -> Iterator[RawTable]:
         if m:
             anchor = m.group(1)
             continue
-        m = _HEADING.fullmatch(stripped)
-        if m:
-            level = len(m.group(1))
+        found = heading(stripped)
+        if found:
+            level, title = found
             while stack and stack[-1].level >= level:
                 stack.pop()
-            stack.append(Heading(level, _plain(m.group(2)), number, anchor))
+            stack.append(Heading(level, _plain(title), number, anchor))
             anchor = None
             pending = None
             continue

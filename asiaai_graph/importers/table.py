@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Generic, TypeVar
 
+from asiaai_graph.datafiles.files import FORBIDDEN_CHARACTERS
 from asiaai_graph.utils.errors import Problem
+from asiaai_graph.utils.limits import MAX_DECIMAL_EXPONENT
 
 __all__ = ["SourceRow", "Table", "collapse_spaces", "parse_decimal"]
 
@@ -50,14 +52,37 @@ def parse_decimal(text: str) -> Decimal:
     Traceback (most recent call last):
     ...
     ValueError: not a number: 'NaN'
+    >>> parse_decimal("1e999")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a figure the graph holds: '1e999' (beyond 10^40)
     """
     text = text.strip()
-    if not _NUMBER_RE.fullmatch(text):
-        raise ValueError(f"not a number: {text!r}")
+    if len(text) > 100 or not _NUMBER_RE.fullmatch(text):
+        raise ValueError(f"not a number: {text[:100]!r}")
     try:
-        return Decimal(text)
+        value = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern only lets numbers through
         raise ValueError(f"not a number: {text!r}") from None
+    # the bounds YAML holds figures to (asiaai_graph.utils.limits): past them, rounding and writing fail
+    if value and not -MAX_DECIMAL_EXPONENT <= value.adjusted() < MAX_DECIMAL_EXPONENT:
+        raise ValueError(f"not a figure the graph holds: {text!r} (beyond 10^{MAX_DECIMAL_EXPONENT})")
+    return value
+
+
+def visible(text: str) -> str:
+    """``text`` with each character the loader refuses (controls, bidi overrides...) written as its HTML reference.
+
+    A dataset may hold them raw or as entities (``&#x1b;``, decoded by the
+    Markdown reader); written raw into an import, the loader would refuse the
+    file. Shown as ``&#x1b;``, the value keeps what the source wrote, visibly.
+
+    Examples
+    --------
+    >>> visible("Evil\x1b]0;pwn\x07 LM"), visible("\u202eLM")
+    ('Evil&#x1b;]0;pwn&#x7; LM', '&#x202e;LM')
+    """
+    return FORBIDDEN_CHARACTERS.sub(lambda m: f"&#x{ord(m.group()):x};", text)
 
 
 def collapse_spaces(text: str) -> str:
@@ -70,7 +95,7 @@ def collapse_spaces(text: str) -> str:
     >>> collapse_spaces("Solar Open 100B\\n")
     'Solar Open 100B'
     """
-    return _SPACES_RE.sub(" ", text).strip()
+    return visible(_SPACES_RE.sub(" ", text).strip())
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,15 +18,19 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from asiaai_graph.utils.errors import QueryError
+from asiaai_graph.utils.limits import MAX_RESULT_ROWS, SPARQL_TIMEOUT
 
 if TYPE_CHECKING:
     import pyoxigraph
 
     from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
 
-__all__ = ["python_value", "sparql", "store"]
+__all__ = ["python_value", "sparql", "store", "uses_service"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = _XSD + "string"
@@ -42,13 +46,14 @@ _LITERAL: list[Any] = []
 
 def _setup() -> None:
     import datetime
-    from decimal import Decimal
 
     import pyoxigraph
 
+    from asiaai_graph.rdf.numbers import result_decimal
+
     _CONVERT.update({
         **{_XSD + name: int for name in _INTEGERS},
-        _XSD + "decimal": Decimal,
+        _XSD + "decimal": result_decimal,
         _XSD + "boolean": lambda text: _BOOLEANS.get(text.lower(), text),
         _XSD + "double": float,
         _XSD + "float": float,
@@ -135,15 +140,30 @@ def _sort_key(triple: pyoxigraph.Triple) -> tuple[str, str, str]:
     return (str(triple.subject), str(triple.predicate), str(triple.object))
 
 
-def sparql(kg: KnowledgeGraph, query: str, base: str | None = None) -> list[dict[str, Any]]:
+def sparql(
+    kg: KnowledgeGraph,
+    query: str,
+    base: str | None = None,
+    *,
+    timeout: float = SPARQL_TIMEOUT,
+    max_rows: int = MAX_RESULT_ROWS,
+    service: bool = False,
+) -> list[dict[str, Any]]:
     """Run a SPARQL query over the export of ``kg``; one dict per row, variable name to value.
 
     IRIs come back as strings, literals as their Python value (``str``,
-    ``int``, ``Decimal``, ``bool``, ``datetime.date``; a ``gYear`` or
+    ``int``, ``Decimal``, ``float``, ``bool``, ``datetime.date``; a ``gYear`` or
     ``gYearMonth`` as its text; see :func:`python_value`), unbound variables as
     ``None``. An ``ASK`` query gives ``[{"ask": True}]`` or
     ``[{"ask": False}]``; ``CONSTRUCT`` and ``DESCRIBE`` give
     ``subject``/``predicate``/``object`` rows, sorted.
+
+    The query runs in a child process (see :mod:`asiaai_graph.rdf.isolated`):
+    it is stopped after ``timeout`` seconds or at Ctrl-C, an answer of more
+    than ``max_rows`` rows is refused, and a failure of the engine is a
+    :class:`~asiaai_graph.utils.errors.QueryError` (a ``ValueError``), never a
+    dead process. A ``SERVICE`` clause would make the engine contact another
+    server: it is refused unless ``service=True``.
 
     Examples
     --------
@@ -154,22 +174,100 @@ def sparql(kg: KnowledgeGraph, query: str, base: str | None = None) -> list[dict
     >>> sparql(kg, 'SELECT ?x WHERE {')
     Traceback (most recent call last):
     ...
-    ValueError: bad SPARQL query: ...
+    asiaai_graph.utils.errors.QueryError: bad SPARQL query: ...
+    >>> sparql(kg, 'SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
+    Traceback (most recent call last):
+    ...
+    asiaai_graph.utils.errors.QueryError: the query has a SERVICE clause, which would contact another server; pass service=True to allow it
     """
-    import pyoxigraph
-
+    from asiaai_graph.rdf.isolated import run_isolated
     from asiaai_graph.rdf.mapping import PREFIXES
 
+    if not service and uses_service(query):
+        raise QueryError("the query has a SERVICE clause, which would contact another server; "
+                         "pass service=True to allow it")
+    if max_rows < 0:
+        raise ValueError(f"max_rows must be 0 or more, got {max_rows}")
     found = store(kg, base)
+
+    def work(check: Callable[[], None]) -> list[dict[str, Any]]:
+        return _answer(found, query, PREFIXES, max_rows, check)
+
+    rows: list[dict[str, Any]] = run_isolated(work, timeout)
+    return rows
+
+
+def _answer(found: pyoxigraph.Store, query: str, prefixes: dict[str, str], max_rows: int,
+            check: Callable[[], None]) -> list[dict[str, Any]]:
+    """The rows of ``query`` (in the child process); ``check`` is called between rows."""
+    import pyoxigraph
+
     try:
-        result = found.query(query, prefixes=PREFIXES)
+        result = found.query(query, prefixes=prefixes)
     except SyntaxError as exc:
-        raise ValueError(f"bad SPARQL query: {exc}") from None
+        raise QueryError(f"bad SPARQL query: {exc}") from None
     if isinstance(result, pyoxigraph.QueryBoolean):
         return [{"ask": bool(result)}]
-    if isinstance(result, pyoxigraph.QueryTriples):
-        return [{"subject": python_value(t.subject), "predicate": python_value(t.predicate),
-                 "object": python_value(t.object)} for t in sorted(result, key=_sort_key)]
-    names = [v.value for v in result.variables]
     value = python_value
-    return [{name: value(solution[i]) for i, name in enumerate(names)} for solution in result]
+    if isinstance(result, pyoxigraph.QueryTriples):
+        triples = []
+        for t in result:
+            triples.append(t)
+            _count(len(triples), max_rows, check)
+        return [{"subject": value(t.subject), "predicate": value(t.predicate), "object": value(t.object)}
+                for t in sorted(triples, key=_sort_key)]
+    rows: list[dict[str, Any]] = []
+    names = [v.value for v in result.variables]
+    for solution in result:
+        rows.append({name: value(solution[i]) for i, name in enumerate(names)})
+        _count(len(rows), max_rows, check)
+    return rows
+
+
+def _count(n: int, max_rows: int, check: Callable[[], None]) -> None:
+    if n > max_rows:
+        raise QueryError(f"the answer has more than {max_rows} rows (max_rows); add a LIMIT or pass max_rows=")
+    if not n & 1023:
+        check()
+
+
+# What may hold the word SERVICE without meaning it: comments, strings and IRIs. uses_service walks the
+# query once from left to right; each piece is matched where it starts, by a pattern that cannot
+# backtrack (one character class or one escape, repeated), so the work is linear in the query's length.
+_SPECIAL = re.compile(r"""[#'"<]|(?<![\w:?$])SERVICE(?![\w:])""", re.IGNORECASE)
+_PIECES = {
+    "#": re.compile(r"#[^\n]*"),
+    "'''": re.compile(r"'''(?:[^'\\]|\\.|'(?!''))*'''", re.DOTALL),
+    '"""': re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""', re.DOTALL),
+    "'": re.compile(r"'(?:[^'\\\n]|\\.)*'"),
+    '"': re.compile(r'"(?:[^"\\\n]|\\.)*"'),
+    "<": re.compile(r'<[^<>"{}|^`\\\s]*>'),
+}
+
+
+def uses_service(query: str) -> bool:
+    """Whether ``query`` has a ``SERVICE`` clause (outside comments, strings and IRIs).
+
+    Examples
+    --------
+    >>> uses_service("SELECT * { SERVICE <http://x.org/sparql> { ?s ?p ?o } }")
+    True
+    >>> uses_service('SELECT * { ?s rdfs:label "SERVICE" } # no SERVICE here')
+    False
+    """
+    at = 0
+    while True:
+        found = _SPECIAL.search(query, at)
+        if found is None:
+            return False
+        start, token = found.start(), found.group()
+        if len(token) > 1:
+            return True  # the keyword itself
+        opener = token * 3 if token in "'\"" and query.startswith(token * 3, start) else token
+        piece = _PIECES[opener].match(query, start)
+        if piece is not None:
+            at = piece.end()
+        elif token == "<":
+            at = start + 1  # a less-than sign, not an IRI
+        else:
+            return False  # a string that never closes: a syntax error, which the engine reports

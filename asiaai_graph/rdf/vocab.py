@@ -152,6 +152,8 @@ class AAG(_namespace.DefinedNamespace):
     end: URIRef  # end
     value: URIRef  # value
     upper: URIRef  # upper value
+    exactValue: URIRef  # exact value (beside a value written as xsd:double)
+    exactUpper: URIRef  # exact upper value
     unit: URIRef  # unit
     currency: URIRef  # currency
     kind: URIRef  # kind

@@ -34,7 +34,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from asiaai_graph.store.endpoint import redact
 from asiaai_graph.utils.errors import StoreError
+from asiaai_graph.utils.limits import MAX_ANSWER_BYTES, STORE_DEADLINE
 
 __all__ = [
     "PASSWORD_ENV",
@@ -46,6 +48,7 @@ __all__ = [
     "Response",
     "StoreError",
     "auth_from_env",
+    "redact",
     "request",
 ]
 
@@ -132,13 +135,17 @@ class Response:
         return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-Body = bytes | Callable[[], Iterable[bytes]] | None
+Body = bytes | Callable[[], Iterable[bytes]] | BinaryIO | None
 
 
 def _split(url: str) -> tuple[str, str, int | None, str]:
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise ValueError(f"not an http(s) URL: {redact(url)!r}") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"not an http(s) URL: {url!r}")
+        raise ValueError(f"not an http(s) URL: {redact(url)!r}")
     if parts.username is not None or parts.password is not None:
         raise ValueError(
             "put credentials in the environment (ASIAAI_GRAPH_STORE_TOKEN, or ASIAAI_GRAPH_STORE_USER "
@@ -147,7 +154,7 @@ def _split(url: str) -> tuple[str, str, int | None, str]:
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    return parts.scheme, parts.hostname, parts.port, path
+    return parts.scheme, parts.hostname, port, path
 
 
 def _summary(data: bytes, limit: int = 500) -> str:
@@ -156,11 +163,47 @@ def _summary(data: bytes, limit: int = 500) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _send_body(conn: http.client.HTTPConnection, body: Body) -> None:
+class _Clock:
+    """The deadline of a request, over all its attempts: what is left, and the socket timeout to use."""
+
+    def __init__(self, timeout: float, deadline: float | None) -> None:
+        self.timeout = timeout
+        self.total = deadline
+        self.end = None if deadline is None else time.monotonic() + deadline
+
+    def left(self) -> float:
+        return float("inf") if self.end is None else self.end - time.monotonic()
+
+    def step(self, conn: http.client.HTTPConnection) -> None:
+        """Give the socket the time the next read or write may take; raise ``TimeoutError`` when none is left."""
+        left = self.left()
+        if left <= 0:
+            raise _OverDeadline(f"no complete answer within deadline={self.total:g} s")
+        if conn.sock is not None:
+            conn.sock.settimeout(min(self.timeout, left))
+
+
+class _OverDeadline(TimeoutError):
+    """The request's total time is spent: not retried."""
+
+
+class _TooLarge(Exception):
+    """An answer over ``max_bytes``: not retried."""
+
+
+def _send_body(conn: http.client.HTTPConnection, body: Body, clock: _Clock) -> None:
     if body is None:
         return
     if isinstance(body, bytes):
-        conn.send(body)
+        for start in range(0, len(body), CHUNK):
+            clock.step(conn)
+            conn.send(body[start:start + CHUNK])
+        return
+    if not callable(body):  # a file: sent as it is, its length announced
+        body.seek(0)
+        while piece := body.read(CHUNK):
+            clock.step(conn)
+            conn.send(piece)
         return
     buffer: list[bytes] = []
     size = 0
@@ -169,56 +212,79 @@ def _send_body(conn: http.client.HTTPConnection, body: Body) -> None:
         size += len(piece)
         if size >= CHUNK:
             data = b"".join(buffer)
+            clock.step(conn)
             conn.send(b"%x\r\n%s\r\n" % (len(data), data))
             buffer, size = [], 0
     if size:
         data = b"".join(buffer)
+        clock.step(conn)
         conn.send(b"%x\r\n%s\r\n" % (len(data), data))
+    clock.step(conn)
     conn.send(b"0\r\n\r\n")
 
 
-def _attempt(
-    method: str,
-    url: str,
-    body: Body,
-    headers: Mapping[str, str],
-    timeout: float,
-    sink: BinaryIO | None,
-) -> tuple[int, str, dict[str, str], bytes]:
+def _read_answer(conn: http.client.HTTPConnection, answer: http.client.HTTPResponse, clock: _Clock,
+                 max_bytes: int, sink: BinaryIO | None) -> bytes:
+    """The answer's body, read piece by piece within the deadline and ``max_bytes`` (to ``sink`` if given)."""
+    claimed = answer.getheader("Content-Length")
+    if claimed is not None and claimed.strip().isdigit() and int(claimed) > max_bytes:
+        raise _TooLarge(f"the answer announces {int(claimed)} bytes, more than max_bytes={max_bytes}")
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        clock.step(conn)
+        piece = answer.read1(CHUNK)  # what one read gives: never a buffer of the announced size
+        if not piece:
+            break
+        size += len(piece)
+        if size > max_bytes:
+            raise _TooLarge(f"the answer is larger than max_bytes={max_bytes}")
+        if sink is not None:
+            sink.write(piece)
+        else:
+            chunks.append(piece)
+    return b"".join(chunks)
+
+
+def _body_headers(body: Body) -> dict[str, str]:
+    if isinstance(body, bytes):
+        return {"Content-Length": str(len(body))}
+    if body is None:
+        return {}
+    if callable(body):
+        return {"Transfer-Encoding": "chunked"}
+    body.seek(0, os.SEEK_END)
+    return {"Content-Length": str(body.tell())}
+
+
+def _attempt(method: str, url: str, body: Body, headers: Mapping[str, str], clock: _Clock, max_bytes: int,
+             sink: BinaryIO | None) -> tuple[int, str, dict[str, str], bytes]:
     """One request; raises ``OSError``/``http.client.HTTPException`` when no answer came."""
     scheme, host, port, path = _split(url)
     cls = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
-    conn = cls(host, port, timeout=timeout)
+    conn = cls(host, port, timeout=max(0.001, min(clock.timeout, clock.left())))
     try:
         conn.putrequest(method, path, skip_accept_encoding=True)
-        for name, value in headers.items():
+        for name, value in {**headers, **_body_headers(body)}.items():
             conn.putheader(name, value)
-        if isinstance(body, bytes):
-            conn.putheader("Content-Length", str(len(body)))
-        elif body is not None:
-            conn.putheader("Transfer-Encoding", "chunked")
         conn.endheaders()
         try:
-            _send_body(conn, body)
+            _send_body(conn, body, clock)
+        except _OverDeadline:
+            raise
         except OSError:
             # The server may have answered (401, 413...) and closed before reading everything:
             # show that answer if it is there, else report the broken connection.
-            try:
-                answer = conn.getresponse()
-            except (OSError, http.client.HTTPException):
-                raise
-            data = answer.read()
+            answer = conn.getresponse()
+            data = _read_answer(conn, answer, clock, min(max_bytes, 1 << 20), None)
             return answer.status, answer.reason, {k.lower(): v for k, v in answer.getheaders()}, data
+        clock.step(conn)
         answer = conn.getresponse()
         head = {k.lower(): v for k, v in answer.getheaders()}
-        if sink is not None and 200 <= answer.status < 300:
-            while True:
-                piece = answer.read(CHUNK)
-                if not piece:
-                    break
-                sink.write(piece)
-            return answer.status, answer.reason, head, b""
-        return answer.status, answer.reason, head, answer.read()
+        ok = 200 <= answer.status < 300
+        data = _read_answer(conn, answer, clock, max_bytes if ok else min(max_bytes, 1 << 20),
+                            sink if ok else None)
+        return answer.status, answer.reason, head, data
     finally:
         conn.close()
 
@@ -226,9 +292,18 @@ def _attempt(
 def _retry_after(headers: Mapping[str, str]) -> float | None:
     value = headers.get("retry-after", "")
     try:
-        return min(float(value), _MAX_RETRY_AFTER)
+        wait = float(value)
     except ValueError:
         return None
+    return min(wait, _MAX_RETRY_AFTER) if wait >= 0 else None
+
+
+def _pause(seconds: float, clock: _Clock) -> bool:
+    """Sleep before a retry; ``False`` when the deadline leaves no time for one."""
+    if seconds >= clock.left():
+        return False
+    time.sleep(seconds)
+    return True
 
 
 def request(
@@ -242,15 +317,18 @@ def request(
     retries: int = 3,
     backoff: float = 0.5,
     sink: BinaryIO | None = None,
+    deadline: float | None = STORE_DEADLINE,
+    max_bytes: int = MAX_ANSWER_BYTES,
 ) -> Response:
     """Send one HTTP request, trying again on connection errors and 5xx answers.
 
     Parameters
     ----------
     body
-        ``bytes`` (sent with a ``Content-Length``), or a function returning an
+        ``bytes`` (sent with a ``Content-Length``), a function returning an
         iterable of ``bytes`` (streamed with chunked transfer encoding; called
-        again for each attempt, so nothing is kept between attempts), or ``None``.
+        again for each attempt, so nothing is kept between attempts), a
+        seekable binary file (sent from its start with its length), or ``None``.
     auth
         Credentials; ``None`` sends none (see :func:`auth_from_env`).
     timeout
@@ -264,11 +342,19 @@ def request(
     sink
         A binary file: a successful answer's body is copied there chunk by chunk
         instead of being kept in memory.
+    deadline
+        Seconds the whole request may take, every attempt and pause included
+        (``None``: no bound): a server that drips its answer a byte at a time
+        is given up on.
+    max_bytes
+        The largest answer taken, in bytes (announced or sent): a server that
+        streams forever, or claims a huge ``Content-Length``, is given up on.
 
     Raises
     ------
     StoreError
-        With the server's status and message, or why it could not be reached.
+        With the server's status and message, or why it could not be reached;
+        its URL never holds credentials.
 
     Examples
     --------
@@ -281,6 +367,13 @@ def request(
     sent.setdefault("User-Agent", "asiaai-graph")
     if auth is not None:
         sent["Authorization"] = auth.header()
+    return _with_retries(method, url, body, sent, _Clock(timeout, deadline), max_bytes, sink, retries, backoff)
+
+
+def _with_retries(method: str, url: str, body: Body, sent: Mapping[str, str], clock: _Clock, max_bytes: int,
+                  sink: BinaryIO | None, retries: int, backoff: float) -> Response:
+    """:func:`request`'s attempts: again after a connection error or a 5xx answer, within the deadline."""
+    shown = redact(url)
     attempts = 0
     while True:
         attempts += 1
@@ -288,17 +381,21 @@ def request(
             sink.seek(0)
             sink.truncate()
         try:
-            status, reason, head, data = _attempt(method, url, body, sent, timeout, sink)
+            status, reason, head, data = _attempt(method, url, body, sent, clock, max_bytes, sink)
+        except (_TooLarge, _OverDeadline) as exc:
+            raise StoreError(method, shown, message=str(exc), attempts=attempts) from None
         except (OSError, http.client.HTTPException) as exc:
-            if attempts > retries:
-                why = "timed out" if isinstance(exc, (socket.timeout, TimeoutError)) else str(exc) or type(exc).__name__
-                raise StoreError(method, url, message=why, attempts=attempts) from exc
-            time.sleep(backoff * 2 ** (attempts - 1))
+            why = "timed out" if isinstance(exc, (socket.timeout, TimeoutError)) else str(exc) or type(exc).__name__
+            if clock.left() <= 0:
+                why = f"no complete answer within deadline={clock.total:g} s"
+            if attempts > retries or not _pause(backoff * 2 ** (attempts - 1), clock):
+                raise StoreError(method, shown, message=why, attempts=attempts) from None
             continue
         if 200 <= status < 300:
             return Response(status, head, data)
         if status in RETRY_STATUSES and attempts <= retries:
             wait = _retry_after(head)
-            time.sleep(wait if wait is not None else backoff * 2 ** (attempts - 1))
-            continue
-        raise StoreError(method, url, status=status, reason=reason, message=_summary(data), attempts=attempts)
+            if _pause(wait if wait is not None else backoff * 2 ** (attempts - 1), clock):
+                continue
+        raise StoreError(method, shown, status=status, reason=reason[:200], message=_summary(data),
+                         attempts=attempts)

@@ -21,7 +21,7 @@ the documentation each pattern comes from.) For any other layout, build an
 Examples
 --------
 >>> Endpoint.of("http://127.0.0.1:7878")
-Endpoint(query='http://127.0.0.1:7878/query', store='http://127.0.0.1:7878/store', bulk_param='no_transaction')
+Endpoint(query='http://127.0.0.1:7878/query', store='http://127.0.0.1:7878/store', bulk_param='no_transaction', chunked=True)
 >>> Endpoint.of("http://localhost:3030/asiaai/", server="fuseki").store
 'http://localhost:3030/asiaai/data'
 >>> Endpoint.of("http://localhost:7200/repositories/asiaai", server="graphdb").query
@@ -34,16 +34,42 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 
-__all__ = ["SERVERS", "Endpoint", "check_graph_iri", "endpoint_of", "with_params"]
+__all__ = ["SERVERS", "Endpoint", "check_graph_iri", "endpoint_of", "redact", "with_params"]
 
-#: server -> (query path, Graph Store path, the server's non-transactional bulk-load parameter or None)
-_LAYOUTS: dict[str, tuple[str, str, str | None]] = {
-    "oxigraph": ("/query", "/store", "no_transaction"),
-    "fuseki": ("/query", "/data", None),
-    "graphdb": ("", "/rdf-graphs/service", None),
-    "virtuoso": ("/sparql", "/sparql-graph-crud", None),
-    "neptune": ("/sparql", "/sparql/gsp/", None),
+#: server -> (query path, Graph Store path, the server's non-transactional bulk-load parameter or None,
+#: whether it reads a request body sent with chunked transfer encoding)
+_LAYOUTS: dict[str, tuple[str, str, str | None, bool]] = {
+    "oxigraph": ("/query", "/store", "no_transaction", True),
+    "fuseki": ("/query", "/data", None, True),
+    "graphdb": ("", "/rdf-graphs/service", None, True),
+    # Virtuoso 7.2 answers 201 to a chunked PUT and stores nothing: its bodies need a Content-Length
+    "virtuoso": ("/sparql", "/sparql-graph-crud", None, False),
+    "neptune": ("/sparql", "/sparql/gsp/", None, True),
 }
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[/\\]*")
+
+
+def redact(url: str) -> str:
+    """``url`` for a message: what lies between its scheme and its last ``@`` (a user and password) hidden.
+
+    Whatever the spelling: a mistyped scheme, backslashes, no slashes, a
+    password holding ``/``, ``?`` or ``#``. An ``@`` has no other business in a
+    store's URL (a graph name in a parameter is percent-encoded).
+
+    Examples
+    --------
+    >>> redact("htttp://curator:s3cret@db.example/sparql"), redact("http://h:7878/query")
+    ('htttp://***@db.example/sparql', 'http://h:7878/query')
+    >>> redact("http:\\\\u:p@h/"), redact("u:pa?ss#x@h"), redact("http://u:p@ss@h")
+    ('http:\\\\***@h/', 'u:***@h', 'http://***@h')
+    """
+    at = url.rfind("@")
+    if at < 0:
+        return url
+    scheme = _SCHEME.match(url)
+    return (scheme.group() if scheme else "") + "***" + url[at:]
+
+
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]+$")
 #: The server layouts :meth:`Endpoint.of` knows.
 SERVERS = tuple(_LAYOUTS)
@@ -55,12 +81,15 @@ class Endpoint:
 
     ``bulk_param`` names a query parameter that makes the server load a PUT
     without a transaction (Oxigraph's ``no_transaction``): faster, but not
-    atomic; used only by ``push(..., atomic=False)``.
+    atomic; used only by ``push(..., atomic=False)``. ``chunked`` says whether
+    the server reads a body sent with chunked transfer encoding; when not, a
+    push first writes the export to a temporary file and sends its length.
     """
 
     query: str
     store: str
     bulk_param: str | None = None
+    chunked: bool = True
 
     @classmethod
     def of(cls, url: str, server: str = "oxigraph") -> Endpoint:
@@ -82,10 +111,14 @@ class Endpoint:
             )
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValueError(f"a store URL must start with http:// or https://, got {url!r}")
+            raise ValueError(f"a store URL must start with http:// or https://, got {redact(url)!r}")
+        if "@" in parts.netloc:
+            raise ValueError(
+                "put credentials in the environment (ASIAAI_GRAPH_STORE_TOKEN, or ASIAAI_GRAPH_STORE_USER "
+                f"and ASIAAI_GRAPH_STORE_PASSWORD) or pass auth=..., not in the URL: {redact(url)!r}")
         root = url.rstrip("/")
-        query, store, bulk = layout
-        return cls(root + query, root + store, bulk)
+        query, store, bulk, chunked = layout
+        return cls(root + query, root + store, bulk, chunked)
 
 
 def endpoint_of(endpoint: str | Endpoint, server: str = "oxigraph") -> Endpoint:

@@ -24,7 +24,8 @@ from asiaai_graph.utils.errors import DataError
 from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
 from asiaai_graph.rdf.read import from_rdf
 from asiaai_graph.store.client import Auth, StoreError, auth_from_env, request
-from asiaai_graph.store.endpoint import Endpoint, check_graph_iri, endpoint_of, with_params
+from asiaai_graph.store.endpoint import Endpoint, check_graph_iri, endpoint_of, redact, with_params
+from asiaai_graph.utils.limits import MAX_RDF_BYTES, STORE_DEADLINE
 
 __all__ = ["from_store"]
 
@@ -49,6 +50,8 @@ def from_store(
     timeout: float = 300.0,
     retries: int = 3,
     backoff: float = 0.5,
+    deadline: float | None = STORE_DEADLINE,
+    max_bytes: int = MAX_RDF_BYTES,
 ) -> KnowledgeGraph:
     """Read the named graph ``graph`` of the store at ``endpoint`` into a validated knowledge graph.
 
@@ -63,6 +66,9 @@ def from_store(
         The IRI namespace the records were exported with.
     auth, timeout, retries, backoff
         As for :func:`asiaai_graph.store.pushing.push`.
+    deadline, max_bytes
+        Seconds the whole transfer may take, and the largest graph taken in
+        bytes (see :func:`asiaai_graph.store.client.request`).
 
     Raises
     ------
@@ -93,14 +99,17 @@ def from_store(
                 retries=retries,
                 backoff=backoff,
                 sink=sink,
+                deadline=deadline,
+                max_bytes=max_bytes,
             )
         fmt = _FORMATS.get(answer.content_type or "application/n-triples")
         if fmt is None:
-            raise StoreError("GET", url, status=answer.status, message=f"unexpected content type {answer.content_type!r}")
+            raise StoreError("GET", redact(url), status=answer.status,
+                             message=f"expected RDF (N-Triples, Turtle or RDF/XML), got {answer.content_type!r}")
         try:
             return from_rdf(path, format=fmt, base=base)
         except DataError as exc:
-            where = f"<{graph}> at {endpoint_of(endpoint, server).store}"
+            where = f"<{graph}> at {redact(endpoint_of(endpoint, server).store)}"
             raise DataError([dataclasses.replace(p, file=where) for p in exc.problems]) from None
     finally:
         os.unlink(path)

@@ -35,14 +35,16 @@ Pushed(graph='https://w3id.org/asiaai-graph/graph/0.1.0/...', triples=..., bytes
 from __future__ import annotations
 
 import hashlib
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.rdf.mapping import check_base
-from asiaai_graph.store.client import Auth, auth_from_env, request
-from asiaai_graph.store.endpoint import Endpoint, check_graph_iri, endpoint_of, with_params
+from asiaai_graph.store.client import Auth, StoreError, auth_from_env, request
+from asiaai_graph.store.endpoint import Endpoint, check_graph_iri, endpoint_of, redact, with_params
+from asiaai_graph.utils.limits import QUERY_DEADLINE, STORE_DEADLINE
 from asiaai_graph.rdf.export import iter_ntriples
 from asiaai_graph.version import __version__
 
@@ -109,6 +111,8 @@ def push(
     timeout: float = 300.0,
     retries: int = 3,
     backoff: float = 0.5,
+    deadline: float | None = STORE_DEADLINE,
+    verify: bool = True,
     on_progress: Callable[[int], None] | None = None,
 ) -> Pushed:
     """Replace the named graph ``graph`` in the store at ``endpoint`` with the export of ``kg``.
@@ -134,6 +138,13 @@ def push(
     timeout, retries, backoff
         Seconds per connection, read or write; further attempts after a
         connection error or a 5xx answer; seconds before the first retry, doubled each time.
+    deadline
+        Seconds the whole push may take, every attempt included (``None``: no bound).
+    verify
+        After the ``PUT``, count the graph's triples with a query and raise
+        ``StoreError`` unless the store holds every triple sent: a server that
+        answers success and keeps less (Virtuoso 7.2 with a chunked body) is
+        caught, not trusted.
     on_progress
         Called with the number of triples sent so far, every few thousand triples.
 
@@ -153,17 +164,34 @@ def push(
     graph = check_graph_iri(graph) if graph is not None else default_graph_iri(kg, base)
     body = _Body(kg, base, on_progress)
     start = time.perf_counter()
-    request(
-        "PUT",
-        _put_url(ends, graph, atomic, server),
-        body=body,
-        headers={"Content-Type": "application/n-triples"},
-        auth=auth if auth is not None else auth_from_env(),
-        timeout=timeout,
-        retries=retries,
-        backoff=backoff,
-    )
+    auth = auth if auth is not None else auth_from_env()
+    options: dict[str, Any] = {"auth": auth, "timeout": timeout, "retries": retries, "backoff": backoff,
+                               "deadline": deadline}
+    url = _put_url(ends, graph, atomic, server)
+    headers = {"Content-Type": "application/n-triples"}
+    if ends.chunked:
+        request("PUT", url, body=body, headers=headers, **options)
+    else:  # the export on disk first, sent with its length: memory stays flat all the same
+        with tempfile.TemporaryFile(prefix="asiaai-graph-push-") as spool:
+            for piece in body():
+                spool.write(piece)
+            request("PUT", url, body=spool, headers=headers, **options)
+    if verify:
+        _verify(ends, graph, body.triples, options)
     return Pushed(graph, body.triples, body.bytes, time.perf_counter() - start)
+
+
+def _verify(ends: Endpoint, graph: str, sent: int, options: dict[str, Any]) -> None:
+    """Raise ``StoreError`` unless the store's graph ``graph`` holds ``sent`` triples."""
+    from asiaai_graph.store.query import sparql
+
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    rows = sparql(ends, query, **{**options, "deadline": QUERY_DEADLINE})
+    held = rows[0].get("n") if len(rows) == 1 else None
+    if held != sent:
+        raise StoreError("PUT", redact(ends.store), status=None,
+                         message=f"the store answered success but holds {held} triples of the {sent} sent "
+                                 f"to <{graph}>; the graph is incomplete")
 
 
 def _put_url(ends: Endpoint, graph: str, atomic: bool, server: str) -> str:

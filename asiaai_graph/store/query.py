@@ -26,15 +26,18 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import urllib.parse
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from typing import Any
 
 from asiaai_graph.rdf.mapping import PREFIXES
+from asiaai_graph.rdf.numbers import result_decimal
 from asiaai_graph.store.client import Auth, StoreError, auth_from_env, request
-from asiaai_graph.store.endpoint import Endpoint, check_graph_iri, endpoint_of, with_params
+from asiaai_graph.store.endpoint import Endpoint, check_graph_iri, endpoint_of, redact
+from asiaai_graph.utils.limits import MAX_ANSWER_BYTES, MAX_RESULT_ROWS, QUERY_DEADLINE
 
-__all__ = ["sparql", "to_python", "with_prefixes"]
+__all__ = ["decode_answer", "sparql", "to_python", "with_prefixes"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
@@ -54,7 +57,7 @@ def _bool(text: str) -> bool:
 _CONVERT: dict[str, Callable[[str], Any]] = {
     **{_XSD + t: int for t in _INTEGERS},
     **{_XSD + t: str for t in _STRINGS},
-    _XSD + "decimal": Decimal,
+    _XSD + "decimal": result_decimal,
     _XSD + "double": float,
     _XSD + "float": float,
     _XSD + "boolean": _bool,
@@ -82,7 +85,8 @@ def to_python(term: Mapping[str, str] | None) -> Any:
     value = term["value"]
     if term.get("type") != "literal" and term.get("type") != "typed-literal":
         return value
-    convert = _CONVERT.get(term.get("datatype", ""))
+    datatype = term.get("datatype", "")
+    convert = _CONVERT.get(datatype) if isinstance(datatype, str) else None
     if convert is None:
         return value
     try:
@@ -111,11 +115,13 @@ def with_prefixes(query: str) -> str:
     return "".join(lines) + query
 
 
-def _graph_rows(text: str) -> list[dict[str, Any]]:
+def _graph_rows(text: str, max_rows: int) -> list[dict[str, Any]]:
     """``subject``/``predicate``/``object`` rows of an N-Triples answer, sorted as in memory."""
     import rdflib
 
     graph = rdflib.Graph().parse(data=text, format="nt")
+    if len(graph) > max_rows:
+        raise ValueError(f"{len(graph)} triples, more than max_rows={max_rows}")
 
     def value(term: Any) -> Any:
         if isinstance(term, rdflib.Literal):
@@ -139,13 +145,22 @@ def sparql(
     timeout: float = 60.0,
     retries: int = 3,
     backoff: float = 0.5,
+    deadline: float | None = QUERY_DEADLINE,
+    max_bytes: int = MAX_ANSWER_BYTES,
+    max_rows: int = MAX_RESULT_ROWS,
 ) -> list[dict[str, Any]]:
     """Run ``query`` against the store at ``endpoint``; one dict per row, variable name to value.
 
     ``graph`` makes that named graph the query's default graph (the SPARQL
     protocol's ``default-graph-uri``), so a query written for the in-memory
     export runs unchanged against a pushed graph; without it the store's own
-    default graph is queried.
+    default graph is queried. The query is sent as an HTML form (``POST``,
+    ``application/x-www-form-urlencoded``), the one way every server reads.
+
+    ``deadline`` bounds the whole request in seconds, ``max_bytes`` the
+    answer and ``max_rows`` its rows; an answer that is not SPARQL results
+    (HTML, the wrong JSON shape, an unknown media type) is a
+    :class:`~asiaai_graph.utils.errors.StoreError` saying what came instead.
 
     Examples
     --------
@@ -154,27 +169,86 @@ def sparql(
     [{'ask': True}]
     """
     ends = endpoint_of(endpoint, server)
-    url = ends.query if graph is None else with_params(ends.query, **{"default-graph-uri": check_graph_iri(graph)})
+    form = {"query": with_prefixes(query)}
+    if graph is not None:
+        form["default-graph-uri"] = check_graph_iri(graph)
     answer = request(
         "POST",
-        url,
-        body=with_prefixes(query).encode("utf-8"),
+        ends.query,
+        body=urllib.parse.urlencode(form).encode("ascii"),
         headers={
-            "Content-Type": "application/sparql-query; charset=utf-8",
+            "Content-Type": "application/x-www-form-urlencoded",
             "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
         },
         auth=auth if auth is not None else auth_from_env(),
         timeout=timeout,
         retries=retries,
         backoff=backoff,
+        deadline=deadline,
+        max_bytes=max_bytes,
     )
-    kind = answer.content_type
-    if kind in ("application/n-triples", "text/plain"):
-        return _graph_rows(answer.body.decode("utf-8"))
-    if kind not in ("application/sparql-results+json", "application/json"):
-        raise StoreError("POST", url, status=answer.status, message=f"unexpected content type {kind!r}")
-    data = json.loads(answer.body)
+    return decode_answer(answer.content_type, answer.body, max_rows, where=redact(ends.query), status=answer.status)
+
+
+def decode_answer(content_type: str, body: bytes, max_rows: int = MAX_RESULT_ROWS, *, where: str = "<answer>",
+                  status: int | None = None) -> list[dict[str, Any]]:
+    """The rows of a store's answer (SPARQL JSON results, or N-Triples for ``CONSTRUCT``); ``StoreError`` if it is neither.
+
+    Examples
+    --------
+    >>> decode_answer("application/sparql-results+json", b'{"head": {}, "boolean": true}')
+    [{'ask': True}]
+    >>> decode_answer("text/html", b"<html>Welcome</html>")
+    Traceback (most recent call last):
+    ...
+    asiaai_graph.utils.errors.StoreError: POST <answer>: the server answered 200: expected SPARQL results (JSON or N-Triples), got text/html: <html>Welcome</html>
+    """
+    def bad(what: str) -> StoreError:
+        return StoreError("POST", where, status=status if status is not None else 200,
+                          message=f"expected SPARQL results (JSON or N-Triples), got {what}")
+
+    if content_type in ("application/n-triples", "text/plain"):
+        try:
+            return _graph_rows(body.decode("utf-8"), max_rows)
+        except Exception as exc:  # rdflib's ParseError and whatever else bad input raises in it
+            raise bad(f"N-Triples that do not parse: {str(exc)[:200]}") from None
+    if content_type not in ("application/sparql-results+json", "application/json"):
+        raise bad(f"{content_type or 'no media type'}: {_start(body)}")
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        raise bad(f"JSON that does not parse ({str(exc)[:100]}): {_start(body)}") from None
+    rows = _json_rows(data, max_rows)
+    if isinstance(rows, str):
+        raise bad(rows)
+    return rows
+
+
+def _start(body: bytes) -> str:
+    return " ".join(body[:200].decode("utf-8", "replace").split())
+
+
+def _json_rows(data: Any, max_rows: int) -> list[dict[str, Any]] | str:
+    """The rows of SPARQL JSON results, or what is wrong with their shape."""
+    if not isinstance(data, dict):
+        return f"JSON {type(data).__name__}, not an object"
     if "boolean" in data:
-        return [{"ask": bool(data["boolean"])}]
-    names = data["head"].get("vars", [])
-    return [{name: to_python(row.get(name)) for name in names} for row in data["results"]["bindings"]]
+        if not isinstance(data["boolean"], bool):
+            return "a boolean answer that is not true or false"
+        return [{"ask": data["boolean"]}]
+    head, results = data.get("head"), data.get("results")
+    names = head.get("vars", []) if isinstance(head, dict) else None
+    bindings = results.get("bindings") if isinstance(results, dict) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names) or not isinstance(bindings, list):
+        return "JSON without head.vars and results.bindings"
+    if len(bindings) > max_rows:
+        return f"{len(bindings)} rows, more than max_rows={max_rows}"
+    rows = []
+    for row in bindings:
+        if not isinstance(row, dict):
+            return "a row that is not an object"
+        terms = {name: row.get(name) for name in names}
+        if not all(t is None or (isinstance(t, dict) and isinstance(t.get("value"), str)) for t in terms.values()):
+            return "a term without a text value"
+        rows.append({name: to_python(t) for name, t in terms.items()})
+    return rows

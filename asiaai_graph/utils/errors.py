@@ -1,12 +1,13 @@
 """The library's exceptions: :class:`DataError` for bad input, :class:`NotFound` for unknown ids,
-:class:`StoreError` for a triple store that fails a request."""
+:class:`StoreError` for a triple store that fails a request, :class:`QueryError` for a SPARQL
+query that cannot be answered."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["DataError", "NotFound", "Problem", "StoreError"]
+__all__ = ["DataError", "NotFound", "Problem", "QueryError", "StoreError"]
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,18 @@ class NotFound(KeyError):
         if self.suggestions:
             text += "; did you mean: " + ", ".join(self.suggestions) + "?"
         return text
+
+
+class QueryError(ValueError):
+    """A SPARQL query that cannot be answered: bad syntax, over its time or row limit, or refused.
+
+    A ``ValueError``, as a bad query always was.
+
+    Examples
+    --------
+    >>> print(QueryError("the query ran over its time limit of 60 s"))
+    the query ran over its time limit of 60 s
+    """
 
 
 class StoreError(RuntimeError):

@@ -16,13 +16,19 @@ True
 from __future__ import annotations
 
 __all__ = [
+    "MAX_ANSWER_BYTES",
+    "MAX_RDF_BYTES",
+    "STORE_DEADLINE",
     "MAX_DECIMAL_EXPONENT",
     "MAX_DEPTH",
     "MAX_EXPANDED_CHARS",
     "MAX_EXPANDED_NODES",
     "MAX_FILE_SIZE",
     "MAX_NUMBER_DIGITS",
+    "MAX_RESULT_ROWS",
     "SNAPSHOT_SIZE_FACTOR",
+    "QUERY_DEADLINE",
+    "SPARQL_TIMEOUT",
 ]
 
 MAX_FILE_SIZE = 64 * 1024 * 1024
@@ -87,3 +93,51 @@ times the YAML's size. Aliases may expand a file up to its size limit
 covers every valid snapshot, and stops a cache hit from reading a file of any
 size the cache folder happens to hold.
 """
+
+SPARQL_TIMEOUT = 60.0
+"""Seconds a SPARQL query in memory may run (``kg.sparql(query, timeout=)`` overrides it).
+
+Reason: every competency query of ``examples/queries/`` answers in well under a
+second on the curated data and in a few seconds on the benchmark's 100,000
+organizations; a query still running after a minute is a cartesian product or a
+mistake, and the engine cannot be interrupted from Python, so it is stopped.
+"""
+
+MAX_RESULT_ROWS = 1_000_000
+"""Rows a SPARQL answer may hold, in memory or from a store (``max_rows=`` overrides it).
+
+Reason: a row is a dict of Python values, a few hundred bytes; a million rows
+is several hundred MB, more than any question about the graph needs (the whole
+curated export is about 200,000 triples). A query or a server that ignores
+``LIMIT`` is stopped here rather than filling memory.
+"""
+
+MAX_ANSWER_BYTES = 256 * 1024 * 1024
+"""Bytes a triple store's answer to a query may hold (``max_bytes=`` overrides it).
+
+Reason: the curated graph's whole export is about 2 MB of N-Triples; a
+million result rows in JSON is about 200 MB. A server that ignores ``LIMIT``
+or streams forever, or announces a ``Content-Length`` of 10^12, is stopped here
+before the answer fills memory.
+"""
+
+MAX_RDF_BYTES = 1024 * 1024 * 1024
+"""Bytes an RDF document read by ``from_rdf`` (or pulled from a store) may hold (``max_bytes=`` overrides it).
+
+Reason: the RDF export is 8 to 10 times the size of its YAML, so the largest
+graph the YAML bound admits (64 MiB, about 100,000 records) exports to about
+600 MB of N-Triples; 1 GiB reads that back, and stops a pull or a file of
+any size.
+"""
+
+STORE_DEADLINE = 3600.0
+"""Seconds one request to a store may take in all, every attempt and pause included (``deadline=``).
+
+Reason: the per-read ``timeout`` does not stop a server that drips one byte
+every few seconds. The largest push measured (4.1 million triples, the
+benchmark's 100,000 organizations, non-atomic) took 70 s; an hour is far
+beyond any real transfer. Queries use ``QUERY_DEADLINE``.
+"""
+
+QUERY_DEADLINE = 300.0
+"""Seconds a query to a store may take in all (``deadline=``): five times the default per-read timeout."""

@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from asiaai_graph.rdf.mapping import (
@@ -49,7 +48,6 @@ from asiaai_graph.rdf.mapping import (
     WD,
     XSD_ANY_URI,
     XSD_BOOLEAN,
-    XSD_DECIMAL,
     XSD_INTEGER,
     XSD_LANGUAGE,
     FieldMap,
@@ -57,6 +55,7 @@ from asiaai_graph.rdf.mapping import (
     check_base,
     owned_separator,
 )
+from asiaai_graph.rdf.numbers import EXACT, decimal_lexical, number_terms
 
 if TYPE_CHECKING:
     from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
@@ -71,18 +70,6 @@ Block = tuple[str, list[tuple[str, Term]]]
 
 #: Characters that make a URL no valid IRI (it is then written as an ``xsd:anyURI`` literal).
 IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-
-
-def decimal_lexical(value: Decimal) -> str:
-    """The ``xsd:decimal`` lexical form of ``value``: no exponent, the stated digits kept.
-
-    Examples
-    --------
-    >>> decimal_lexical(Decimal("1.5E+3")), decimal_lexical(Decimal("0.050")), decimal_lexical(Decimal("-0"))
-    ('1500', '0.050', '0')
-    """
-    text = format(value, "f")
-    return "0" if text == "-0" else text
 
 
 class Encoding(Generic[T]):
@@ -209,6 +196,8 @@ class Emitter(Generic[T]):
             extra: Any = arg
             if kind == "date":
                 extra = pc(arg)
+            elif kind == "decimal":
+                extra = pc(EXACT[fm.predicate])
             elif kind == "node" or kind == "nodes":
                 name = "citation" if fm.field == "sources" else fm.field.rstrip("s")
                 direct = QUALIFIED.get((owner, fm.field))
@@ -321,7 +310,10 @@ class Emitter(Generic[T]):
             elif kind == "url":
                 po.append((pred, typed(value, XSD_ANY_URI) if IRI_BAD.search(value) else self.encoding.iri(value)))
             elif kind == "decimal":
-                po.append((pred, typed(decimal_lexical(value), XSD_DECIMAL)))
+                lexical, datatype, exact = number_terms(value)
+                po.append((pred, typed(lexical, datatype)))
+                if exact is not None:
+                    po.append((arg, plain(exact)))
             elif kind == "qualifier":
                 po.append((pred, self.qualifiers[value]))
             elif kind == "int":

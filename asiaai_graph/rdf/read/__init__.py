@@ -23,13 +23,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from typing import IO, TYPE_CHECKING, Any, get_args
 
 from pydantic import ValidationError
 
 from asiaai_graph.utils.errors import DataError, Problem
 from asiaai_graph.utils.gcpause import gc_paused
+from asiaai_graph.utils.limits import MAX_RDF_BYTES
 from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
 from asiaai_graph.rdf.mapping import (
     CLASSES,
@@ -47,6 +48,7 @@ from asiaai_graph.rdf.mapping import (
     Term,
     check_base,
 )
+from asiaai_graph.rdf.numbers import EXACT, read_number
 from asiaai_graph.rdf.read.parse import Triples, read_triples
 from asiaai_graph.schema import RECORD_TYPES, LanguageTag, PartialDate, Record
 
@@ -69,7 +71,6 @@ _ABSENT: Any = object()
 
 #: Literal kinds read from their lexical form: kind -> (parser, what a bad value is not).
 _LEXICAL: dict[str, tuple[Any, str]] = {
-    "decimal": (Decimal, "a decimal"),
     "int": (int, "an integer"),
     "json": (json.loads, "JSON"),
 }
@@ -103,6 +104,10 @@ _TABLES = {rt: _table(maps) for rt, maps in FIELDS.items()}
 _SUB_TABLES = {kind: _table(maps) for kind, maps in SUB_FIELDS.items()}
 _REV_MAPS = {rt: [fm for fm in maps if fm.kind == "rev_refs"] for rt, maps in FIELDS.items()}
 _NO_REV: list[FieldMap] = []
+#: Sub-record nodes nest at most 3 deep in a record (money, its equivalents); deeper is no export of ours.
+_MAX_NODE_DEPTH = 8
+#: A figure's field -> its predicate (``value``/``amount`` -> ``aag:value``, ``upper`` -> ``aag:upper``).
+_PRED_OF = {fm.field: fm.predicate for maps in SUB_FIELDS.values() for fm in maps if fm.kind == "decimal"}
 
 
 class _Reader:
@@ -114,12 +119,16 @@ class _Reader:
         self.ids: dict[str, str] = {}
         self.types: dict[str, str | list[str]] = {}
         self.problems: list[Problem] = []
+        self.visiting: set[str] = set()
         for subject in dict.fromkeys(triples.typed):
             by_pred = props[subject]
             found = [_TYPES[t] for t in by_pred[RDF_TYPE] if t.__class__ is str and t in _TYPES]
             self.types[subject] = found[0] if len(found) == 1 else sorted(set(found))
             idents = by_pred.get(IDENTIFIER)
             try:
+                if idents and len(idents) > 1:
+                    raise _Bad("id", f"{subject} has {len(idents)} identifiers: "
+                                     + ", ".join(sorted(repr(self._text(i)) for i in idents)))
                 self.ids[subject] = self._text(idents[0]) if idents else self._strip(subject, "id")
             except _Bad as exc:
                 self.problems.append(Problem(file, None, subject, exc.field, str(exc)))
@@ -253,9 +262,7 @@ class _Reader:
         text = self._text
         if kind == "nodes":
             nodes = [self._iri(v, field) for v in self._ordered(seq, values)]
-            sub, props = _SUB_TABLES[arg], self.props
-            return [self.fields(n, props.get(n, {}), sub, _NO_REV, bad, f"{where}{field}.{i}.")
-                    for i, n in enumerate(nodes)]
+            return [self._node(n, arg, bad, f"{where}{field}.{i}.", field) for i, n in enumerate(nodes)]
         if kind == "lang" or kind == "agent":
             found = values
             if kind == "agent":
@@ -265,10 +272,13 @@ class _Reader:
             found = [v for v in found if v.__class__ is not str and (v[1] or None) == want]
             return text(self._one(found, field)) if found else _ABSENT
         if kind == "labels":
-            labels = {}
+            labels: dict[str | None, str] = {}
             for v in values:
                 tag = None if v.__class__ is str else v[1]
-                labels[_LANGS.get((tag or "").lower(), tag)] = text(v)
+                lang = _LANGS.get((tag or "").lower(), tag)
+                if lang in labels:  # YAML refuses a language written twice: so does RDF
+                    raise _Bad(field, f"two labels in {lang!r}: {labels[lang]!r} and {text(v)!r}")
+                labels[lang] = text(v)
             return dict(sorted(labels.items(), key=lambda kv: _LANG_ORDER.get(kv[0], 99)))
         if kind == "date":
             return self._date(text(self._one(values, field)), by_pred.get(arg), field)
@@ -285,18 +295,39 @@ class _Reader:
             return _QUALIFIER_NAMES[iri]
         if kind == "node":
             node = self._iri(self._one(values, field), field)
-            return self.fields(node, self.props.get(node, {}), _SUB_TABLES[arg], _NO_REV, bad, f"{where}{field}.")
+            return self._node(node, arg, bad, f"{where}{field}.", field)
         if kind == "wikidata":
             entities = [v[len(WD):] for v in values if v.__class__ is str and v.startswith(WD)]
             return entities[0] if entities else None
+        if kind == "decimal":
+            term = self._one(values, field)
+            exacts = by_pred.get(EXACT[arg_pred]) if (arg_pred := _PRED_OF.get(field)) else None
+            exact = text(self._one(exacts, field)) if exacts else None
+            try:
+                return read_number(text(term), None if term.__class__ is str else term[2], exact)
+            except ValueError as exc:
+                raise _Bad(field, str(exc)) from None
         if kind in _LEXICAL:
             lexical = text(self._one(values, field))
             parse, what = _LEXICAL[kind]
             try:
                 return parse(lexical)
-            except (ValueError, InvalidOperation):
-                raise _Bad(field, f"not {what}: {lexical}") from None
+            except (ValueError, InvalidOperation, RecursionError):
+                raise _Bad(field, f"not {what}: {lexical[:100]}") from None
         raise AssertionError(f"unknown field kind {kind!r}")  # pragma: no cover - tested with the mapping table
+
+    def _node(self, node: str, kind: str, bad: list[_Bad], where: str, field: str) -> dict[str, Any]:
+        """The fields of a sub-record node; a node inside itself, or nested past any record's depth, is bad."""
+        visiting = self.visiting
+        if node in visiting:
+            raise _Bad(field, f"{node} contains itself (a cycle of {kind} nodes)")
+        if len(visiting) >= _MAX_NODE_DEPTH:
+            raise _Bad(field, f"{kind} nodes nested more than {_MAX_NODE_DEPTH} deep")
+        visiting.add(node)
+        try:
+            return self.fields(node, self.props.get(node, {}), _SUB_TABLES[kind], _NO_REV, bad, where)
+        finally:
+            visiting.discard(node)
 
     @staticmethod
     def _bool(term: Term, field: str) -> bool:
@@ -319,6 +350,8 @@ def from_rdf(
     source: rdflib.Graph | pyoxigraph.Store | Iterable[Any] | str | os.PathLike[str] | bytes | IO[bytes],
     format: str | None = None,
     base: str | None = None,
+    *,
+    max_bytes: int = MAX_RDF_BYTES,
 ) -> KnowledgeGraph:
     """Read an export back into a :class:`~asiaai_graph.KnowledgeGraph`.
 
@@ -331,7 +364,10 @@ def from_rdf(
     ``base`` is the IRI namespace the export was written with (relative IRIs
     in a file are resolved against it). Raises
     :class:`~asiaai_graph.DataError` for a syntax error (with the line) and
-    listing every record that does not read back.
+    listing every record that does not read back. A document over
+    ``max_bytes``, RDF/XML that declares entities or nests over 256 levels,
+    and JSON-LD that would drop a node or a key without a word are refused
+    the same way (see SECURITY.md).
 
     Examples
     --------
@@ -351,7 +387,7 @@ def from_rdf(
     """
     base = check_base(base)
     with gc_paused():
-        reader = _Reader(read_triples(source, format, base), base)
+        reader = _Reader(read_triples(source, format, base, max_bytes), base)
         records, problems = reader.records()
         del reader
         if problems:

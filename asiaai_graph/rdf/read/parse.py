@@ -20,7 +20,9 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from asiaai_graph.rdf.read.guard import check_document, check_size
 from asiaai_graph.utils.errors import DataError, Problem
+from asiaai_graph.utils.limits import MAX_RDF_BYTES
 from asiaai_graph.rdf.mapping import (
     CLASSES,
     FIELDS,
@@ -39,6 +41,8 @@ __all__ = ["Props", "Triples", "read_triples"]
 
 _TYPES = set(CLASSES.values())
 _REVERSE = sorted({fm.predicate for maps in FIELDS.values() for fm in maps if fm.kind == "rev_refs"})
+#: Formats read by Python first (see :mod:`asiaai_graph.rdf.read.guard`): a file of these is read whole.
+_PRECHECKED = frozenset({"xml", "json-ld"})
 _OX_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "nquads": "N_QUADS", "trig": "TRIG", "json-ld": "JSON_LD",
                "xml": "RDF_XML"}
 
@@ -147,7 +151,8 @@ def _rdflib_triples(graph: rdflib.Graph) -> Triples:
     return Triples(props, typed, incoming)
 
 
-def read_triples(source: Any, format: str | None = None, base: str | None = None) -> Triples:
+def read_triples(source: Any, format: str | None = None, base: str | None = None,
+                 max_bytes: int = MAX_RDF_BYTES) -> Triples:
     """The triples of ``source`` grouped by subject and predicate (see :class:`Triples`).
 
     ``source`` is what :func:`from_rdf` takes. A syntax error raises
@@ -173,22 +178,35 @@ def read_triples(source: Any, format: str | None = None, base: str | None = None
         name = os.fspath(source)
         kwargs: dict[str, Any] = {"path": name}
         fmt = _format(format, name)
+        try:
+            check_size(os.path.getsize(name), name, max_bytes)
+        except OSError as exc:
+            raise DataError([Problem(name, None, None, None, f"cannot read the file: {exc.strerror or exc}")]) \
+                from None
+        if fmt in _PRECHECKED:
+            with open(name, "rb") as fh:
+                kwargs = {"input": fh.read(max_bytes + 1)}
     elif isinstance(source, (bytes, bytearray, memoryview)) or hasattr(source, "read"):
         if format is None:
             raise ValueError("pass format=... to read RDF from bytes or a file object")
         name = getattr(source, "name", None) if hasattr(source, "read") else None
-        kwargs = {"input": bytes(source) if isinstance(source, (bytearray, memoryview)) else source}
+        data = bytes(source) if not hasattr(source, "read") else source.read(max_bytes + 1)
+        kwargs = {"input": data}
         fmt = _format(format, None)
     elif isinstance(source, Iterable):
         return _ox_triples(source)
     else:
         raise TypeError(f"expected an rdflib.Graph, a pyoxigraph.Store, triples, bytes or a path, "
                         f"got {type(source).__name__}")
+    if "input" in kwargs:
+        check_document(kwargs["input"], fmt, name, max_bytes)
     quads = pyoxigraph.parse(format=getattr(pyoxigraph.RdfFormat, _OX_FORMATS[fmt]), base_iri=check_base(base),
                              **kwargs)
     try:
         return _ox_triples(quads)._replace(file=name)
     except SyntaxError as exc:
         raise DataError([Problem(name, exc.lineno, None, None, f"not valid {fmt}: {exc.msg}")]) from None
+    except MemoryError as exc:  # Oxigraph's bound on one term (16 MiB), or the machine's
+        raise DataError([Problem(name, None, None, None, f"a term too large to read: {exc}")]) from None
 
 

@@ -83,6 +83,8 @@ CLASSES: dict[str, str] = {
     "investment": AAG + "Investment",
     "partnership": AAG + "Partnership",
     "indicator": AAG + "Indicator",
+    "accelerator": AAG + "Accelerator",
+    "cluster": AAG + "ComputeCluster",
 }
 
 #: Sub-record model name -> class IRI.
@@ -95,6 +97,7 @@ NODE_CLASSES: dict[str, str] = {
     "investor": AAG + "InvestorRole",
     "dispute": AAG + "Dispute",
     "stated": AAG + "StatedValue",
+    "chip_count": AAG + "ChipCount",
     "seq": RDF + "Seq",
     "agent": DCTERMS + "Agent",
 }
@@ -232,6 +235,11 @@ def _rel(field: str, relation: str, kind: str = "ref") -> FieldMap:
     return FieldMap(field, kind, relation_predicate(relation))
 
 
+def _camel(field: str) -> str:
+    """A field's name as an ``aag:`` term: ``h100_equivalents`` -> ``h100Equivalents``."""
+    return relation_predicate(field)[len(AAG):]
+
+
 def _date(field: str, predicate: str, flag: str) -> FieldMap:
     return FieldMap(field, "date", predicate, AAG + flag)
 
@@ -312,7 +320,7 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("training_duration", "node", AAG + "trainingDuration", "quantity"),
         _f("training_compute", "node", AAG + "trainingCompute", "quantity"),
         _f("training_dataset_size", "node", AAG + "trainingDatasetSize", "quantity"),
-        _f("training_hardware", "strs", AAG + "trainingHardware"),
+        _rel("training_hardware", "trained_on", "refs"),
         _f("hardware_quantity", "node", AAG + "hardwareQuantity", "quantity"),
         _f("domains", "strs", AAG + "domain"),
         _f("tasks", "strs", AAG + "task"),
@@ -376,6 +384,41 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("scope", "str", AAG + "scope"),
         _rel("reported_by", "reported_by"),
     ),
+    "accelerator": _entity(
+        _f("chip_type", "str", AAG + "chipType"),
+        _rel("makers", "made_by", "refs"),
+        _rel("foundries", "fabricated_by", "refs"),
+        _date("released", AAG + "released", "releasedApproximate"),
+        _f("release_price", "node", AAG + "releasePrice", "money"),
+        *(_f(name, "node", AAG + _camel(name), "quantity") for name in (
+            "fp64_performance", "fp32_performance", "tf32_performance", "fp16_performance", "tensor_fp16_performance",
+            "fp8_performance", "fp4_performance", "int16_performance", "int8_performance", "int4_performance",
+            "memory", "memory_bandwidth", "intranode_bandwidth", "internode_bandwidth", "tdp", "process_node",
+            "die_size", "transistors")),
+        _rel("trained_models", "used_to_train", "refs"),
+    ),
+    "cluster": _entity(
+        _f("status", "str", AAG + "status"),
+        _f("certainty", "str", AAG + "certainty"),
+        _rel("owners", "owned_by", "refs"),
+        _rel("users", "used_by", "refs"),
+        _f("user_groups", "strs", AAG + "userGroup"),
+        _rel("country", "in_country"),
+        _rel("place", "located_in"),
+        _f("location", "str", AAG + "location"),
+        _date("first_operational", AAG + "firstOperational", "firstOperationalApproximate"),
+        _date("planned_operational", AAG + "plannedOperational", "plannedOperationalApproximate"),
+        _date("decommissioned", AAG + "decommissioned", "decommissionedApproximate"),
+        _f("single_cluster", "bool", AAG + "singleCluster"),
+        _f("chips", "nodes", AAG + "chips", "chip_count"),
+        *(_f(name, "node", AAG + _camel(name), "quantity") for name in ("chip_count", "h100_equivalents", "power")),
+        _f("hardware_cost", "node", AAG + "hardwareCost", "money"),
+        _f("sector", "str", AAG + "sector"),
+        _rel("builds_upon", "builds_upon", "refs"),
+        _rel("superseded_by", "superseded_by", "refs"),
+        _f("possible_duplicate", "bool", AAG + "possibleDuplicate"),
+        _rel("possible_duplicate_of", "possible_duplicate_of", "refs"),
+    ),
 }
 
 #: Sub-record kind -> how its fields map.
@@ -425,6 +468,10 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
         _f("values", "nodes", AAG + "statedValue", "stated"),
         _f("reason", "str", AAG + "reason"),
     ],
+    "chip_count": [
+        _f("chip", "ref", AAG + "chip"),
+        _f("quantity", "node", AAG + "quantity", "quantity"),
+    ],
     "stated": [
         _f("value", "json", RDF + "value"),
         _f("sources", "refs", AAG + "statedBy"),
@@ -437,5 +484,6 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
 QUALIFIED: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("person", "affiliations"): (relation_predicate("affiliated_with"), "organization", False),
     ("investment", "investors"): (relation_predicate("invested_in"), "organization", True),
+    ("cluster", "chips"): (relation_predicate("uses_chip"), "chip", False),
 }
 

@@ -149,7 +149,8 @@ def test_interface_text_covers_the_schema() -> None:
     for model in SECTIONS.values():
         need["types"].add(model.record_type)
         need["relations"] |= {r.relation for r in model.refs}
-        for name in ("kind", "measure", "region", "accessibility", "category"):  # the coded values the panel translates
+        for name in ("kind", "measure", "region", "accessibility", "category", "status", "certainty", "sector"):
+            # the coded values the panel translates
             field = model.model_fields.get(name)
             if field is not None:
                 values = {a for a in _literal_values(field.annotation)}

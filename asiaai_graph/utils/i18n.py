@@ -43,6 +43,10 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
         "仅绘制模型最多的 {shown} 个机构（共 {total} 个）；模型（共 {models} 个）以各机构的数量表示。",
         "モデル数の多い {shown} 組織（全 {total} 組織）のみを描き、モデル（計 {models} 件）は組織ごとの件数で示します。",
     ),
+    "footnote:clusters": ("The {shown} largest of its {total} compute clusters are drawn, with their chips.",
+                          "컴퓨팅 클러스터 {total}곳 가운데 가장 큰 {shown}곳과 그 칩만 그렸습니다.",
+                          "仅绘制 {total} 个算力集群中最大的 {shown} 个及其芯片。",
+                          "計算クラスター {total} 件のうち最大の {shown} 件とそのチップのみを描きます。"),
     "count:models": ("{} models", "모델 {}개", "{} 个模型", "モデル {} 件"),
     # --- record types ----------------------------------------------------------------------------
     "type:source": ("source", "출처", "来源", "出典"),
@@ -56,6 +60,8 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
     "type:investment": ("investment", "투자", "投资", "投資"),
     "type:partnership": ("partnership", "협력", "合作", "提携"),
     "type:indicator": ("indicator", "지표", "指标", "指標"),
+    "type:accelerator": ("accelerator", "AI 가속기", "AI加速器", "AIアクセラレータ"),
+    "type:cluster": ("compute cluster", "컴퓨팅 클러스터", "算力集群", "計算クラスター"),
     # --- relations (edge labels), read from the record that holds the reference --------------------
     "rel:affiliated_with": ("affiliated with", "소속", "任职于", "所属"),
     "rel:based_on": ("based on", "기반 모델", "基于", "ベースモデル"),
@@ -86,6 +92,71 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
     "rel:supports": ("supports", "지원", "支持", "支援"),
     "rel:targets": ("targets", "투자 대상", "投向", "投資対象"),
     "rel:uses_model": ("uses model", "사용 모델", "使用模型", "使用モデル"),
+    "rel:trained_on": ("trained on", "학습 칩", "训练芯片", "学習チップ"),
+    "rel:used_to_train": ("used to train", "학습한 모델", "训练的模型", "学習したモデル"),
+    "rel:fabricated_by": ("fabricated by", "파운드리", "代工厂", "製造ファウンドリ"),
+    "rel:owned_by": ("owned by", "소유 기관", "所有方", "所有者"),
+    "rel:used_by": ("used by", "이용 기관", "使用方", "利用者"),
+    "rel:uses_chip": ("uses chip", "사용 칩", "使用芯片", "使用チップ"),
+    "rel:builds_upon": ("builds upon", "이전 단계", "前期", "前段階"),
+    "rel:superseded_by": ("superseded by", "후속 단계", "后续", "後継"),
+    "rel:possible_duplicate_of": ("possible duplicate of", "중복 가능", "可能重复", "重複の可能性"),
+    # --- compute clusters: status, certainty, sector; the compute commands' words ----------------------
+    "status:existing": ("existing", "운영 중", "已建成", "稼働中"),
+    "status:planned": ("planned", "계획", "规划中", "計画中"),
+    "status:decommissioned": ("decommissioned", "운영 종료", "已退役", "運用終了"),
+    "certainty:confirmed": ("confirmed", "확인됨", "已确认", "確認済み"),
+    "certainty:likely": ("likely", "가능성 높음", "很可能", "可能性が高い"),
+    "certainty:unlikely": ("unlikely", "가능성 낮음", "不太可能", "可能性が低い"),
+    "sector:private": ("private", "민간", "私营", "民間"),
+    "sector:public": ("public", "공공", "公共", "公共"),
+    "sector:public_private": ("public-private", "민관 합동", "公私合营", "官民"),
+    "col:id": ("ID", "ID", "ID", "ID"),
+    "col:name": ("NAME", "이름", "名称", "名前"),
+    "col:status": ("STATUS", "상태", "状态", "状態"),
+    "col:country": ("COUNTRY", "국가", "国家", "国"),
+    "col:owners": ("OWNERS", "소유 기관", "所有方", "所有者"),
+    "col:chips": ("CHIPS", "칩", "芯片", "チップ"),
+    "col:h100e": ("H100 EQUIV.", "H100 환산", "H100当量", "H100換算"),
+    "col:operational": ("FIRST OPERATIONAL", "최초 가동", "首次运行", "稼働開始"),
+    "col:makers": ("MAKERS", "제조사", "制造方", "製造元"),
+    "col:type": ("TYPE", "유형", "类型", "種類"),
+    "col:released": ("RELEASED", "출시", "发布", "発表"),
+    "col:developers": ("DEVELOPERS", "개발사", "开发方", "開発元"),
+    "col:trained_on": ("TRAINED ON", "학습 칩", "训练芯片", "学習チップ"),
+    "col:clusters": ("CLUSTERS", "클러스터", "集群", "クラスター"),
+    "col:existing": ("EXISTING", "운영 중", "已建成", "稼働中"),
+    "col:planned": ("PLANNED", "계획", "规划中", "計画中"),
+    "col:h100e_existing": ("H100 EQUIV. (EXISTING)", "H100 환산(운영 중)", "H100当量（已建成）", "H100換算（稼働中）"),
+    "col:maker": ("MAKER", "제조사", "制造方", "製造元"),
+    "col:accelerators": ("CHIPS", "칩 수", "芯片数", "チップ数"),
+    "compute:total": ("{country} on {on}: {total} H100 equivalents from {count} clusters",
+                      "{country} {on} 기준: 클러스터 {count}곳, H100 환산 {total}",
+                      "{country}（{on}）：{count} 个集群，合计 {total} 个H100当量",
+                      "{country}（{on}時点）：{count} クラスター、H100換算 {total}"),
+    "compute:rule": (
+        "Rule: the sum of the H100 equivalents of the country's clusters running on the date: status existing (or "
+        "decommissioned after the date), first operational on or before it (a date known to the month or year counts "
+        "from its last day); planned clusters, clusters without a first operational date or H100 equivalents, and "
+        "clusters the source flags as possible duplicates are left out.",
+        "규칙: 해당 날짜에 가동 중인 그 국가 클러스터의 H100 환산 값을 더합니다. 상태가 운영 중(또는 그 날짜 이후에 "
+        "운영 종료)이고 최초 가동일이 그 날짜 이전인 클러스터만 셉니다(월이나 연도까지만 알려진 날짜는 그 기간의 마지막 날부터 "
+        "셉니다). 계획 중인 클러스터, 최초 가동일이나 H100 환산 값이 없는 클러스터, 출처가 중복 가능으로 표시한 클러스터는 "
+        "빼고 셉니다.",
+        "规则：把该日期正在运行的该国集群的H100当量相加：状态为已建成（或在该日期之后退役）、首次运行不晚于该日期"
+        "（只知道月份或年份的日期从该期间的最后一天算起）；规划中的集群、没有首次运行日期或H100当量的集群，以及来源标为"
+        "可能重复的集群不计入。",
+        "規則：その日に稼働しているその国のクラスターのH100換算値を合計します。状態が稼働中（またはその日より後に運用終了）"
+        "で、稼働開始がその日以前のものを数えます（月または年までしか分からない日付は、その期間の最終日から数えます）。"
+        "計画中のクラスター、稼働開始日やH100換算値のないクラスター、出典が重複の可能性ありとしたクラスターは除きます。",
+    ),
+    "compute:left_out": ("{count} clusters of the country are not counted (--json lists them with the reason).",
+                         "이 국가의 클러스터 {count}곳은 계산에 넣지 않았습니다(--json에 이유와 함께 나옵니다).",
+                         "该国有 {count} 个集群未计入（--json 列出其原因）。",
+                         "この国の {count} クラスターは計算に含めていません（--json で理由を表示）。"),
+    "compute:by_country": ("Compute clusters by country", "국가별 컴퓨팅 클러스터", "各国算力集群", "国別の計算クラスター"),
+    "compute:no_country": ("(no country given)", "(국가 미상)", "（未注明国家）", "（国の記載なし）"),
+    "compute:by_maker": ("AI accelerators by maker", "제조사별 AI 가속기", "各制造方的AI加速器", "製造元別のAIアクセラレータ"),
     # --- indicator measures (chart titles) ---------------------------------------------------------
     "measure:ai_industry_size": ("AI industry size", "AI 산업 규모", "人工智能产业规模", "AI産業規模"),
     "measure:ai_core_industry_size": ("AI core industry size", "AI 핵심 산업 규모", "人工智能核心产业规模",

@@ -6,7 +6,8 @@ strings here, so the fast Turtle / N-Triples writer needs no rdflib.
 
 This is the bottom of the RDF layers: the writers (:mod:`asiaai_graph.rdf.export`,
 :mod:`asiaai_graph.rdf.sparql`) and the reader (:mod:`asiaai_graph.rdf.read`)
-import it, and it imports nothing of the package. Terms are plain Python values
+import it, and it imports nothing of the package but the compute records' rows
+(:mod:`~asiaai_graph.rdf.mapping_compute`, plain data). Terms are plain Python values
 here and in :func:`~asiaai_graph.rdf.export.blocks`: an IRI is a ``str``, a
 literal a :data:`Lit` tuple ``(lexical form, language tag or None, datatype
 IRI or None)``.
@@ -24,10 +25,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, TypeAlias
 
+from asiaai_graph.rdf.mapping_compute import ACCELERATOR, CHIP_COUNT, CLUSTER
+
 __all__ = [
     "AAG",
     "CLASSES",
     "DEFAULT_BASE",
+    "ELI",
+    "ELI_DATES",
+    "ELI_PASSED_BY",
+    "ELI_TITLE",
     "FIELDS",
     "FORMAT_NAMES",
     "FieldMap",
@@ -54,11 +61,13 @@ PROV = "http://www.w3.org/ns/prov#"
 SCHEMA = "https://schema.org/"
 ORG = "http://www.w3.org/ns/org#"
 WD = "http://www.wikidata.org/entity/"
+ELI = "http://data.europa.eu/eli/ontology#"
 
 #: Prefixes of the exports, in the order they are written.
 PREFIXES: dict[str, str] = {
     "aag": AAG,
     "dcterms": DCTERMS,
+    "eli": ELI,
     "org": ORG,
     "owl": OWL,
     "prov": PROV,
@@ -95,6 +104,8 @@ NODE_CLASSES: dict[str, str] = {
     "affiliation": AAG + "Affiliation",
     "goal": AAG + "Goal",
     "investor": AAG + "InvestorRole",
+    "event": AAG + "LifecycleEvent",
+    "period": AAG + "Period",
     "dispute": AAG + "Dispute",
     "stated": AAG + "StatedValue",
     "chip_count": AAG + "ChipCount",
@@ -235,9 +246,10 @@ def _rel(field: str, relation: str, kind: str = "ref") -> FieldMap:
     return FieldMap(field, kind, relation_predicate(relation))
 
 
-def _camel(field: str) -> str:
-    """A field's name as an ``aag:`` term: ``h100_equivalents`` -> ``h100Equivalents``."""
-    return relation_predicate(field)[len(AAG):]
+def _rows(rows: tuple[tuple[str, str, str, str], ...], relations: bool = True) -> list[FieldMap]:
+    """Field maps of plain rows (:mod:`~asiaai_graph.rdf.mapping_compute`): a ref's name is a relation."""
+    return [FieldMap(f, k, relation_predicate(n) if relations and k in ("ref", "refs") else AAG + n,
+                     AAG + a if k == "date" else a) for f, k, n, a in rows]
 
 
 def _date(field: str, predicate: str, flag: str) -> FieldMap:
@@ -340,21 +352,29 @@ FIELDS: dict[str, list[FieldMap]] = {
     ),
     "policy": _entity(
         _KIND,
+        _f("official_title", "str", AAG + "officialTitle"),
+        _f("official_language", "language", AAG + "officialLanguage"),
         _rel("jurisdiction", "jurisdiction"),
         _rel("issuing_bodies", "issued_by", "refs"),
-        _date("announced", AAG + "announced", "announcedApproximate"),
-        _date("in_force", AAG + "inForce", "inForceApproximate"),
+        _rel("implementing_bodies", "implemented_by", "refs"),
+        _f("lifecycle", "nodes", AAG + "lifecycleEvent", "event"),
+        _f("status", "str", AAG + "status"),
+        _date("status_as_of", AAG + "statusAsOf", "statusAsOfApproximate"),
         _f("target_year", "int", AAG + "targetYear"),
         _f("goals", "nodes", AAG + "goal", "goal"),
         _f("provisions", "strs", AAG + "provision"),
         _f("budget", "node", AAG + "budget", "money"),
         _f("annual_budget", "node", AAG + "annualBudget", "money"),
+        _f("budget_period", "node", AAG + "budgetPeriod", "period"),
         _rel("modifies", "modifies", "refs"),
+        _rel("implements", "implements", "refs"),
+        _rel("supersedes", "supersedes", "refs"),
         _rel("part_of", "part_of"),
         _rel("concerns", "concerns", "refs"),
     ),
     "investment": _entity(
         _KIND,
+        _f("status", "str", AAG + "status"),
         _f("investors", "nodes", AAG + "investor", "investor"),
         _rel("investee", "investee"),
         _rel("targets", "targets", "refs"),
@@ -384,41 +404,8 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("scope", "str", AAG + "scope"),
         _rel("reported_by", "reported_by"),
     ),
-    "accelerator": _entity(
-        _f("chip_type", "str", AAG + "chipType"),
-        _rel("makers", "made_by", "refs"),
-        _rel("foundries", "fabricated_by", "refs"),
-        _date("released", AAG + "released", "releasedApproximate"),
-        _f("release_price", "node", AAG + "releasePrice", "money"),
-        *(_f(name, "node", AAG + _camel(name), "quantity") for name in (
-            "fp64_performance", "fp32_performance", "tf32_performance", "fp16_performance", "tensor_fp16_performance",
-            "fp8_performance", "fp4_performance", "int16_performance", "int8_performance", "int4_performance",
-            "memory", "memory_bandwidth", "intranode_bandwidth", "internode_bandwidth", "tdp", "process_node",
-            "die_size", "transistors")),
-        _rel("trained_models", "used_to_train", "refs"),
-    ),
-    "cluster": _entity(
-        _f("status", "str", AAG + "status"),
-        _f("certainty", "str", AAG + "certainty"),
-        _rel("owners", "owned_by", "refs"),
-        _rel("users", "used_by", "refs"),
-        _f("user_groups", "strs", AAG + "userGroup"),
-        _rel("country", "in_country"),
-        _rel("place", "located_in"),
-        _f("location", "str", AAG + "location"),
-        _date("first_operational", AAG + "firstOperational", "firstOperationalApproximate"),
-        _date("planned_operational", AAG + "plannedOperational", "plannedOperationalApproximate"),
-        _date("decommissioned", AAG + "decommissioned", "decommissionedApproximate"),
-        _f("single_cluster", "bool", AAG + "singleCluster"),
-        _f("chips", "nodes", AAG + "chips", "chip_count"),
-        *(_f(name, "node", AAG + _camel(name), "quantity") for name in ("chip_count", "h100_equivalents", "power")),
-        _f("hardware_cost", "node", AAG + "hardwareCost", "money"),
-        _f("sector", "str", AAG + "sector"),
-        _rel("builds_upon", "builds_upon", "refs"),
-        _rel("superseded_by", "superseded_by", "refs"),
-        _f("possible_duplicate", "bool", AAG + "possibleDuplicate"),
-        _rel("possible_duplicate_of", "possible_duplicate_of", "refs"),
-    ),
+    "accelerator": _entity(*_rows(ACCELERATOR)),
+    "cluster": _entity(*_rows(CLUSTER)),
 }
 
 #: Sub-record kind -> how its fields map.
@@ -463,21 +450,41 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
         _f("organization", "ref", AAG + "organization"),
         _f("lead", "bool", AAG + "lead"),
     ],
+    "event": [
+        _f("event", "str", AAG + "event"),
+        _date("date", AAG + "date", "dateApproximate"),
+        _f("note", "str", SKOS + "note"),
+    ],
+    "period": [
+        _date("start", AAG + "start", "startApproximate"),
+        _date("end", AAG + "end", "endApproximate"),
+    ],
     "dispute": [
         _f("field", "str", AAG + "disputedField"),
         _f("values", "nodes", AAG + "statedValue", "stated"),
         _f("reason", "str", AAG + "reason"),
     ],
-    "chip_count": [
-        _f("chip", "ref", AAG + "chip"),
-        _f("quantity", "node", AAG + "quantity", "quantity"),
-    ],
+    "chip_count": _rows(CHIP_COUNT, relations=False),
     "stated": [
         _f("value", "json", RDF + "value"),
         _f("sources", "refs", AAG + "statedBy"),
         _f("note", "str", SKOS + "note"),
     ],
 }
+
+#: A policy also states its lifecycle in ELI, the European Legislation Identifier ontology, for tools that
+#: query legislation by it: each ELI date property takes the earliest date of the policy's lifecycle
+#: events of the kinds listed. Derived from the lifecycle by the exporter; the reader skips them.
+ELI_DATES: dict[str, tuple[str, ...]] = {
+    ELI + "date_document": ("passed", "adopted", "approved", "promulgated"),
+    ELI + "date_publication": ("published",),
+    ELI + "first_date_entry_in_force": ("partially_in_force", "in_force"),
+    ELI + "date_no_longer_in_force": ("repealed", "superseded", "expired"),
+}
+#: ``issuing_bodies``, also as ``eli:passed_by``.
+ELI_PASSED_BY = ELI + "passed_by"
+#: ``official_title``, also as ``eli:title`` tagged with ``official_language``.
+ELI_TITLE = ELI + "title"
 
 #: ``nodes`` fields that also get a direct relation, like the graph's edges:
 #: (record type, field) -> (relation predicate, key field, reverse).

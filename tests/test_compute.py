@@ -326,3 +326,25 @@ def test_the_picture_of_a_country_names_the_new_kinds_in_its_language(kg: ag.Kno
     fig = figure(kg, "KR", lang="ko")
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert "컴퓨팅 클러스터" in legend and "AI 가속기" in legend
+
+
+def test_a_bad_cluster_in_a_users_file_is_located(tmp_path: Any) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "sources:\n- {id: mine, title: My notes, kind: report, language: en}\n"
+        "clusters:\n"
+        "- id: my-cluster\n  name: My cluster\n  status: existing\n  country: JP\n"
+        "  chips: [{chip: no-such-chip, quantity: 8}]\n  h100_equivalents: -5\n  sources: [mine]\n"
+        "- id: other-cluster\n  name: Other\n  status: running\n  sources: [mine]\n",
+        encoding="utf-8")
+    with pytest.raises(ag.DataError) as exc:
+        ag.load(path, cache=False)
+    found = {(p.record, p.field) for p in exc.value.problems}
+    assert ("my-cluster", "h100_equivalents") in found and ("other-cluster", "status") in found
+    assert all(p.file and p.file.endswith("mine.yaml") and p.line for p in exc.value.problems)
+    path.write_text(path.read_text(encoding="utf-8").replace("h100_equivalents: -5", "h100_equivalents: 5")
+                    .replace("status: running", "status: planned"), encoding="utf-8")
+    with pytest.raises(ag.DataError) as exc:
+        ag.load(path, cache=False)
+    (problem,) = exc.value.problems
+    assert (problem.record, problem.field) == ("my-cluster", "chips[0].chip") and "no-such-chip" in problem.message

@@ -29,9 +29,11 @@ if TYPE_CHECKING:
     from asiaai_graph.rdf import from_rdf
     from asiaai_graph.store import from_store, sparql
     from asiaai_graph.schema import (
+        Accelerator,
         Affiliation,
         AIModel,
         Citation,
+        ComputeCluster,
         Country,
         Entity,
         Goal,
@@ -53,8 +55,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AIModel",
+    "Accelerator",
     "Affiliation",
     "Citation",
+    "ComputeCluster",
     "Country",
     "DataError",
     "Edge",

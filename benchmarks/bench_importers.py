@@ -1,4 +1,4 @@
-"""How long the dataset readers take on the four real files, beside the bare parse of the same files.
+"""How long the dataset readers take on the six real files, beside the bare parse of the same files.
 
 Run from a checkout where the package is installed, with the datasets beside it
 (``../shared/datasets``) or named by ``ASIAAI_GRAPH_DATASETS``::
@@ -13,7 +13,8 @@ bare parse
     The floor: ``csv.reader`` over the CSV (every record materialised), or, for the
     Markdown lists, reading the text and splitting every table line on ``|``.
 reader
-    The library's reader (``read_epoch``, ``read_llmjp``, ``read_china_llms``): typed,
+    The library's reader (``read_epoch``, ``read_llmjp``, ``read_china_llms``, ``read_clusters``,
+    ``read_hardware``): typed,
     located rows with every cell parsed.
 reader / bare
     The cost of the typing and checking, as a ratio (median of the paired ratios).
@@ -35,6 +36,8 @@ from collections.abc import Callable, Sized
 from pathlib import Path
 
 from asiaai_graph.importers import pair_llmjp, read_china_llms, read_epoch, read_llmjp
+from asiaai_graph.importers.epoch_clusters import read_clusters
+from asiaai_graph.importers.epoch_hardware import read_hardware
 
 HERE = Path(__file__).resolve().parent
 DATASETS = Path(os.environ.get("ASIAAI_GRAPH_DATASETS") or HERE.parent.parent / "shared" / "datasets")
@@ -80,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         cases.append((name, path, functools.partial(_bare_markdown, path), functools.partial(read_llmjp, path)))
     china = DATASETS / "awesome-llms-in-china" / "README.zh.md"
     cases.append(("China list", china, lambda: _bare_markdown(china), lambda: read_china_llms(china)))
+    for name, rel, read in (("GPU clusters", "epoch-gpu-clusters/gpu_clusters.csv", read_clusters),
+                            ("ML hardware", "epoch-ml-hardware/ml_hardware.csv", read_hardware)):
+        path = DATASETS / rel
+        cases.append((name, path, functools.partial(_bare_csv, path), functools.partial(read, path)))
 
     print(f"datasets: {DATASETS}; {args.repeat} paired runs per file (first dropped), medians; "
           f"the machine may be shared, so compare within a row.")

@@ -11,7 +11,7 @@ import asiaai_graph as ag
 from conftest import ROOT
 
 PUBLIC = [
-    "AIModel", "Affiliation", "Citation", "Country", "DataError", "Edge", "Entity", "Goal", "Indicator",
+    "AIModel", "Accelerator", "Affiliation", "Citation", "ComputeCluster", "Country", "DataError", "Edge", "Entity", "Goal", "Indicator",
     "Investment", "InvestorRole", "KnowledgeGraph", "Money", "NotFound", "Organization", "PartialDate",
     "Partnership", "Person", "Place", "Policy", "Problem", "Product", "Quantity", "Record", "Source",
     "__version__", "from_rdf", "from_store", "load", "sparql",

@@ -149,7 +149,10 @@ def test_interface_text_covers_the_schema() -> None:
     for model in SECTIONS.values():
         need["types"].add(model.record_type)
         need["relations"] |= {r.relation for r in model.refs}
-        for name in ("kind", "measure", "region", "accessibility", "category"):  # the coded values the panel translates
+        # the coded values the panel translates (a cluster's status, certainty and sector too; other records'
+        # statuses fall back to their words)
+        coded = ("kind", "measure", "region", "accessibility", "category")
+        for name in coded + (("status", "certainty", "sector") if model.record_type == "cluster" else ()):
             field = model.model_fields.get(name)
             if field is not None:
                 values = {a for a in _literal_values(field.annotation)}

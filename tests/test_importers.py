@@ -1,11 +1,13 @@
 """Dataset imports as records: reproducible, one record per entity, every row in scope accounted for.
 
-The four open datasets live beside the checkout in ``../shared/datasets`` (never in the
+The six open datasets live beside the checkout in ``../shared/datasets`` (never in the
 repository); set ``ASIAAI_GRAPH_DATASETS`` to read them from elsewhere (e.g. from a git
 worktree). ``data/datasets/imports.json`` lists which file each import reads and with which
-arguments: these tests and the re-import both read it. The tests import the four files
-themselves (about 15 s); only the Epoch rule for organizations a file gives no country reads the
-countries the loaded data holds (Moonshot, placed in China by the notable file).
+arguments: these tests and the re-import both read it. The tests import the six files
+themselves (about 20 s); the Epoch rule for organizations a file gives no country reads the
+countries the loaded data holds (Moonshot, placed in China by the notable file), as do the GPU
+clusters rows without a country, and the ML hardware file's scope reads the models and clusters
+the loaded data holds (tests/test_compute_import.py tests those two files further).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import pytest
 
 import asiaai_graph as ag
 from asiaai_graph.cli import main
-from asiaai_graph.importers import read_china_llms, read_epoch, read_llmjp
+from asiaai_graph.importers import read_china_llms, read_clusters, read_epoch, read_hardware, read_llmjp
 from asiaai_graph.importers.epoch import EpochTable
 from asiaai_graph.importers.llmjp_records import KINDS as LLMJP_KINDS
 from asiaai_graph.importers.matching import MatchingTables, key, read_tables
@@ -41,7 +43,7 @@ DATASETS = Path(os.environ.get("ASIAAI_GRAPH_DATASETS") or ROOT.parent / "shared
 DATA = ROOT / "data"
 IMPORTED = DATA / "datasets"
 JOBS: list[dict[str, Any]] = json.loads((IMPORTED / "imports.json").read_text(encoding="utf-8"))["imports"]
-NAMED_KINDS = ("organization", "model", "place")
+NAMED_KINDS = ("organization", "model", "place", "accelerator")
 
 needs_datasets = pytest.mark.skipif(
     not DATASETS.is_dir(),
@@ -240,7 +242,15 @@ IN_SCOPE = {
     "5d81f5cce379759011a666fba8bbe35fac3853c63583815908aeeec5fc76fc10": 668 + 3,
     "748c2733a70224c467cb8091b96c3d5a6bb91636c8ef3c8bdd4699940c4994ec": 227 + 42 + 22,  # LLM-jp: text, vision, speech
     "5a461c12d5ee36867d1a4c20d18a0fc72c3e289f40b57b5f437a4a78a915c8cf": 247,  # the Chinese list: every row
+    # GPU clusters: 371 rows in Asian countries (347 in East, South and South-east Asia, 21 in Saudi Arabia and the UAE,
+    # 3 in Israel) and 6 without a country whose owner is placed in Asia (Zhipu AI's Paper on GLM-130B...)
+    "4da98d5233cd942f4145384e4595051c719c724f7bcea7e7bf97a35f80a30c6f": 371 + 6,
+    # ML hardware: 48 chips of Asian makers, 50 more that the graph's models or clusters name, 2 whose ML models it holds
+    "c8511b287f08cb51aececa21089e85a7fc4399c7025eafae10053834dea8b869": 48 + 50 + 2,
 }
+
+#: The record kind an importer's rows become (the Epoch model files, LLM-jp and the Chinese list: models).
+ROW_KINDS = {"epoch-clusters": "cluster", "epoch-hardware": "accelerator"}
 
 
 def rows_in_scope(job: dict[str, Any]) -> tuple[list[tuple[int, list[str], list[str]]], list[str]]:
@@ -255,8 +265,40 @@ def rows_in_scope(job: dict[str, Any]) -> tuple[list[tuple[int, list[str], list[
         table_jp = read_llmjp(path)
         return [(r.line, [f"{r.heading}: {r.name}"], [f"{r.heading}: {r.name}"])
                 for r in table_jp.rows if r.category in LLMJP_KINDS], [f"line {p.line}" for p in table_jp.problems]
+    if job["importer"] == "epoch-clusters":
+        return [(r.line, [loc], [loc, f"line {r.line}"]) for r, loc in cluster_rows_in_scope(path)], []
+    if job["importer"] == "epoch-hardware":
+        return [(r.line, [loc], [loc]) for r, loc in hardware_rows_in_scope(path)], []
     table_cn = read_china_llms(path)
     return [(r.line, [f"序号={r.number}, 大模型={m.name}" for m in r.models], []) for r in table_cn.rows], []
+
+
+def cluster_rows_in_scope(path: Path) -> list[tuple[Any, str]]:
+    """(row, locator) of the GPU clusters rows in scope: in an Asian country, or without a country and owned by an
+    organization the data folder places in Asia (the importer's rule, written again here by names, to check it)."""
+    table = read_clusters(path)
+    placed = {key(name) for o in ag.load().organizations() if is_asian_code(o.country) for name in names_of(o)}
+    names = table.names()
+    return [(r, f"Name={r.cluster}" if names[r.cluster] == 1 else f"Name={r.cluster}, line {r.line}")
+            for r in table.rows if is_asian_code(r.country_code)
+            or (not r.country and any(key(o) in placed for o in r.owners))]
+
+
+def hardware_rows_in_scope(path: Path) -> list[tuple[Any, str]]:
+    """(row, locator) of the ML hardware rows in scope: an Asian maker (the importer's list, or placed in Asia by the
+    data folder), a chip a model or cluster of the graph names, or a model of the graph in its ML models cell
+    (the importer's rule, written again here by names)."""
+    from asiaai_graph.importers.hardware_records import ASIAN_MAKERS
+
+    kg = ag.load()
+    placed = {key(name) for o in kg.organizations() if is_asian_code(o.country) for name in names_of(o)}
+    named = {c for m in kg.models() for c in m.training_hardware} | {c.chip for x in kg.clusters() for c in x.chips}
+    chip_names = {key(n) for c in named for n in names_of(kg[c])}
+    models = {c.locator[len("Model="):] for m in kg.models() for c in m.sources
+              if c.source.startswith("epoch-") and c.locator and c.locator.startswith("Model=")}
+    return [(r, f"Hardware name={r.hardware}") for r in read_hardware(path).rows
+            if (r.manufacturer and (r.manufacturer in ASIAN_MAKERS or key(r.manufacturer) in placed))
+            or key(r.hardware) in chip_names or set(r.ml_models) & models]
 
 
 @needs_datasets
@@ -264,7 +306,7 @@ def rows_in_scope(job: dict[str, Any]) -> tuple[list[tuple[int, list[str], list[
 def test_every_row_in_scope_is_imported_or_excluded(job: dict[str, Any], imports: dict[str, ImportResult],
                                                      tables: MatchingTables) -> None:
     result = imports[job["output"]]
-    cited, excluded = _cited(result), _excluded(tables, result.source.id)
+    cited, excluded = _cited(result, ROW_KINDS.get(job["importer"], "model")), _excluded(tables, result.source.id)
     rows, unreadable = rows_in_scope(job)
     left_out = [line for line, _, excluding in rows if any(loc in excluded for loc in excluding)]
     imported = [line for line, citing, _ in rows if all(loc in cited or loc in excluded for loc in citing)]
@@ -289,6 +331,12 @@ def test_every_exclusion_names_a_row_of_its_dataset(imports: dict[str, ImportRes
             names |= {f"line {p.line}" for p in table.problems}
         elif job["importer"] == "llm-jp":
             names = {f"{r.heading}: {r.name}" for r in read_llmjp(path).rows}
+        elif job["importer"] == "epoch-clusters":
+            clusters = read_clusters(path)
+            names = {f"Name={r.cluster}" for r in clusters.rows} | {f"line {r.line}" for r in clusters.rows}
+            names |= {f"Name={r.cluster}, line {r.line}" for r in clusters.rows}
+        elif job["importer"] == "epoch-hardware":
+            names = {f"Hardware name={r.hardware}" for r in read_hardware(path).rows}
         else:
             names = {f"序号={r.number}, 大模型={m.name}" for r in read_china_llms(path).rows for m in r.models}
         known[result.source.id] = names

@@ -640,8 +640,8 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
     ),
     'status': (
         'status', '상태',
-        'Where the policy stood, or how far the investment had gone, as of aag:statusAsOf or the source\'s date (in force, pending, in talks, completed...).',
-        '정책의 상태 또는 투자의 진행 정도 (aag:statusAsOf 또는 출처 날짜 기준: 시행 중, 계류 중, 협상 중, 완료 등).',
+        'Where the policy stood, or how far the investment had gone, as of aag:statusAsOf or the source\'s date (in force, pending, in talks, completed...); for a compute cluster, whether it exists, is planned or is decommissioned.',
+        '정책의 상태 또는 투자의 진행 정도 (aag:statusAsOf 또는 출처 날짜 기준: 시행 중, 계류 중, 협상 중, 완료 등). 컴퓨팅 클러스터는 운영 중, 계획 중, 폐기 여부.',
         (),
     ),
     'statusAsOf': (
@@ -810,12 +810,6 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         'training dataset size', '학습 데이터 크기',
         "How much data training saw, in the source's unit (tokens, words, datapoints...).",
         '학습에 쓰인 데이터의 양 (출처의 단위: 토큰, 단어, 데이터 포인트 등).',
-        (),
-    ),
-    'trainingHardware': (
-        'training hardware', '학습 하드웨어',
-        'The chips the model was trained on, as the source names them.',
-        '출처가 밝힌 학습에 쓰인 칩.',
         (),
     ),
     'hardwareQuantity': (
@@ -1010,6 +1004,307 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         "날짜가 출처에 인쇄된 것이 아니라 추정한 값이면 true (EDTF의 '~'). 그렇지 않으면 생략합니다.",
         (),
     ),
+    # --- compute: accelerators (chips) and clusters (issue 20) ---
+    'Accelerator': (
+        'accelerator', '가속기',
+        'An AI accelerator: a GPU, TPU, NPU or other chip that AI models are trained or run on.',
+        'AI 모델을 학습하거나 실행하는 GPU, TPU, NPU 등의 칩.',
+        ('aag:Entity', 'schema:Product'),
+    ),
+    'ComputeCluster': (
+        'compute cluster', '컴퓨팅 클러스터',
+        'An AI compute cluster: a supercomputer, a GPU cluster or an AI data centre, existing or planned.',
+        'AI 컴퓨팅 클러스터: 운영 중이거나 계획된 슈퍼컴퓨터, GPU 클러스터 또는 AI 데이터센터.',
+        ('aag:Entity',),
+    ),
+    'ChipCount': (
+        'chip count', '칩 수량',
+        'One kind of chip in a cluster and how many of it the source states.',
+        '클러스터에 들어간 칩 한 종류와 출처가 밝힌 그 수량.',
+        (),
+    ),
+    'trainedOn': (
+        'trained on', '학습 하드웨어',
+        'The accelerator a model was trained on.',
+        '모델 학습에 쓰인 가속기(칩).',
+        (),
+    ),
+    'usedToTrain': (
+        'used to train', '학습에 쓰인 모델',
+        'A model the source says was trained on this accelerator.',
+        '출처가 이 가속기로 학습했다고 밝힌 모델.',
+        (),
+    ),
+    'fabricatedBy': (
+        'fabricated by', '파운드리',
+        'The foundry that fabricates the chip.',
+        '칩을 생산하는 파운드리.',
+        (),
+    ),
+    'ownedBy': (
+        'owned by', '소유 기관',
+        'An organization that owns the cluster.',
+        '클러스터를 소유한 기관.',
+        (),
+    ),
+    'usedBy': (
+        'used by', '이용 기관',
+        'An organization that uses the cluster.',
+        '클러스터를 이용하는 기관.',
+        (),
+    ),
+    'usesChip': (
+        'uses chip', '사용 칩',
+        'A kind of chip the cluster holds.',
+        '클러스터에 들어간 칩의 종류.',
+        (),
+    ),
+    'buildsUpon': (
+        'builds upon', '기반 클러스터',
+        'An earlier cluster or phase this one extends.',
+        '이 클러스터가 확장한 이전 클러스터 또는 단계.',
+        (),
+    ),
+    'supersededBy': (
+        'superseded by', '후속 클러스터',
+        'A later cluster or phase that supersedes this one.',
+        '이 클러스터를 대체하는 이후 클러스터 또는 단계.',
+        (),
+    ),
+    'possibleDuplicateOf': (
+        'possible duplicate of', '중복 가능 항목',
+        'Another cluster record that may describe the same hardware, as the source flags it.',
+        '출처가 같은 하드웨어를 기술할 수 있다고 표시한 다른 클러스터 기록.',
+        (),
+    ),
+    'chip': (
+        'chip', '칩',
+        'The accelerator a chip count counts.',
+        '칩 수량이 세는 가속기.',
+        (),
+    ),
+    'chips': (
+        'chips', '칩 구성',
+        'The kinds of chip in a cluster, each with its quantity.',
+        '클러스터에 들어간 칩의 종류와 각 수량.',
+        (),
+    ),
+    'releasePrice': (
+        'release price', '출시 가격',
+        'The price at release, in its currency.',
+        '출시 당시 가격(통화 포함).',
+        (),
+    ),
+    'fp64Performance': (
+        'FP64 performance', 'FP64 성능',
+        'Peak operations per second at FP64 (FLOP/s).',
+        'FP64 기준 최대 초당 연산 수(FLOP/s).',
+        (),
+    ),
+    'fp32Performance': (
+        'FP32 performance', 'FP32 성능',
+        'Peak operations per second at FP32 (FLOP/s).',
+        'FP32 기준 최대 초당 연산 수(FLOP/s).',
+        (),
+    ),
+    'tf32Performance': (
+        'TF32 performance', 'TF32 성능',
+        'Peak operations per second at TF32 (FLOP/s).',
+        'TF32 기준 최대 초당 연산 수(FLOP/s).',
+        (),
+    ),
+    'fp16Performance': (
+        'FP16 performance', 'FP16 성능',
+        'Peak operations per second at FP16 (FLOP/s).',
+        'FP16 기준 최대 초당 연산 수(FLOP/s).',
+        (),
+    ),
+    'tensorFp16Performance': (
+        'tensor FP16/BF16 performance', 'tensor FP16/BF16 성능',
+        'Peak operations per second at tensor FP16/BF16 (FLOP/s).',
+        'tensor FP16/BF16 기준 최대 초당 연산 수(FLOP/s).',
+        (),
+    ),
+    'fp8Performance': (
+        'FP8 performance', 'FP8 성능',
+        'Peak operations per second at FP8 (FLOP/s).',
+        'FP8 기준 최대 초당 연산 수(FLOP/s).',
+        (),
+    ),
+    'fp4Performance': (
+        'FP4 performance', 'FP4 성능',
+        'Peak operations per second at FP4 (FLOP/s).',
+        'FP4 기준 최대 초당 연산 수(FLOP/s).',
+        (),
+    ),
+    'int16Performance': (
+        'INT16 performance', 'INT16 성능',
+        'Peak operations per second at INT16 (OP/s).',
+        'INT16 기준 최대 초당 연산 수(OP/s).',
+        (),
+    ),
+    'int8Performance': (
+        'INT8 performance', 'INT8 성능',
+        'Peak operations per second at INT8 (OP/s).',
+        'INT8 기준 최대 초당 연산 수(OP/s).',
+        (),
+    ),
+    'int4Performance': (
+        'INT4 performance', 'INT4 성능',
+        'Peak operations per second at INT4 (OP/s).',
+        'INT4 기준 최대 초당 연산 수(OP/s).',
+        (),
+    ),
+    'memory': (
+        'memory', '메모리',
+        'Memory per board (bytes).',
+        '보드당 메모리(바이트).',
+        (),
+    ),
+    'memoryBandwidth': (
+        'memory bandwidth', '메모리 대역폭',
+        'Memory bandwidth (bytes per second).',
+        '메모리 대역폭(초당 바이트).',
+        (),
+    ),
+    'intranodeBandwidth': (
+        'intranode bandwidth', '노드 내 대역폭',
+        'Bandwidth between chips of one node (bytes per second).',
+        '한 노드 안 칩 사이의 대역폭(초당 바이트).',
+        (),
+    ),
+    'internodeBandwidth': (
+        'internode bandwidth', '노드 간 대역폭',
+        'Bandwidth between nodes (bits per second).',
+        '노드 사이의 대역폭(초당 비트).',
+        (),
+    ),
+    'tdp': (
+        'thermal design power', '열설계전력',
+        'Thermal design power (watts).',
+        '열설계전력(와트).',
+        (),
+    ),
+    'processNode': (
+        'process node', '공정',
+        'The process size the chip is made at (nanometres).',
+        '칩의 제조 공정 크기(나노미터).',
+        (),
+    ),
+    'dieSize': (
+        'die size', '다이 크기',
+        'The area of the die (square millimetres).',
+        '다이 면적(제곱밀리미터).',
+        (),
+    ),
+    'transistors': (
+        'transistors', '트랜지스터 수',
+        'The number of transistors, in the unit the source uses.',
+        '트랜지스터 수(출처의 단위).',
+        (),
+    ),
+    'chipCount': (
+        'chip count', '칩 수',
+        'The total number of AI chips in the cluster.',
+        '클러스터의 AI 칩 총수.',
+        (),
+    ),
+    'h100Equivalents': (
+        'H100 equivalents', 'H100 환산',
+        "The cluster's performance in units of NVIDIA H100 chips, as the source computes it.",
+        '출처가 계산한 클러스터 성능(NVIDIA H100 칩 개수로 환산).',
+        (),
+    ),
+    'power': (
+        'power capacity', '전력 용량',
+        'Power capacity (megawatts).',
+        '전력 용량(메가와트).',
+        (),
+    ),
+    'hardwareCost': (
+        'hardware cost', '하드웨어 비용',
+        "What the cluster's hardware cost, in its currency.",
+        '클러스터 하드웨어 비용(통화 포함).',
+        (),
+    ),
+    'chipType': (
+        'chip type', '칩 유형',
+        "The kind of chip in the source's words (GPU, TPU, NPU...).",
+        '출처가 쓴 칩의 유형(GPU, TPU, NPU 등).',
+        (),
+    ),
+    'certainty': (
+        'certainty', '확실성',
+        'How sure the source is of the cluster as stated (confirmed, likely, unlikely).',
+        '출처가 밝힌 내용에 대한 확실성(확인, 가능성 높음, 가능성 낮음).',
+        (),
+    ),
+    'userGroup': (
+        'user group', '이용자 집단',
+        'Users the source names without naming an organization (cloud customers, academia).',
+        '출처가 기관을 밝히지 않고 언급한 이용자(클라우드 고객, 학계 등).',
+        (),
+    ),
+    'location': (
+        'location', '위치',
+        "Where the cluster stands, in the source's words.",
+        '출처의 표현 그대로의 클러스터 위치.',
+        (),
+    ),
+    'firstOperational': (
+        'first operational', '최초 가동일',
+        'When the cluster first ran.',
+        '클러스터가 처음 가동된 날짜.',
+        (),
+    ),
+    'plannedOperational': (
+        'planned operational', '가동 예정일',
+        'When a planned cluster is to run.',
+        '계획된 클러스터의 가동 예정 시점.',
+        (),
+    ),
+    'decommissioned': (
+        'decommissioned', '폐기일',
+        'When the cluster was taken out of service.',
+        '클러스터가 운영을 종료한 날짜.',
+        (),
+    ),
+    'singleCluster': (
+        'single cluster', '단일 클러스터',
+        'Whether the source counts it as one cluster rather than several sites or systems.',
+        '출처가 여러 사이트나 시스템이 아니라 하나의 클러스터로 보는지 여부.',
+        (),
+    ),
+    'sector': (
+        'sector', '부문',
+        'Who runs the cluster: private, public, or both.',
+        '클러스터 운영 주체: 민간, 공공 또는 민관 합동.',
+        (),
+    ),
+    'possibleDuplicate': (
+        'possible duplicate', '중복 가능',
+        'True when the source flags the record as maybe describing a cluster another record counts.',
+        '출처가 다른 기록과 같은 클러스터일 수 있다고 표시하면 true.',
+        (),
+    ),
+    'firstOperationalApproximate': (
+        'first operational date is approximate', '최초 가동일 추정 여부',
+        "True when the date is an inference rather than printed by the source (EDTF's '~'); absent otherwise.",
+        "날짜가 출처에 인쇄된 것이 아니라 추정한 값이면 true (EDTF의 '~'). 그렇지 않으면 생략합니다.",
+        (),
+    ),
+    'plannedOperationalApproximate': (
+        'planned operational date is approximate', '가동 예정일 추정 여부',
+        "True when the date is an inference rather than printed by the source (EDTF's '~'); absent otherwise.",
+        "날짜가 출처에 인쇄된 것이 아니라 추정한 값이면 true (EDTF의 '~'). 그렇지 않으면 생략합니다.",
+        (),
+    ),
+    'decommissionedApproximate': (
+        'decommissioning date is approximate', '폐기일 추정 여부',
+        "True when the date is an inference rather than printed by the source (EDTF's '~'); absent otherwise.",
+        "날짜가 출처에 인쇄된 것이 아니라 추정한 값이면 true (EDTF의 '~'). 그렇지 않으면 생략합니다.",
+        (),
+    ),
 }
 
 SUB_MODELS: dict[str, type[Any]] = {
@@ -1023,6 +1318,7 @@ SUB_MODELS: dict[str, type[Any]] = {
     "period": schema.Period,
     "dispute": schema.Dispute,
     "stated": schema.StatedValue,
+    "chip_count": schema.ChipCount,
 }
 #: Sub-record reference fields -> the record types they point at.
 SUB_TARGETS = {
@@ -1030,6 +1326,7 @@ SUB_TARGETS = {
     ("affiliation", "organization"): ("organization",),
     ("investor", "organization"): ("organization",),
     ("stated", "sources"): ("source",),
+    ("chip_count", "chip"): ("accelerator",),
 }
 DATE_UNION = "[ a rdfs:Datatype ; owl:unionOf ( xsd:gYear xsd:gYearMonth xsd:date ) ]"
 _LITERAL_RANGES = {
@@ -1063,6 +1360,12 @@ def _fields() -> list[tuple[str, FieldMap, type[Any], dict[str, tuple[str, ...]]
         targets = {f: t for (k, f), t in SUB_TARGETS.items() if k == kind}
         out += [(NODE_CLASSES[kind], fm, model, targets) for fm in SUB_FIELDS[kind]]
     return out
+
+
+def _qualified_target(rt: str, field: str) -> str:
+    """The class a qualified relation (a sub-record's key, like an investor's organization) points at."""
+    (ref,) = [r for r in schema.RECORD_TYPES[rt].refs if r.field == field]
+    return _union([pname(CLASSES[t]) for t in ref.targets])
 
 
 def usage() -> dict[str, tuple[str, list[str], list[str]]]:
@@ -1099,7 +1402,7 @@ def usage() -> dict[str, tuple[str, list[str], list[str]]]:
         else:
             raise AssertionError(f"{fm} needs a rule in usage()")
     for (rt, field), (pred, _, reverse) in QUALIFIED.items():
-        owner, target = pname(CLASSES[rt]), "aag:Organization"
+        owner, target = pname(CLASSES[rt]), _qualified_target(rt, field)
         add(pred, "owl:ObjectProperty", [target if reverse else owner], [owner if reverse else target])
     add(AAG + "sequence", "owl:ObjectProperty", [], ["rdf:Seq"])
     add(AAG + "sequenceOf", "owl:ObjectProperty", ["rdf:Seq"], ["rdf:Property"])
@@ -1292,7 +1595,8 @@ def _property_shapes(owner: str, model: type[Any], maps: list[FieldMap], targets
                 direct = QUALIFIED.get((next(rt for rt, c in CLASSES.items() if c == owner) if owner in CLASSES.values()
                                         else "", fm.field))
                 if direct and not direct[2]:
-                    out.append(f"[ sh:path {pname(direct[0])} ; sh:class aag:Organization"
+                    rt = next(rt for rt, c in CLASSES.items() if c == owner)
+                    out.append(f"[ sh:path {pname(direct[0])} ; sh:class {_qualified_target(rt, fm.field)}"
                                + (f" ; sh:minCount {min_c}" if min_c else "") + " ]")
                 if fm.field == "sources":
                     out.append(f"[ sh:path prov:wasDerivedFrom ; sh:class aag:Source ; sh:minCount {min_c} ]")
@@ -1331,7 +1635,7 @@ _KO = {"source": "출처", "country": "국가", "place": "장소", "organization
        "model": "AI 모델", "product": "제품", "policy": "정책", "investment": "투자", "partnership": "협력",
        "indicator": "지표", "quantity": "수량", "money": "금액", "citation": "인용", "affiliation": "소속",
        "goal": "목표", "investor": "투자자 역할", "event": "정책 단계", "period": "기간", "dispute": "이견",
-       "stated": "진술된 값"}
+       "stated": "진술된 값", "accelerator": "가속기", "cluster": "컴퓨팅 클러스터", "chip_count": "칩 수량"}
 
 
 def build_shapes() -> str:

@@ -110,7 +110,7 @@ def test_labels_by_language_and_names() -> None:
 
 def test_sections_and_record_types_cover_every_model() -> None:
     assert set(SECTIONS.values()) == set(RECORD_TYPES.values())
-    assert len(SECTIONS) == 11
+    assert len(SECTIONS) == 13
     for model in SECTIONS.values():
         assert model.model_config.get("frozen") and model.model_config.get("extra") == "forbid"
         for ref in model.refs:

@@ -4,6 +4,7 @@ Every command prints a readable table, or JSON with ``--json`` for piping.
 Exit codes: 0 success, 1 bad data or unknown id, 2 bad usage.
 
 * :mod:`asiaai_graph.cli.commands` -- commands that ask the graph (search, list, llm-builders...);
+* :mod:`asiaai_graph.cli.compute` -- compute: clusters, hardware, compute, trained-on, compute-report;
 * :mod:`asiaai_graph.cli.show` -- one record, its relations and its sources;
 * :mod:`asiaai_graph.cli.files` -- commands that write files (export, draw, chart, html, schema);
 * :mod:`asiaai_graph.cli.output` -- terminal-safe text, tables and JSON;
@@ -22,7 +23,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from asiaai_graph.utils import progress
-from asiaai_graph.cli import commands, data, files, policy, show, store
+from asiaai_graph.cli import commands, compute, data, files, policy, show, store
 from asiaai_graph.cli.output import UsageError, clean, dump, say
 from asiaai_graph.cli.registry import Commands
 from asiaai_graph.utils.errors import DataError, NotFound, StoreError
@@ -30,7 +31,7 @@ from asiaai_graph.utils.errors import DataError, NotFound, StoreError
 __all__ = ["COMMAND_MODULES", "main"]
 
 #: The modules whose ``register(commands)`` adds sub-commands, in the order ``--help`` lists them.
-COMMAND_MODULES = (commands, policy, show, files, data, store)
+COMMAND_MODULES = (commands, policy, compute, show, files, data, store)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -110,7 +110,7 @@ def run_search(args: argparse.Namespace, out: TextIO) -> int:
 
 
 _FILTERED = {"organization": ("country", "kind"), "model": ("country", "kind"), "policy": ("country", "kind"),
-             "investment": ("country",), "partnership": ("country",), "indicator": ("country",)}
+             "investment": ("country",), "partnership": ("country",), "indicator": ("country",), "cluster": ("country",)}
 
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
@@ -132,6 +132,8 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
         records = kg.partnerships(country=country_of(kg, args))
     elif args.record_type == "indicator":
         records = kg.indicators(country=country_of(kg, args))
+    elif args.record_type == "cluster":
+        records = kg.clusters(country=country_of(kg, args))
     else:
         records = kg.records(args.record_type)
     return _print_records(records, args, out)

@@ -8,8 +8,10 @@ folds them into one, field by field, in order of precedence:
 
 1. the curated files (written and reviewed by hand from their sources);
 2. dataset imports, by importer (:data:`IMPORTER_PRIORITY`: Epoch AI's database, curated by a
-   research organisation with a source for each row, before the volunteer-kept lists), and for
-   one importer the newest version first (a newer snapshot corrects an older one).
+   research organisation with a source for each row, before the volunteer-kept lists; Epoch AI's
+   clusters and hardware files last, since they name organizations without their country or
+   sector, which the model files give), and for one importer the newest version first (a newer
+   snapshot corrects an older one).
 
 For each field:
 
@@ -68,7 +70,7 @@ class Layer(NamedTuple):
 
 
 #: Importer -> precedence among datasets (lower first); an unknown importer comes last.
-IMPORTER_PRIORITY: dict[str, int] = {"epoch": 1, "llm-jp": 2, "china-llms": 3}
+IMPORTER_PRIORITY: dict[str, int] = {"epoch": 1, "llm-jp": 2, "china-llms": 3, "epoch-clusters": 4, "epoch-hardware": 4}
 
 
 CURATED = Layer("", "the curated data")

@@ -100,7 +100,7 @@ class _Cite:
 #: Fields the graph's indexes read besides references (asiaai_graph.graph.index: facets and names).
 #: A slim record keeps these, its reference fields and its citations' ids; reading any other
 #: field of a slim record raises AttributeError, so a new facet cannot silently see nothing.
-INDEX_FIELDS = frozenset({"id", "name", "labels", "aliases", "title", "title_en", "kind", "date", "measure"})
+INDEX_FIELDS = frozenset({"id", "name", "labels", "aliases", "title", "title_en", "kind", "date", "measure", "status"})
 
 
 class Reader:

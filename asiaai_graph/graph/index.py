@@ -70,6 +70,23 @@ class _Context:
             developer for r in records if isinstance(r, AIModel) and r.kind in LANGUAGE_MODEL_KINDS
             for developer in r.developers
         }
+        self.trained_on: dict[str, list[str]] = {}
+        """model id -> the accelerators whose records say they trained it (a model's own field aside)."""
+        self.makers: dict[str, tuple[str, ...]] = {}
+        """accelerator id -> its makers."""
+        for r in records:
+            if r.record_type == "accelerator":
+                self.makers[r.id] = getattr(r, "makers")
+                for model in getattr(r, "trained_models"):
+                    self.trained_on.setdefault(model, []).append(r.id)
+
+    def chips_of(self, model: Any) -> tuple[str, ...]:
+        """The accelerators a model was trained on, as the model's record or the chips' records say."""
+        return tuple(dict.fromkeys((*model.training_hardware, *self.trained_on.get(model.id, ()))))
+
+    def chip_makers_of(self, model: Any) -> tuple[str, ...]:
+        """The makers of the accelerators a model was trained on."""
+        return tuple(dict.fromkeys(m for chip in self.chips_of(model) for m in self.makers.get(chip, ())))
 
     def country_of(self, rid: str, depth: int = 0) -> str | None:
         from asiaai_graph.schema import Country, Organization, Place
@@ -108,6 +125,8 @@ FACETS: dict[str, dict[str, Facet]] = {
         "developer": lambda cx, r: r.developers,
         "kind": lambda cx, r: (r.kind,),
         "country": lambda cx, r: cx.countries_of(r.developers),
+        "chip": lambda cx, r: cx.chips_of(r),
+        "chip_maker": lambda cx, r: cx.chip_makers_of(r),
     },
     "product": {
         "maker": lambda cx, r: r.makers,
@@ -134,6 +153,16 @@ FACETS: dict[str, dict[str, Facet]] = {
         "measure": lambda cx, r: (r.measure,),
         "country": lambda cx, r: cx.countries_of((r.subject,)),
     },
+    "accelerator": {
+        "maker": lambda cx, r: r.makers,
+        "foundry": lambda cx, r: r.foundries,
+    },
+    "cluster": {
+        "country": lambda cx, r: (r.country,) if r.country else cx.countries_of(_one(r.place)),
+        "owner": lambda cx, r: r.owners,
+        "chip": lambda cx, r: tuple(c.chip for c in r.chips),
+        "status": lambda cx, r: (r.status,),
+    },
 }
 
 
@@ -145,12 +174,15 @@ def _all_subsets(names: Sequence[str]) -> list[tuple[str, ...]]:
 COMBOS: dict[str, list[tuple[str, ...]]] = {
     "organization": [(), ("country",), ("kind",), ("country", "kind"), ("company",), ("company", "country"),
                      ("llm",), ("country", "llm")],
-    "model": [(), ("developer",), ("kind",), ("developer", "kind"), ("country",), ("country", "kind")],
+    "model": [(), ("developer",), ("kind",), ("developer", "kind"), ("country",), ("country", "kind"), ("chip",),
+              ("chip_maker",)],
     "product": [(), ("maker",), ("kind",), ("kind", "maker"), ("model",)],
     "policy": [(), ("country",), ("kind",), ("country", "kind"), ("jurisdiction",)],
     "investment": _all_subsets(["country", "investee", "investor", "year"]),
     "partnership": _all_subsets(["country", "organization"]),
     "indicator": [(), ("subject",), ("measure",), ("measure", "subject"), ("country",), ("country", "measure")],
+    "accelerator": [(), ("maker",), ("foundry",)],
+    "cluster": _all_subsets(["chip", "country", "owner", "status"]),
 }
 
 

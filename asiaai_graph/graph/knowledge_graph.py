@@ -17,6 +17,7 @@ from asiaai_graph.graph.outputs import Outputs
 from asiaai_graph.graph.histories import Histories
 from asiaai_graph.graph.provenance import Evidence, Provenance
 from asiaai_graph.graph.traversal import Traversal
+from asiaai_graph.graph.compute import ComputeQueries
 from asiaai_graph.graph.queries import EntityOrId
 from asiaai_graph.graph.references import EdgeTuple, field_path, scan_references
 from asiaai_graph.schema.terms import RECORD_TYPE_NAMES
@@ -41,7 +42,7 @@ class Edge(NamedTuple):
     attrs: tuple[tuple[str, Any], ...] = ()
 
 
-class KnowledgeGraph(Histories, Traversal, Provenance, Outputs, Mapping[str, "Record"]):
+class KnowledgeGraph(Histories, ComputeQueries, Traversal, Provenance, Outputs, Mapping[str, "Record"]):
     """The Asian AI knowledge graph: a read-only mapping from id to record.
 
     Make one with :func:`asiaai_graph.load`, or from records you built yourself

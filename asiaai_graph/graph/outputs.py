@@ -135,7 +135,7 @@ class Outputs:
         --------
         >>> import asiaai_graph as ag
         >>> sorted(ag.load().to_frames())[:3]
-        ['country', 'indicator', 'investment']
+        ['accelerator', 'cluster', 'country']
         """
         from asiaai_graph.readwrite.frames import to_frames
 

@@ -11,6 +11,8 @@ separate, later step.
   English and Japanese READMEs.
 * :func:`read_china_llms` — *Awesome LLMs In China* (Apache-2.0; credit 微信公众号「走向未来」
   and https://github.com/wgwang/awesome-LLMs-In-China).
+* :func:`read_clusters` — Epoch AI *Data on GPU Clusters* (CC BY 4.0).
+* :func:`read_hardware` — Epoch AI *Data on Machine Learning Hardware* (CC BY 4.0).
 * :mod:`~asiaai_graph.importers.regions` — UN M49 Asia and Epoch's country spellings.
 
 Examples
@@ -22,6 +24,8 @@ True
 
 from asiaai_graph.importers.china_llms import ChinaLlmRow, ChinaLlmTable, read_china_llms
 from asiaai_graph.importers.epoch import EpochRow, EpochTable, read_epoch
+from asiaai_graph.importers.epoch_clusters import ClusterRow, ClusterTable, read_clusters
+from asiaai_graph.importers.epoch_hardware import HardwareRow, HardwareTable, read_hardware
 from asiaai_graph.importers.llmjp import LlmJpPair, LlmJpPairing, LlmJpRow, LlmJpTable, pair_llmjp, read_llmjp
 from asiaai_graph.importers.regions import ASIA, country_code, is_asian_code
 from asiaai_graph.importers.table import SourceRow, Table
@@ -30,8 +34,12 @@ __all__ = [
     "ASIA",
     "ChinaLlmRow",
     "ChinaLlmTable",
+    "ClusterRow",
+    "ClusterTable",
     "EpochRow",
     "EpochTable",
+    "HardwareRow",
+    "HardwareTable",
     "LlmJpPair",
     "LlmJpPairing",
     "LlmJpRow",
@@ -42,6 +50,8 @@ __all__ = [
     "is_asian_code",
     "pair_llmjp",
     "read_china_llms",
+    "read_clusters",
     "read_epoch",
+    "read_hardware",
     "read_llmjp",
 ]

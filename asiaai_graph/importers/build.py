@@ -36,12 +36,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.utils.errors import DataError, Problem
-from asiaai_graph.importers.matching import acronyms
+from asiaai_graph.importers.matching import acronyms, key
 
 if TYPE_CHECKING:
     from asiaai_graph.schema import Record, Source
 
-__all__ = ["Builder", "organization_kind"]
+__all__ = ["QUOTE_LIMIT", "Builder", "organization_kind", "quote_pieces"]
 
 #: Fields that describe the record rather than state facts about it: a citation's ``fields`` leaves them out.
 _IDENTITY = frozenset({"name", "labels", "aliases", "description", "kind"})
@@ -102,6 +102,30 @@ class _Entry:
     links: tuple[str, ...]
     note: str | None
     line: int | None
+    quote: str | None = None
+
+
+#: The longest quote a citation holds (``Citation.quote``); a row's longer quote is cut into pieces at spaces.
+QUOTE_LIMIT = 400
+
+
+def quote_pieces(text: str, limit: int = QUOTE_LIMIT) -> list[str]:
+    """A row's quote in verbatim pieces of at most ``limit`` characters, cut after a space where one is near.
+
+    Examples
+    --------
+    >>> quote_pieces("one two three", 8)
+    ['one two ', 'three']
+    >>> "".join(quote_pieces("x" * 900)) == "x" * 900
+    True
+    """
+    pieces = []
+    while len(text) > limit:
+        cut = text.rfind(" ", limit // 2, limit)
+        cut = limit if cut < 0 else cut + 1
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return [*pieces, text] if text else pieces
 
 
 class Builder:
@@ -117,6 +141,7 @@ class Builder:
         self.orgs: dict[str, _Org] = {}
         self.entries: dict[tuple[str, str], _Entry] = {}
         self.models: dict[str, list[_Entry]] = {}
+        self.stubs: dict[tuple[str, str], _Org] = {}
         self.problems: list[Problem] = []
 
     # --- what rows state ---------------------------------------------------------------------------
@@ -153,13 +178,32 @@ class Builder:
             {k: v for k, v in data.items() if v not in (None, (), [], {}, "")},
             locator, tuple(dict.fromkeys(links)), note, line))
 
+    def stub(self, kind: str, rid: str, name: str, *, locator: str) -> None:
+        """Note that a row names record ``rid`` of ``kind`` (a chip a model was trained on) without describing it.
+
+        Unless the dataset also states the record in full (:meth:`record`), it becomes a record of its
+        names alone, citing every row that names it.
+        """
+        stub = self.stubs.setdefault((kind, rid), _Org())
+        stub.names[name] += 1
+        if locator not in stub.locators:
+            stub.locators.append(locator)
+
+    def record(self, kind: str, rid: str, data: dict[str, Any], *, locator: str, links: Iterable[str] = (),
+               note: str | None = None, line: int | None = None, quote: str | None = None) -> None:
+        """A row states record ``rid`` of ``kind`` with the fields in ``data``; ``quote`` is the row's own evidence.
+
+        Two rows that state one id are a clash (a problem naming both lines).
+        """
+        self._entry(kind, rid, data, locator, links, note, line, quote)
+
     def place(self, rid: str, data: dict[str, Any], *, locator: str, line: int | None = None) -> None:
         """A row names place ``rid``; the first row naming it gives its record."""
         if ("place", rid) not in self.entries:
             self._entry("place", rid, data, locator, (), None, line)
 
     def _entry(self, kind: str, rid: str, data: dict[str, Any], locator: str, links: Iterable[str],
-               note: str | None, line: int | None) -> None:
+               note: str | None, line: int | None, quote: str | None = None) -> None:
         clean = {k: v for k, v in data.items() if v not in (None, (), [], {}, "")}
         before = self.entries.get((kind, rid))
         if before is not None:
@@ -169,7 +213,7 @@ class Builder:
                                          "give one of them another id in data/matching.tsv, or exclude one in "
                                          "data/exclusions.tsv"))
             return
-        self.entries[(kind, rid)] = _Entry(clean, locator, tuple(dict.fromkeys(links)), note, line)
+        self.entries[(kind, rid)] = _Entry(clean, locator, tuple(dict.fromkeys(links)), note, line, quote)
 
     # --- the records -------------------------------------------------------------------------------
 
@@ -203,7 +247,29 @@ class Builder:
             citation["note"] = note
         return citation
 
-    def _org_record(self, rid: str, org: _Org) -> dict[str, Any]:
+    def _citations(self, entry: _Entry) -> list[dict[str, Any]]:
+        """The entry's citation, with the row's quote; a quote over the limit goes on in further citations."""
+        first = self._citation(entry.data, entry.locator, entry.links, entry.note)
+        pieces = quote_pieces(entry.quote or "")
+        if not pieces:
+            return [first]
+        first["quote"] = pieces[0]
+        rest = [{"source": self.source.id, "locator": entry.locator[:400], "quote": piece,
+                 "note": f"the row's quote, continued ({n} of {len(pieces)})"} for n, piece in enumerate(pieces[1:], 2)]
+        return [first, *rest]
+
+    def _stub_record(self, kind: str, rid: str, stub: _Org) -> dict[str, Any]:
+        name = sorted(stub.names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        data: dict[str, Any] = {"id": rid, "name": name}
+        aliases = sorted(n for n in stub.names if n != name)
+        if aliases:
+            data["aliases"] = aliases
+        data["sources"] = [self._citation({}, "; ".join(stub.locators))]
+        return data
+
+    def _org_record(self, rid: str, org: _Org, named: dict[str, set[str]]) -> dict[str, Any]:
+        """``named``: name key -> the organizations the dataset names so; an acronym that names another
+        organization ("Stargate (OpenAI)" beside OpenAI) is no alias of this one."""
         name = org.english_name or sorted(org.names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         data: dict[str, Any] = {"id": rid, "name": name}
         labels = {lang: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for lang, c in sorted(org.labels.items())}
@@ -211,7 +277,8 @@ class Builder:
             data["labels"] = labels
         shown = {name, *labels.values()}
         aliases = sorted({n for n in org.names if n not in shown}
-                         | {a for n in org.names for a in acronyms(n) if a not in shown})
+                         | {a for n in org.names for a in acronyms(n)
+                            if a not in shown and not named.get(key(a), set()) - {rid}})
         if aliases:
             data["aliases"] = aliases
         category = _most(org.categories)
@@ -243,11 +310,18 @@ class Builder:
 
         self._resolve_models()
         raw: list[tuple[str, dict[str, Any], int | None]] = []
+        named: dict[str, set[str]] = {}
+        for rid, org in self.orgs.items():
+            for name in org.names:
+                named.setdefault(key(name), set()).add(rid)
         for rid, org in sorted(self.orgs.items()):
-            raw.append(("organization", self._org_record(rid, org), None))
+            raw.append(("organization", self._org_record(rid, org, named), None))
+        for (kind, rid), stub in sorted(self.stubs.items()):
+            if (kind, rid) not in self.entries:
+                raw.append((kind, self._stub_record(kind, rid, stub), None))
         for (kind, rid), entry in sorted(self.entries.items(), key=lambda kv: (kv[0][0] != "place", kv[0][1])):
             data = {"id": rid, **entry.data}
-            data["sources"] = [self._citation(entry.data, entry.locator, entry.links, entry.note)]
+            data["sources"] = self._citations(entry)
             raw.append((kind, data, entry.line))
         out: list[Record] = [self.source]
         problems = list(self.problems)
@@ -260,7 +334,7 @@ class Builder:
                     problems.append(Problem(self.file, line, data["id"], loc or None, err["msg"]))
         if problems:
             raise DataError(problems)
-        order = {"source": 0, "organization": 1, "place": 2, "model": 3}
+        order = {"source": 0, "organization": 1, "place": 2, "model": 3, "accelerator": 4, "cluster": 5}
         out.sort(key=lambda r: (order.get(r.record_type, 9), r.id))
         return out
 

@@ -83,7 +83,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -102,7 +101,7 @@ from asiaai_graph.importers.epoch_cells import (
     split_links,
     split_list,
 )
-from asiaai_graph.importers.table import SourceRow, Table, collapse_spaces
+from asiaai_graph.importers.table import SourceRow, Table, collapse_spaces, csv_records
 from asiaai_graph.schema import PartialDate
 
 __all__ = [
@@ -287,25 +286,6 @@ class _Typed:
         raise TypeError(f"{attr} is not a flag: {value!r}")
 
 
-def _records(path: Path, file: str) -> Iterator[tuple[int, list[str]]]:
-    """(start line, cells) for each CSV record; CSV-level errors raise a located DataError."""
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle, strict=True)
-            end = 0
-            try:
-                for cells in reader:
-                    start, end = end + 1, reader.line_num
-                    if cells:
-                        yield start, cells
-            except csv.Error as exc:
-                raise DataError([Problem(file, end + 1, None, None, f"not valid CSV: {exc}")]) from None
-            except UnicodeDecodeError as exc:
-                raise DataError([Problem(file, end + 1, None, None, f"not UTF-8 text: {exc.reason}")]) from None
-    except OSError as exc:
-        raise DataError([Problem(file, None, None, None, f"cannot read the file: {exc.strerror or exc}")]) from None
-
-
 def read_epoch(path: str | PathLike[str], *, skip_bad_rows: bool = False) -> EpochTable:
     """Read an Epoch AI CSV (either layout) into an :class:`EpochTable`.
 
@@ -338,7 +318,7 @@ def read_epoch(path: str | PathLike[str], *, skip_bad_rows: bool = False) -> Epo
       ...x.csv:1: the header is not an Epoch AI layout: closest is ...
     """
     file = str(path)
-    records = _records(Path(path), file)
+    records = csv_records(str(Path(path)), file)
     header, layout_name = _header(records, file)
     reader = _RowReader(file, header, layout_name)
     rows: list[EpochRow] = []

@@ -20,7 +20,8 @@ fraction is rounded away: ``200000000000.9997`` is 200,000,000,001),
 float noise of Epoch's arithmetic, ``2.69000000000001e+24``, and keeps every
 digit Epoch states; with the row's Confidence), ``training_dataset_size``
 (in the unit the column names: datapoints, or gradients in the newer layout),
-``training_hardware``, ``hardware_quantity``, ``domains``, ``tasks``,
+``training_hardware`` (each chip an accelerator record, named as the row names it; the ML hardware
+file describes it), ``hardware_quantity``, ``domains``, ``tasks``,
 ``notability_criteria``, ``accessibility`` (Model accessibility), ``training_cost``
 (Training compute cost (2023 USD): USD at 2023 prices) and ``base_model``.
 ``kind`` follows the domains: Multimodal -> multimodal, Language -> llm,
@@ -170,7 +171,7 @@ def _one(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(Decimal(1), context=_WIDE) if value >= 1 else value
 
 
-def _model_data(row: EpochRow, developers: list[str], base: str | None) -> dict[str, Any]:
+def _model_data(row: EpochRow, developers: list[str], base: str | None, hardware: list[str]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "name": row.model,
         "kind": model_kind(row.domains, row.tasks),
@@ -187,7 +188,7 @@ def _model_data(row: EpochRow, developers: list[str], base: str | None) -> dict[
     if len(row.training_dataset_size) == 1 and row.training_dataset_size[0] > 0:
         data["training_dataset_size"] = {"value": significant(row.training_dataset_size[0]),
                                          "unit": row.training_dataset_size_unit}
-    data["training_hardware"] = list(row.training_hardware)
+    data["training_hardware"] = list(hardware)
     if row.hardware_quantity is not None and row.hardware_quantity > 0:
         data["hardware_quantity"] = {"value": _one(row.hardware_quantity)}
     data["domains"] = list(row.domains)
@@ -266,10 +267,13 @@ def epoch_records(table: EpochTable, matcher: Matcher,
             if row.base_models:
                 notes.append(f"{table.file}:{row.line}: {row.model}: base model {', '.join(row.base_models)} "
                              "is not a row of the file; no base_model link")
-        data = _model_data(row, list(dict.fromkeys(developers)), base_id)
+        chips = {chip: matcher.id("accelerator", chip) for chip in row.training_hardware}
+        data = _model_data(row, list(dict.fromkeys(developers)), base_id, list(dict.fromkeys(chips.values())))
         if not data["developers"]:
             notes.append(f"{table.file}:{row.line}: {row.model}: no organization; left out")
             continue
+        for chip, cid in chips.items():
+            builder.stub("accelerator", cid, chip, locator=f"Training hardware={chip}")
         rid = matcher.id("model", row.model, f"Model={row.model}")
         builder.model(rid, data, locator=f"Model={row.model}", links=row.links, line=row.line,
                       note="imported as the base model of an Asian model" if row in bases else None)

@@ -29,10 +29,11 @@ from asiaai_graph.utils.errors import DataError, Problem
 
 if TYPE_CHECKING:
     from asiaai_graph.importers.build import Builder
+    from asiaai_graph.importers.hardware_records import GraphUse
     from asiaai_graph.importers.matching import Matcher, MatchingTables
     from asiaai_graph.schema import Record, Source
 
-__all__ = ["IMPORTERS", "ImportResult", "curated_tables_dir", "import_dataset", "write_import"]
+__all__ = ["IMPORTERS", "ImportResult", "curated_tables_dir", "graph_use", "import_dataset", "write_import"]
 
 
 @dataclass
@@ -122,12 +123,59 @@ def _china(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,
     return china_records(table, matcher_for(source.id), source), [], list(table.problems)
 
 
+def graph_use() -> GraphUse:
+    """What the data folder holds that the ML hardware import needs (:class:`~asiaai_graph.importers.hardware_records.GraphUse`):
+    organizations' countries, the chips its models and clusters name, and its models by their Epoch row."""
+    from asiaai_graph.importers.hardware_records import GraphUse
+    from asiaai_graph.loading.loader import load
+
+    kg = load()
+    models: dict[str, str] = {}
+    for model in kg.models():
+        for c in model.sources:
+            if c.source in _EPOCH_MODEL_FILES and c.locator and c.locator.startswith("Model="):
+                models.setdefault(c.locator[len("Model="):], model.id)
+    chips = {chip for m in kg.models() for chip in m.training_hardware}
+    chips |= {c.chip for cluster in kg.clusters() for c in cluster.chips}
+    return GraphUse({o.id: o.country for o in kg.organizations() if o.country}, frozenset(chips), models)
+
+
+_EPOCH_MODEL_FILES = ("epoch-notable-ai-models", "epoch-all-ai-models")
+
+
+def _clusters(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,
+              version: str | None) -> tuple[Builder, list[str], list[Problem]]:
+    from asiaai_graph.importers.clusters_records import clusters_records, clusters_source
+    from asiaai_graph.importers.epoch_clusters import read_clusters
+
+    table = read_clusters(path, skip_bad_rows=skip)
+    source = clusters_source(version)
+    builder, notes = clusters_records(table, matcher_for(source.id), source, placed_countries)
+    return builder, notes, list(table.problems)
+
+
+def _hardware(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,
+              version: str | None) -> tuple[Builder, list[str], list[Problem]]:
+    from asiaai_graph.importers.epoch_hardware import read_hardware
+    from asiaai_graph.importers.hardware_records import hardware_records, hardware_source
+
+    table = read_hardware(path, skip_bad_rows=skip)
+    if version is None:  # the file's own date: the last time a row changed
+        changed = [r.last_modified for r in table.rows if r.last_modified is not None]
+        version = max(changed).date().isoformat() if changed else None
+    source = hardware_source(version)
+    builder, notes = hardware_records(table, matcher_for(source.id), source, graph_use())
+    return builder, notes, list(table.problems)
+
+
 #: Importer name -> function (path, matcher for a dataset id, skip bad rows, version) -> (builder, notes, skipped).
 IMPORTERS: dict[str, Callable[[Path, Callable[[str], Matcher], bool, str | None],
                               tuple[Builder, list[str], list[Problem]]]] = {
     "epoch": _epoch,
     "llm-jp": _llmjp,
     "china-llms": _china,
+    "epoch-clusters": _clusters,
+    "epoch-hardware": _hardware,
 }
 
 
@@ -140,11 +188,13 @@ def import_dataset(
     tables: MatchingTables | None = None,
     curated: list[Record] | None = None,
 ) -> ImportResult:
-    """Read a dataset file with ``importer`` (``epoch``, ``llm-jp``, ``china-llms``) into records.
+    """Read a dataset file with ``importer`` (``epoch``, ``llm-jp``, ``china-llms``, ``epoch-clusters``,
+    ``epoch-hardware``) into records.
 
     ``version`` names the dataset's version where the file does not say it
     (LLM-jp and the Chinese list: ``"2026-08-22 (commit 903d9db)"``, the date
-    first so versions sort; Epoch's files are versioned by their last publication date). Raises
+    first so versions sort; Epoch's model files are versioned by their last publication date, its hardware file
+    by the last time a row changed, its clusters file needs it). Raises
     :class:`~asiaai_graph.utils.errors.DataError` for a file that cannot be read, for
     unreadable rows unless ``skip_bad_rows``, and for rows whose records clash.
     """

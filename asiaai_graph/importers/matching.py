@@ -189,6 +189,10 @@ def _rows(path: Path, columns: tuple[str, ...], problems: list[Problem]) -> Iter
         yield n, dict(zip(columns, (c.strip() for c in cells)))
 
 
+#: The record kinds a ``matching.tsv`` row may name.
+_TABLE_KINDS = ("organization", "model", "place", "accelerator", "cluster")
+
+
 def read_tables(folder: str | Path) -> MatchingTables:
     """Read ``matching.tsv``, ``distinct.tsv`` and ``exclusions.tsv`` from ``folder`` (missing files are empty).
 
@@ -203,8 +207,9 @@ def read_tables(folder: str | Path) -> MatchingTables:
     slug_re = re.compile(SLUG)
     path = folder / "matching.tsv"
     for n, row in _rows(path, ("kind", "dataset", "name", "id", "english_name", "note"), problems):
-        if row["kind"] not in ("organization", "model", "place"):
-            problems.append(Problem(str(path), n, None, "kind", f"kind must be organization, model or place, got {row['kind']!r}"))
+        if row["kind"] not in _TABLE_KINDS:
+            problems.append(Problem(str(path), n, None, "kind",
+                                    f"kind must be {', '.join(_TABLE_KINDS[:-1])} or {_TABLE_KINDS[-1]}, got {row['kind']!r}"))
         elif not (slug_re.match(row["id"]) or re.fullmatch(r"[A-Z]{2}", row["id"])):
             problems.append(Problem(str(path), n, None, "id", f"{row['id']!r} is not an id (lowercase ASCII words and hyphens)"))
         else:

@@ -65,13 +65,15 @@ ASIA_SUBREGIONS: Final[Mapping[str, tuple[str, frozenset[str]]]] = {
 #: Every ISO 3166-1 alpha-2 code in Asia (M49's 50 areas plus TW).
 ASIA: Final[frozenset[str]] = frozenset().union(*(codes for _, codes in ASIA_SUBREGIONS.values()))
 
-#: Each country spelling in Epoch AI's files (notable 2026-01 and all 2025-04 snapshots) -> ISO code or NOT_A_COUNTRY.
+#: Each country spelling in Epoch AI's files (notable 2026-01 and all 2025-04 snapshots, GPU clusters 2025-12)
+#: -> ISO code or NOT_A_COUNTRY.
 EPOCH_COUNTRY_CODES: Final[Mapping[str, str | None]] = {
     "Argentina": "AR",
     "Armenia": "AM",
     "Australia": "AU",
     "Austria": "AT",
     "Belgium": "BE",
+    "Brazil": "BR",
     "Canada": "CA",
     "China": "CN",
     "Croatia": "HR",
@@ -83,7 +85,9 @@ EPOCH_COUNTRY_CODES: Final[Mapping[str, str | None]] = {
     "Greece": "GR",
     "Hong Kong": "HK",
     "Hungary": "HU",
+    "Iceland": "IS",
     "India": "IN",
+    "Indonesia": "ID",
     "Iran (Islamic Republic of)": "IR",
     "Ireland": "IE",
     "Israel": "IL",
@@ -100,15 +104,18 @@ EPOCH_COUNTRY_CODES: Final[Mapping[str, str | None]] = {
     "Netherlands": "NL",
     "New Zealand": "NZ",
     "Norway": "NO",
+    "Philippines (the)": "PH",
     "Poland": "PL",
     "Portugal": "PT",
     "Russia": "RU",
     "Saudi Arabia": "SA",
     "Singapore": "SG",
+    "Slovenia": "SI",
     "Spain": "ES",
     "Sweden": "SE",
     "Switzerland": "CH",
     "Taiwan": "TW",
+    "Thailand": "TH",
     "United Arab Emirates": "AE",
     "United Kingdom of Great Britain and Northern Ireland": "GB",
     "United States of America": "US",

@@ -17,6 +17,7 @@ demo.csv:7: record K-EXAONE, field Parameters: not a number: 'many'
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -24,10 +25,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Generic, TypeVar
 
 from asiaai_graph.datafiles.files import FORBIDDEN_CHARACTERS
-from asiaai_graph.utils.errors import Problem
+from asiaai_graph.utils.errors import DataError, Problem
 from asiaai_graph.utils.limits import MAX_DECIMAL_EXPONENT
 
-__all__ = ["SourceRow", "Table", "collapse_spaces", "parse_decimal"]
+__all__ = ["SourceRow", "Table", "collapse_spaces", "csv_records", "parse_decimal"]
 
 # A plain decimal or scientific number as text: no sign-less dots, no NaN/Infinity (which Decimal accepts).
 _NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -96,6 +97,40 @@ def collapse_spaces(text: str) -> str:
     'Solar Open 100B'
     """
     return visible(_SPACES_RE.sub(" ", text).strip())
+
+
+def csv_records(path: str, file: str) -> Iterator[tuple[int, list[str]]]:
+    """(the line where it starts, its cells) for each record of a CSV file (UTF-8, a BOM allowed), empty ones skipped.
+
+    A cell may hold line breaks, so a record may span lines; the line is where it starts. A file that
+    cannot be read, is not UTF-8 or is not valid CSV raises a :class:`~asiaai_graph.utils.errors.DataError`
+    naming ``file`` and the line.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     path = os.path.join(d, "x.csv")
+    ...     with open(path, "w", encoding="utf-8") as f:
+    ...         _ = f.write('Name,Note\\nA,"two\\nlines"\\n\\nB,x\\n')
+    ...     list(csv_records(path, "x.csv"))
+    [(1, ['Name', 'Note']), (2, ['A', 'two\\nlines']), (5, ['B', 'x'])]
+    """
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle, strict=True)
+            end = 0
+            try:
+                for cells in reader:
+                    start, end = end + 1, reader.line_num
+                    if cells:
+                        yield start, cells
+            except csv.Error as exc:
+                raise DataError([Problem(file, end + 1, None, None, f"not valid CSV: {exc}")]) from None
+            except UnicodeDecodeError as exc:
+                raise DataError([Problem(file, end + 1, None, None, f"not UTF-8 text: {exc.reason}")]) from None
+    except OSError as exc:
+        raise DataError([Problem(file, None, None, None, f"cannot read the file: {exc.strerror or exc}")]) from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,8 @@ strings here, so the fast Turtle / N-Triples writer needs no rdflib.
 
 This is the bottom of the RDF layers: the writers (:mod:`asiaai_graph.rdf.export`,
 :mod:`asiaai_graph.rdf.sparql`) and the reader (:mod:`asiaai_graph.rdf.read`)
-import it, and it imports nothing of the package. Terms are plain Python values
+import it, and it imports nothing of the package but the compute records' rows
+(:mod:`~asiaai_graph.rdf.mapping_compute`, plain data). Terms are plain Python values
 here and in :func:`~asiaai_graph.rdf.export.blocks`: an IRI is a ``str``, a
 literal a :data:`Lit` tuple ``(lexical form, language tag or None, datatype
 IRI or None)``.
@@ -23,6 +24,8 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple, TypeAlias
+
+from asiaai_graph.rdf.mapping_compute import ACCELERATOR, CHIP_COUNT, CLUSTER
 
 __all__ = [
     "AAG",
@@ -89,6 +92,8 @@ CLASSES: dict[str, str] = {
     "investment": AAG + "Investment",
     "partnership": AAG + "Partnership",
     "indicator": AAG + "Indicator",
+    "accelerator": AAG + "Accelerator",
+    "cluster": AAG + "ComputeCluster",
 }
 
 #: Sub-record model name -> class IRI.
@@ -103,6 +108,7 @@ NODE_CLASSES: dict[str, str] = {
     "period": AAG + "Period",
     "dispute": AAG + "Dispute",
     "stated": AAG + "StatedValue",
+    "chip_count": AAG + "ChipCount",
     "seq": RDF + "Seq",
     "agent": DCTERMS + "Agent",
 }
@@ -240,6 +246,12 @@ def _rel(field: str, relation: str, kind: str = "ref") -> FieldMap:
     return FieldMap(field, kind, relation_predicate(relation))
 
 
+def _rows(rows: tuple[tuple[str, str, str, str], ...], relations: bool = True) -> list[FieldMap]:
+    """Field maps of plain rows (:mod:`~asiaai_graph.rdf.mapping_compute`): a ref's name is a relation."""
+    return [FieldMap(f, k, relation_predicate(n) if relations and k in ("ref", "refs") else AAG + n,
+                     AAG + a if k == "date" else a) for f, k, n, a in rows]
+
+
 def _date(field: str, predicate: str, flag: str) -> FieldMap:
     return FieldMap(field, "date", predicate, AAG + flag)
 
@@ -320,7 +332,7 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("training_duration", "node", AAG + "trainingDuration", "quantity"),
         _f("training_compute", "node", AAG + "trainingCompute", "quantity"),
         _f("training_dataset_size", "node", AAG + "trainingDatasetSize", "quantity"),
-        _f("training_hardware", "strs", AAG + "trainingHardware"),
+        _rel("training_hardware", "trained_on", "refs"),
         _f("hardware_quantity", "node", AAG + "hardwareQuantity", "quantity"),
         _f("domains", "strs", AAG + "domain"),
         _f("tasks", "strs", AAG + "task"),
@@ -392,6 +404,8 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("scope", "str", AAG + "scope"),
         _rel("reported_by", "reported_by"),
     ),
+    "accelerator": _entity(*_rows(ACCELERATOR)),
+    "cluster": _entity(*_rows(CLUSTER)),
 }
 
 #: Sub-record kind -> how its fields map.
@@ -450,6 +464,7 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
         _f("values", "nodes", AAG + "statedValue", "stated"),
         _f("reason", "str", AAG + "reason"),
     ],
+    "chip_count": _rows(CHIP_COUNT, relations=False),
     "stated": [
         _f("value", "json", RDF + "value"),
         _f("sources", "refs", AAG + "statedBy"),
@@ -476,5 +491,6 @@ ELI_TITLE = ELI + "title"
 QUALIFIED: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("person", "affiliations"): (relation_predicate("affiliated_with"), "organization", False),
     ("investment", "investors"): (relation_predicate("invested_in"), "organization", True),
+    ("cluster", "chips"): (relation_predicate("uses_chip"), "chip", False),
 }
 

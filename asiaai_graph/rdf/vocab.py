@@ -188,7 +188,6 @@ class AAG(_namespace.DefinedNamespace):
     asOfApproximate: URIRef  # as-of date is approximate
     former: URIRef  # former
     category: URIRef  # category
-    trainingHardware: URIRef  # training hardware
     domain: URIRef  # domain
     task: URIRef  # task
     accessibility: URIRef  # accessibility
@@ -215,6 +214,58 @@ class AAG(_namespace.DefinedNamespace):
     startedApproximate: URIRef  # start date is approximate
     periodApproximate: URIRef  # period is approximate
     periodEndApproximate: URIRef  # period end is approximate
+
+    # compute: accelerators and clusters (issue 20)
+    Accelerator: URIRef  # accelerator
+    ChipCount: URIRef  # chip count
+    ComputeCluster: URIRef  # compute cluster
+    buildsUpon: URIRef  # builds upon
+    certainty: URIRef  # certainty
+    chip: URIRef  # chip
+    chipCount: URIRef  # chip count
+    chipType: URIRef  # chip type
+    chips: URIRef  # chips
+    decommissioned: URIRef  # decommissioned
+    decommissionedApproximate: URIRef  # decommissioning date is approximate
+    dieSize: URIRef  # die size
+    fabricatedBy: URIRef  # fabricated by
+    firstOperational: URIRef  # first operational
+    firstOperationalApproximate: URIRef  # first operational date is approximate
+    fp16Performance: URIRef  # FP16 performance
+    fp32Performance: URIRef  # FP32 performance
+    fp4Performance: URIRef  # FP4 performance
+    fp64Performance: URIRef  # FP64 performance
+    fp8Performance: URIRef  # FP8 performance
+    h100Equivalents: URIRef  # H100 equivalents
+    hardwareCost: URIRef  # hardware cost
+    int16Performance: URIRef  # INT16 performance
+    int4Performance: URIRef  # INT4 performance
+    int8Performance: URIRef  # INT8 performance
+    internodeBandwidth: URIRef  # internode bandwidth
+    intranodeBandwidth: URIRef  # intranode bandwidth
+    location: URIRef  # location
+    memory: URIRef  # memory
+    memoryBandwidth: URIRef  # memory bandwidth
+    ownedBy: URIRef  # owned by
+    plannedOperational: URIRef  # planned operational
+    plannedOperationalApproximate: URIRef  # planned operational date is approximate
+    possibleDuplicate: URIRef  # possible duplicate
+    possibleDuplicateOf: URIRef  # possible duplicate of
+    power: URIRef  # power capacity
+    processNode: URIRef  # process node
+    releasePrice: URIRef  # release price
+    sector: URIRef  # sector
+    singleCluster: URIRef  # single cluster
+    supersededBy: URIRef  # superseded by
+    tdp: URIRef  # thermal design power
+    tensorFp16Performance: URIRef  # tensor FP16/BF16 performance
+    tf32Performance: URIRef  # TF32 performance
+    trainedOn: URIRef  # trained on
+    transistors: URIRef  # transistors
+    usedBy: URIRef  # used by
+    usedToTrain: URIRef  # used to train
+    userGroup: URIRef  # user group
+    usesChip: URIRef  # uses chip
 
 
 def _read(name: str) -> str:

@@ -29,8 +29,10 @@ from pydantic import BaseModel
 
 from asiaai_graph.schema.terms import VIEW_LANGUAGES
 from asiaai_graph.schema import (
+    Accelerator,
     AIModel,
     Citation,
+    ComputeCluster,
     Country,
     Indicator,
     Investment,
@@ -361,4 +363,8 @@ def countries_of(kg: KnowledgeGraph, record: Record, _depth: int = 0) -> tuple[s
         return of([*record.parties, *record.places])
     if isinstance(record, Indicator):
         return of([record.subject])
+    if isinstance(record, ComputeCluster):
+        return (record.country,) if record.country else of([record.place])
+    if isinstance(record, Accelerator):
+        return of(record.makers)
     return ()

@@ -2,6 +2,7 @@
 
 * :mod:`~asiaai_graph.schema.values` -- value types (``PartialDate``, ``Quantity``, ``Money``, ``Citation``...);
 * :mod:`~asiaai_graph.schema.records` -- record types (``Organization``, ``AIModel``...), ``SECTIONS``, ``RECORD_TYPES``;
+* :mod:`~asiaai_graph.schema.compute` -- the compute record types (``Accelerator``, ``ComputeCluster``);
 * :mod:`~asiaai_graph.schema.terms` -- controlled vocabularies (kinds, measures, regions, qualifiers);
 * :mod:`~asiaai_graph.schema.codes` -- ISO 3166-1 and ISO 4217 code tables.
 
@@ -29,6 +30,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from asiaai_graph.schema.compute import Accelerator, ChipCount, ComputeCluster
     from asiaai_graph.schema.records import (
         AIModel,
         Country,
@@ -50,6 +52,9 @@ if TYPE_CHECKING:
     )
     from asiaai_graph.schema.terms import (
         Accessibility,
+        Certainty,
+        ClusterSector,
+        ClusterStatus,
         InvestmentKind,
         InvestmentStatus,
         LanguageTag,
@@ -79,9 +84,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AIModel",
+    "Accelerator",
     "Accessibility",
     "Affiliation",
+    "Certainty",
+    "ChipCount",
     "Citation",
+    "ClusterSector",
+    "ClusterStatus",
+    "ComputeCluster",
     "Country",
     "Dispute",
     "Entity",
@@ -125,6 +136,12 @@ __all__ = [
 #: the vocabularies in ``terms`` and ``codes`` can be used without importing pydantic).
 _HOMES: dict[str, str] = {
     "AIModel": "records",
+    "Accelerator": "compute",
+    "Certainty": "terms",
+    "ChipCount": "compute",
+    "ClusterSector": "terms",
+    "ClusterStatus": "terms",
+    "ComputeCluster": "compute",
     "Affiliation": "values",
     "Citation": "values",
     "Country": "records",

@@ -44,6 +44,7 @@ from asiaai_graph.schema.terms import (
     Region,
 )
 from asiaai_graph.schema.base import Entity, Record, Ref, Source
+from asiaai_graph.schema.compute import Accelerator, ComputeCluster
 from asiaai_graph.schema.values import (
     Affiliation,
     Goal,
@@ -58,6 +59,8 @@ from asiaai_graph.schema.values import (
 
 __all__ = [
     "AIModel",
+    "Accelerator",
+    "ComputeCluster",
     "Country",
     "Entity",
     "Indicator",
@@ -161,6 +164,7 @@ class AIModel(Entity):
         Ref("family", "in_family", ("model",)),
         Ref("base_model", "based_on", ("model",)),
         Ref("predecessor", "succeeds", ("model",)),
+        Ref("training_hardware", "trained_on", ("accelerator",)),
     )
 
     kind: ModelKind
@@ -182,6 +186,7 @@ class AIModel(Entity):
     training_dataset_size: Quantity | None = None
     """How much data training saw, in the source's unit (``tokens``, ``words``, ``datapoints``...)."""
     training_hardware: tuple[str, ...] = ()
+    """The accelerators (chips) the model was trained on."""
     hardware_quantity: Quantity | None = None
     """How many of the training hardware's chips were used."""
     domains: tuple[str, ...] = ()
@@ -454,6 +459,8 @@ SECTIONS: dict[str, type[Record]] = {
         Investment,
         Partnership,
         Indicator,
+        Accelerator,
+        ComputeCluster,
     )
 }
 

@@ -19,6 +19,9 @@ __all__ = [
     "SLUG",
     "VIEW_LANGUAGES",
     "Accessibility",
+    "Certainty",
+    "ClusterSector",
+    "ClusterStatus",
     "InvestmentKind",
     "InvestmentStatus",
     "LanguageTag",
@@ -35,7 +38,7 @@ __all__ = [
 
 RECORD_TYPE_NAMES: tuple[str, ...] = (
     "source", "country", "place", "organization", "person", "model", "product", "policy", "investment",
-    "partnership", "indicator",
+    "partnership", "indicator", "accelerator", "cluster",
 )
 """The record types, in the order of the data files' sections (``RECORD_TYPES`` holds their models)."""
 
@@ -188,3 +191,13 @@ Accessibility = Literal[
 """How a model can be used, in Epoch AI's categories ("Model accessibility"): weights anyone may
 download (without restriction, with use restrictions, non-commercial only), an API, access hosted by
 the developer without an API, or not released."""
+
+
+ClusterStatus = Literal["existing", "planned", "decommissioned"]
+"""Whether a compute cluster runs, is planned, or has been taken out of service (Epoch AI's Status)."""
+
+Certainty = Literal["confirmed", "likely", "unlikely"]
+"""How sure the source is that a cluster exists or will exist as stated (Epoch AI's Certainty)."""
+
+ClusterSector = Literal["private", "public", "public_private"]
+"""Who runs a compute cluster: a company, a government or university, or both (Epoch AI's Sector)."""

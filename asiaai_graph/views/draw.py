@@ -206,8 +206,12 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
                   title=tr("legend:record_type", lang))
         if summary.cut:
             shown = sum(1 for i in ids if kg[i].record_type == "organization")
-            fig.text(0.01, 0.005, tr("footnote:summary", lang, shown=shown, total=summary.organizations,
-                                      models=sum(summary.model_counts.values())), fontsize=8, color="#555555")
+            note = tr("footnote:summary", lang, shown=shown, total=summary.organizations,
+                      models=sum(summary.model_counts.values()))
+            if summary.clusters:
+                drawn = sum(1 for i in ids if kg[i].record_type == "cluster")
+                note += " " + tr("footnote:clusters", lang, shown=drawn, total=summary.clusters)
+            fig.text(0.01, 0.005, note, fontsize=8, color="#555555")
     return fig
 
 

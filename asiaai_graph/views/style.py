@@ -19,6 +19,8 @@ COLORS: dict[str, str] = {
     "person": "#CC79A7",
     "model": "#009E73",
     "product": "#56B4E9",
+    "accelerator": "#882255",
+    "cluster": "#44AA99",
     "policy": "#8C564B",
     "investment": "#F0E442",
     "partnership": "#999999",

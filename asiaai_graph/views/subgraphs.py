@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from asiaai_graph.schema import AIModel, Country, Organization, Product, Source
+from asiaai_graph.schema import Accelerator, AIModel, ComputeCluster, Country, Organization, Product, Source
 
 if TYPE_CHECKING:
     from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
@@ -52,8 +53,9 @@ def neighbourhood(kg: KnowledgeGraph, entity: str, depth: int = 1) -> list[str]:
 
 def ecosystem(kg: KnowledgeGraph, country: str) -> list[str]:
     """A country's AI ecosystem: the country, its organizations, their models and products,
-    the policies of the country and its cities (and those places), and investments in and
-    out of the country with the organizations on their other side.
+    the policies of the country and its cities (and those places), investments in and
+    out of the country with the organizations on their other side, the compute clusters
+    located in the country with their chips, and the chips its organizations make.
 
     Examples
     --------
@@ -88,6 +90,11 @@ def ecosystem(kg: KnowledgeGraph, country: str) -> list[str]:
             ids[i.organization] = None
         if inv.investee:
             ids[inv.investee] = None
+    for cluster in kg.clusters(country=record):
+        ids[cluster.id] = None
+        ids.update(dict.fromkeys(c.chip for c in cluster.chips))
+    for o in orgs:
+        ids.update(dict.fromkeys(a.id for a in kg.hardware(maker=o)))
     return list(ids)
 
 
@@ -100,13 +107,16 @@ class Summary:
     """organization id -> how many of its models the selection held (they are not drawn)."""
     organizations: int = 0
     """How many organizations the selection held (``0`` when nothing was cut)."""
+    clusters: int = 0
+    """How many compute clusters the selection held when some were cut (``0`` when none was)."""
 
     @property
     def cut(self) -> bool:
         return bool(self.organizations)
 
 
-def summarise(kg: KnowledgeGraph, ids: Sequence[str], center: str, limit: int = 60, top: int = 24) -> Summary:
+def summarise(kg: KnowledgeGraph, ids: Sequence[str], center: str, limit: int = 60, top: int = 24,
+              top_clusters: int = 8) -> Summary:
     """``ids`` as they are when at most ``limit``; otherwise the ``top`` organizations with the most models.
 
     A country's ecosystem with the imported datasets holds hundreds of
@@ -114,7 +124,9 @@ def summarise(kg: KnowledgeGraph, ids: Sequence[str], center: str, limit: int = 
     the picture keeps the center, every record that is neither an organization
     nor a model nor a product (policies, places, investments), the ``top``
     organizations by number of models in the selection (ties by id), and for
-    each of them the number of its models instead of the models.
+    each of them the number of its models instead of the models; of the compute
+    clusters, the ``top_clusters`` largest (by H100 equivalents) with their chips,
+    and of the other chips those the kept organizations make.
 
     Examples
     --------
@@ -137,6 +149,22 @@ def summarise(kg: KnowledgeGraph, ids: Sequence[str], center: str, limit: int = 
     orgs = [i for i in ids if isinstance(kg[i], Organization)]
     ranked = sorted(orgs, key=lambda i: (-counts.get(i, 0), i))[:top]
     keep = set(ranked) | {center}
-    out = [i for i in ids if i in keep or not isinstance(kg[i], (Organization, AIModel, Product))]
+    clusters, kept_clusters = _largest_clusters(kg, ids, top_clusters)
+    keep |= {c.id for c in kept_clusters} | {chip.chip for c in kept_clusters for chip in c.chips}
+    keep |= {i for i in ids if isinstance(a := kg[i], Accelerator) and set(a.makers) & keep}
+    out = [i for i in ids if i in keep
+           or not isinstance(kg[i], (Organization, AIModel, Product, ComputeCluster, Accelerator))]
     # an investment or policy's other side may be an organization cut above: keep the picture connected
-    return Summary(out, {i: counts[i] for i in ranked if counts.get(i)}, len(orgs))
+    return Summary(out, {i: counts[i] for i in ranked if counts.get(i)}, len(orgs),
+                   len(clusters) if len(clusters) > len(kept_clusters) else 0)
+
+
+def _largest_clusters(kg: KnowledgeGraph, ids: Sequence[str],
+                      top: int) -> tuple[list[ComputeCluster], list[ComputeCluster]]:
+    """The clusters among ``ids``, and the ``top`` largest by H100 equivalents (ties and unknown sizes by id)."""
+    found = [c for i in ids if isinstance(c := kg[i], ComputeCluster)]
+
+    def size(c: ComputeCluster) -> Decimal:
+        return -c.h100_equivalents.value if c.h100_equivalents is not None else Decimal(0)
+
+    return found, sorted(found, key=lambda c: (size(c), c.id))[:top]

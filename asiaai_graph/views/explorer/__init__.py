@@ -190,7 +190,7 @@ def _node(kg: KnowledgeGraph, record: Entity) -> dict[str, Any]:
     return {
         "id": record.id,
         "type": record.record_type,
-        "kind": getattr(record, "kind", None) or getattr(record, "measure", None) or "",
+        "kind": getattr(record, "kind", None) or getattr(record, "measure", None) or getattr(record, "status", None) or "",
         "names": _names(record),
         "aliases": list(record.aliases),
         "countries": list(countries_of(kg, record)),

@@ -595,7 +595,7 @@
     return a;
   }
   var CODE_FIELDS = new Map([["kind", "kinds"], ["measure", "kinds"], ["accessibility", "kinds"], ["category", "kinds"],
-                             ["region", "regions"]]);
+                             ["status", "kinds"], ["certainty", "kinds"], ["sector", "kinds"], ["region", "regions"]]);
   var YES_NO = new Map([["yes", "yes"], ["no", "no"]]);
   function factValue(field, value) {
     var section = CODE_FIELDS.get(field);

@@ -11,7 +11,10 @@ NFKC, case-folded, spaces and punctuation removed (:func:`normalize`), then
 
 A query matches, best first:
 
-1. a whole name exactly, or the beginning of a name (a prefix); a query in
+1. a whole name exactly; then an organization's acronym or short name (see
+   :func:`short_names`: ``TII`` for Technology Innovation Institute, ``G42``
+   for Inception G42, ``AIST`` from a name ending ``(AIST)``); then the
+   beginning of a name (a prefix); a query in
    Latin letters that matches no name exactly is also read as toneless pinyin,
    with or without spaces (``tongyi qianwen``, ``Shenzhen``, ``tōngyì``), and
    matched against the pinyin of every Chinese name;
@@ -40,6 +43,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
@@ -64,7 +68,7 @@ from asiaai_graph.graph.folding import (
 )
 from asiaai_graph.utils.gcpause import gc_paused
 
-__all__ = ["Matches", "NameIndex", "fold", "normalize", "resolve", "to_pinyin"]
+__all__ = ["Matches", "NameIndex", "fold", "normalize", "resolve", "short_names", "to_pinyin"]
 
 Ids = str | list[str]
 
@@ -82,6 +86,61 @@ def _add(table: dict[str, Ids], key: str, rid: str) -> None:
             table[key] = [old, rid]
     elif rid not in old:
         old.append(rid)
+
+
+#: Words an acronym skips (``Korea Advanced Institute of Science and Technology`` -> ``KAIST``).
+_MINOR_WORDS = frozenset({"of", "and", "for", "the", "de", "in", "on", "at", "&"})
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_PARENTHESIS = re.compile(r"\(([^()]+)\)")
+#: A word of an organization's name is a short name of it when at most this many organizations' names hold it.
+RARE_WORD = 3
+
+
+def _acronyms(name: str) -> list[str]:
+    """Acronyms a name is known by: one in parentheses, and the initials of three or more words."""
+    found = [m.strip() for m in _PARENTHESIS.findall(name) if " " not in m.strip()]
+    words = [w for w in _WORD.findall(_PARENTHESIS.sub(" ", name)) if w.casefold() not in _MINOR_WORDS]
+    if len(words) >= 3 and all(w[0].isascii() and w[0].isalpha() for w in words):
+        found.append("".join(w[0] for w in words))
+    return found
+
+
+def short_names(names: Mapping[str, Sequence[str]], types: Mapping[str, str],
+                record_type: str = "organization") -> dict[str, tuple[str, ...]]:
+    """The acronyms and short names of the records of ``record_type``: id -> names.
+
+    An acronym is one written in parentheses in a name (``... (AIST)``) or
+    the initials of a Latin name of three or more words, small words left out
+    (``Technology Innovation Institute`` -> ``TII``). A short name is a word of
+    an English name that at most :data:`RARE_WORD` organizations' names hold
+    (``G42`` of ``Inception G42``), so that ``AI`` or ``University`` is none.
+
+    Examples
+    --------
+    >>> names = {"tii": ("Technology Innovation Institute",), "g42": ("Inception G42",),
+    ...          "aist": ("National Institute of Advanced Industrial Science and Technology (AIST)",)}
+    >>> short = short_names(names, dict.fromkeys(names, "organization"))
+    >>> short["tii"], short["g42"], short["aist"][:2]
+    (('TII', 'Technology', 'Innovation', 'Institute'), ('Inception', 'G42'), ('AIST', 'NIAIST'))
+    """
+    ids = [rid for rid, t in types.items() if t == record_type and rid in names]
+    words: dict[str, tuple[str, ...]] = {}
+    holders: dict[str, int] = {}
+    for rid in ids:
+        english = [n for n in dict.fromkeys(names[rid]) if n.isascii()]
+        its = tuple(dict.fromkeys(w for n in english for w in _WORD.findall(n)
+                                  if len(w) >= 2 and w.casefold() not in _MINOR_WORDS))
+        words[rid] = its
+        for w in {w.casefold() for w in its}:
+            holders[w] = holders.get(w, 0) + 1
+    out: dict[str, tuple[str, ...]] = {}
+    for rid in ids:
+        english = [n for n in dict.fromkeys(names[rid]) if n.isascii()]
+        found = [a for n in english for a in _acronyms(n)]
+        found += [w for w in words[rid] if holders[w.casefold()] <= RARE_WORD]
+        if found:
+            out[rid] = tuple(dict.fromkeys(found))
+    return out
 
 
 class _Space:
@@ -214,10 +273,18 @@ class NameIndex:
     Matches(ids=['baidu', 'baidu-apollo'], total=2)
     """
 
-    def __init__(self, names: Mapping[str, Sequence[str]]) -> None:
-        """``names`` maps each id to its display name followed by its other names."""
+    def __init__(self, names: Mapping[str, Sequence[str]],
+                 short: Mapping[str, Sequence[str]] | None = None) -> None:
+        """``names`` maps each id to its display name followed by its other names; ``short`` to its
+        acronyms and short names (:func:`short_names`), matched whole, after whole names."""
         with gc_paused():
             self._build(names)
+            table: dict[str, Ids] = {}
+            for rid, its in (short or {}).items():
+                for key in fold_ascii(list(its)):
+                    if key:
+                        _add(table, key, rid)
+            self._short = table
 
     def _build(self, names: Mapping[str, Sequence[str]]) -> None:
         self._names = names
@@ -328,8 +395,9 @@ class NameIndex:
         limit = max(limit, 0)
         main = self._main
 
-        # 1. exact names, then names starting with the query (and the same read as pinyin)
+        # 1. exact names, acronyms and short names, then names starting with the query (and as pinyin)
         first = self._ids_of(main, [key] if key in main.table else [])
+        short = [rid for rid in _ids(self._short.get(key, [])) if rid not in first]
         spaces = [main]
         pinyin = None if first or not self._has_han else pinyin_query(key)
         if pinyin is not None:
@@ -343,12 +411,13 @@ class NameIndex:
                 for rid in _ids(space.table[name]):
                     if len(name) < rest.get(rid, 1 << 30):
                         rest[rid] = len(name)
-        for rid in first:
+        for rid in (*first, *short):
             rest.pop(rid, None)
-        if first or rest:
+        if first or short or rest:
             ranked = self._ranked(first, limit)
+            ranked += self._ranked(short, limit - len(ranked))
             more = heapq.nsmallest(limit - len(ranked), rest, key=lambda rid: (rest[rid], self._rank(rid)))
-            return Matches(ranked + more, len(first) + len(rest))
+            return Matches(ranked + more, len(first) + len(short) + len(rest))
 
         # 2. a whole name within one edit, or a Chinese name read the same
         pinyin = pinyin_query(key) if self._has_han else None

@@ -13,8 +13,9 @@ A query matches, best first:
 
 1. a whole name exactly; then an organization's acronym or short name (see
    :func:`short_names`: ``TII`` for Technology Innovation Institute, ``G42``
-   for Inception G42, ``AIST`` from a name ending ``(AIST)``); then the
-   beginning of a name (a prefix); a query in
+   for Inception G42, ``AIST`` from a name ending ``(AIST)``), which also
+   rank first when no name starts with the query (then followed by names that
+   hold it, step 3); then the beginning of a name (a prefix); a query in
    Latin letters that matches no name exactly is also read as toneless pinyin,
    with or without spaces (``tongyi qianwen``, ``Shenzhen``, ``tōngyì``), and
    matched against the pinyin of every Chinese name;
@@ -413,25 +414,26 @@ class NameIndex:
                         rest[rid] = len(name)
         for rid in (*first, *short):
             rest.pop(rid, None)
-        if first or short or rest:
+        if first or rest:
             ranked = self._ranked(first, limit)
             ranked += self._ranked(short, limit - len(ranked))
             more = heapq.nsmallest(limit - len(ranked), rest, key=lambda rid: (rest[rid], self._rank(rid)))
             return Matches(ranked + more, len(first) + len(short) + len(rest))
 
-        # 2. a whole name within one edit, or a Chinese name read the same
+        # 2. a whole name within one edit, or a Chinese name read the same (not when a short name matched)
         pinyin = pinyin_query(key) if self._has_han else None
-        close = self._close(key, pinyin, 1)
+        close = {} if short else self._close(key, pinyin, 1)
         if any(score[1] == 0 for score in close.values()):
             return self._by_score(close, limit)
 
-        # 3. part of a name
-        parts = self._ids_of(main, main.substring(key))
+        # 3. part of a name, after the short names
+        parts = self._ids_of(main, main.substring(key)).difference(short)
         if pinyin is not None and len(pinyin) >= 3:
             space = self._pinyin_space()
             parts |= self._ids_of(space, space.substring(pinyin))
-        if parts:
-            return Matches(self._ranked(parts, limit), len(parts))
+        if short or parts:
+            ranked = self._ranked(short, limit)
+            return Matches(ranked + self._ranked(parts, limit - len(ranked)), len(short) + len(parts))
 
         # 4. the beginning of a name within one edit, then anything within two for longer queries
         if not close and len(key) >= 8:

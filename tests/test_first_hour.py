@@ -44,3 +44,48 @@ def test_a_common_word_is_no_short_name(kg: ag.KnowledgeGraph) -> None:
     from asiaai_graph.graph.search import NameIndex
 
     assert NameIndex(names, short).search("mediatek")[0] == "m"
+
+
+# --- wall 7: short, readable repr and str ----------------------------------------------------------
+
+
+def test_a_record_reads_in_one_short_line(kg: ag.KnowledgeGraph) -> None:
+    record = kg["deepseek-v3"]
+    assert repr(record) == str(record) == \
+        "<AIModel deepseek-v3 'DeepSeek-V3' kind=llm developers=[deepseek] parameters=671,000,000,000>"
+    assert max(len(repr(r)) for r in kg.records()) < 260  # was 4,700 for one model
+    assert len(repr(kg.neighbors("naver"))) < 260 * len(kg.neighbors("naver"))
+
+
+def test_a_quantity_reads_as_describe_prints_it(kg: ag.KnowledgeGraph) -> None:
+    q = kg["deepseek-v3"].active_parameters
+    assert str(q) == q.describe() == "≈ 37,000,000,000"
+    assert repr(q) == "<Quantity ≈ 37,000,000,000>"
+    money = kg["deepseek-v3"].training_cost
+    assert str(money) == money.describe() and repr(money).startswith("<Money 5,580,000 USD")
+
+
+def test_huge_figures_read_in_exact_scientific_notation(kg: ag.KnowledgeGraph) -> None:
+    compute = kg["deepseek-v3"].training_compute
+    assert compute.value == 3407800000000000000000000 and compute.describe().startswith("3.4078e+24 FLOP")
+
+
+def test_frames_show_huge_figures_in_scientific_notation(kg: ag.KnowledgeGraph) -> None:
+    pytest.importorskip("pandas")
+    df = kg.to_frame("model").set_index("id")
+    shown = df.loc[["deepseek-v3"], ["training_compute"]].to_string()
+    assert "3.407800e+24" in shown and "3407799999" not in shown
+    assert df.loc["deepseek-v3", "training_compute"] == float(kg["deepseek-v3"].training_compute.value)
+
+
+# --- wall 12: odd values shown as facts --------------------------------------------------------------
+
+
+def test_units_read_as_words(kg: ag.KnowledgeGraph) -> None:
+    assert kg["deepseek-v3"].training_duration.describe() == "2 months"
+    assert ag.Quantity.model_validate({"value": 1, "unit": "month"}).describe() == "1 month"
+    gradients = next(m.training_dataset_size for m in kg.records("model")
+                     if getattr(m, "training_dataset_size", None) and m.training_dataset_size.unit == "gradients")
+    assert "Epoch AI's count of training data" in gradients.describe()
+    code, text = run("show", "deepseek-v3")
+    assert code == 0 and "2 months" in text and "2 month " not in text

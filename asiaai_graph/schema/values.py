@@ -223,10 +223,42 @@ class Value(BaseModel):
         args = ", ".join(f"{k}={v!r}" for k, v in repr_args(self))
         return f"{type(self).__name__}({args})"
 
+    __str__ = __repr__  # not pydantic's "field=value ..." list
+
+
+#: From this size on a figure reads in scientific notation (a FLOP count), its digits kept exactly.
+SCIENTIFIC = Decimal("1e16")
+
 
 def _num(value: Decimal | None) -> str:
-    """A number with thousands separators, as people read it."""
+    """A number as people read it: thousands separators, or exact scientific notation when huge.
+
+    >>> _num(Decimal("37000000000")), _num(Decimal("3407800000000000000000000")), _num(Decimal("2.5"))
+    ('37,000,000,000', '3.4078e+24', '2.5')
+    """
+    if value is not None and abs(value) >= SCIENTIFIC:
+        mantissa, _, exponent = f"{value.normalize():E}".partition("E")
+        return f"{mantissa.rstrip('0').rstrip('.') if '.' in mantissa else mantissa}e{exponent}"
     return f"{value:,}"
+
+
+def unit_text(unit: str, value: Decimal | None = None) -> str:
+    """A unit as a reader reads it: plural after a number other than 1, explained when it is a dataset's own.
+
+    >>> unit_text("month", Decimal(2)), unit_text("month", Decimal(1)), unit_text("FLOP", Decimal(5))
+    ('months', 'month', 'FLOP')
+    >>> unit_text("gradients", Decimal(7))
+    "gradients (Epoch AI's count of training data: one per data point a gradient is computed on)"
+    """
+    from asiaai_graph.utils.i18n import TEXTS
+
+    if value is not None and value == 1 and unit in _SINGULAR:
+        return unit
+    return TEXTS[f"unit:{unit}"][0] if f"unit:{unit}" in TEXTS else unit
+
+
+#: Units written in the singular in the data (``unit: month``), said in the plural after other numbers.
+_SINGULAR = frozenset({"app", "company", "contest", "model", "month", "patent", "person", "portrait", "year"})
 
 
 def _check_bounds(qualifier: str, value: Decimal, upper: Decimal | None) -> None:
@@ -250,7 +282,7 @@ class Quantity(Value):
     >>> Quantity.model_validate(671_000_000_000).describe()
     '671,000,000,000'
     >>> Quantity.model_validate({"value": 20000, "upper": 30000, "qualifier": "between", "unit": "person"}).describe()
-    '20,000–30,000 person'
+    '20,000–30,000 people'
     """
 
     value: Decimal
@@ -283,8 +315,14 @@ class Quantity(Value):
             text = f"{_num(self.value)}–{_num(self.upper)}"
         else:
             text = _QUALIFIER_SIGN[self.qualifier] + _num(self.value)
-        text = f"{text} {self.unit}" if self.unit else text
+        text = f"{text} {unit_text(self.unit, self.upper or self.value)}" if self.unit else text
         return f"{text} ({self.confidence})" if self.confidence else text
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def __repr__(self) -> str:
+        return f"<Quantity {self.describe()}>"
 
 
 class Money(Value):
@@ -345,6 +383,12 @@ class Money(Value):
         if self.equivalents:
             text += " (" + ", ".join(e.describe() for e in self.equivalents) + ")"
         return text
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def __repr__(self) -> str:
+        return f"<Money {self.describe()}>"
 
 
 class Citation(Value):

@@ -135,6 +135,14 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
     "unit:portrait": ("portraits", "장", "张", "枚"),
     "unit:rank": ("rank", "위", "名", "位"),
     "unit:year": ("years", "년", "年", "年"),
+    # Epoch AI's units of training data (the column names its figures come from)
+    "unit:gradients": ("gradients (Epoch AI's count of training data: one per data point a gradient is computed on)",
+                       "그래디언트 (Epoch AI의 학습 데이터 단위: 기울기를 계산한 데이터 포인트 수)",
+                       "梯度（Epoch AI 的训练数据计数：计算梯度的数据点数）",
+                       "勾配（Epoch AIの学習データの単位：勾配を計算したデータ点の数）"),
+    "unit:datapoints": ("data points", "데이터 포인트", "数据点", "データ点"),
+    "unit:tokens": ("tokens", "토큰", "词元", "トークン"),
+    "unit:FLOP": ("FLOP", "FLOP", "FLOP", "FLOP"),
     # --- signs of stated precision (chart footnote) ---------------------------------------------
     "sign:about": ("≈ about", "≈ 약", "≈ 约", "≈ 約"),
     "sign:at_least": ("≥ at least", "≥ 이상", "≥ 至少", "≥ 以上"),

@@ -89,3 +89,24 @@ def test_units_read_as_words(kg: ag.KnowledgeGraph) -> None:
     assert "Epoch AI's count of training data" in gradients.describe()
     code, text = run("show", "deepseek-v3")
     assert code == 0 and "2 months" in text and "2 month " not in text
+
+
+# --- wall 10: import says which version it wrote ------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "datasets"
+
+
+def test_import_without_a_version_is_refused_when_the_file_has_none(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    args = ("import", "china-llms", str(FIXTURES / "china_broken_rows.zh.md"), "-o", str(tmp_path), "--skip-bad-rows")
+    code, _ = run(*args)
+    assert code == 1 and "--version" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())  # nothing written with version: ''
+    code, text = run(*args, "--version", "2024-11-30 (commit f2a1119)")
+    assert code == 0 and "dataset version: 2024-11-30 (commit f2a1119) (as given by --version)" in text
+    assert "version: 2024-11-30 (commit f2a1119)" in (tmp_path / "awesome-llms-in-china.yaml").read_text()
+
+
+def test_import_reads_the_version_an_epoch_file_states(tmp_path: Path) -> None:
+    code, text = run("import", "epoch", str(FIXTURES / "epoch_bad_rows.csv"), "-o", str(tmp_path), "--skip-bad-rows")
+    assert code == 0 and "(read from the file)" in text

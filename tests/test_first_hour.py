@@ -110,3 +110,34 @@ def test_import_without_a_version_is_refused_when_the_file_has_none(tmp_path: Pa
 def test_import_reads_the_version_an_epoch_file_states(tmp_path: Path) -> None:
     code, text = run("import", "epoch", str(FIXTURES / "epoch_bad_rows.csv"), "-o", str(tmp_path), "--skip-bad-rows")
     assert code == 0 and "(read from the file)" in text
+
+
+# --- wall 2: diff of two YAML files that name countries and curated records --------------------------
+
+ORG = """organizations:
+- id: my-lab
+  name: My Lab
+  kind: research_lab
+  country: KR
+  parent: naver
+  sources:
+  - source: my-notes
+    fields: [country{extra}]
+sources:
+- id: my-notes
+  title: My notes
+  kind: report
+  language: en
+"""
+
+
+def test_diff_of_two_yaml_files_that_name_countries(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(ORG.format(extra=""), encoding="utf-8")
+    new.write_text(ORG.format(extra=", parent").replace("kind: research_lab", "kind: company"), encoding="utf-8")
+    code, text = run("diff", str(old), str(new))
+    assert code == 0 and "unknown id" not in text
+    assert "my-lab" in text and "kind" in text and "company" in text
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(ORG.format(extra="").replace("kind: research_lab", "kind: lab"), encoding="utf-8")
+    assert run("diff", str(old), str(bad))[0] == 1  # a schema error is still one

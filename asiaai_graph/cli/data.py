@@ -93,7 +93,7 @@ def _records(path_text: str, importer: str | None) -> dict[str, Record]:
         raise UsageError(f"no such file or folder: {path_text!r}")
     kind = importer or _sniff(path)
     if kind is None:
-        return {r.id: r for r in load_records([path])}
+        return {r.id: r for r in load_records([path], unknown_ok=True)}  # compared, not loaded
     return {r.id: r for r in import_dataset(kind, path, skip_bad_rows=True).records}
 
 

@@ -111,8 +111,9 @@ class Reader:
     """
 
     def __init__(self, max_file_size: int = MAX_FILE_SIZE, keep: str = "records",
-                 sink: Callable[[list[tuple[str, bytes]]], None] | None = None) -> None:
+                 sink: Callable[[list[tuple[str, bytes]]], None] | None = None, unknown_ok: bool = False) -> None:
         self.max_file_size = max_file_size
+        self.unknown_ok = unknown_ok
         self.keep = keep
         self.sink = sink
         self.problems: list[Problem] = []
@@ -251,7 +252,7 @@ class Reader:
         found = self.found
         found.sort(key=lambda pair: pair[0].id)
         records = [record for record, _ in found]
-        edges, bad = scan_references(records, self.known)
+        edges, bad = scan_references(records, self.known, unknown_ok=self.unknown_ok)
         if bad:
             origins = {id(record): origin for record, origin in found}
             for record, path_in_record, message in bad:
@@ -372,12 +373,14 @@ def _record_id(doc: Any, section: Any, position: int) -> str | None:
     return rid if isinstance(rid, str) and not is_placeholder(rid) else None
 
 
-def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE) -> tuple[list[Record], list[EdgeTuple]]:
+def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE, *,
+               unknown_ok: bool = False) -> tuple[list[Record], list[EdgeTuple]]:
     """Parse and validate ``files``; the records sorted by id and their edges, or a :class:`DataError`.
 
-    Raises :class:`~asiaai_graph.utils.errors.DataError` listing every problem in every file.
+    Raises :class:`~asiaai_graph.utils.errors.DataError` listing every problem in every file
+    (with ``unknown_ok``, references to ids no file holds are not problems).
     """
-    reader = Reader(max_file_size)
+    reader = Reader(max_file_size, unknown_ok=unknown_ok)
     for path in files:
         reader.add_file(path)
     return reader.finish()

@@ -93,7 +93,7 @@ ACYCLIC = frozenset({"subsidiary_of", "has_member", "part_of", "in_family", "bas
 
 
 def scan_references(
-    records: Sequence[Record], known: Mapping[str, str] | None = None
+    records: Sequence[Record], known: Mapping[str, str] | None = None, *, unknown_ok: bool = False
 ) -> tuple[list[EdgeTuple], list[ProblemTuple]]:
     """One pass over the records: their edges, and every duplicate id, bad reference, self-reference or cycle.
 
@@ -101,7 +101,8 @@ def scan_references(
     (``Ref.reverse``) points from the target to the record. ``known`` maps the
     ids of records that exist but failed validation to their record types
     (readers pass them so that one bad record does not make every reference
-    to it an "unknown id" too); references to them make no edge.
+    to it an "unknown id" too); references to them make no edge. With ``unknown_ok``, a
+    reference to an id no record has is no problem (and no edge): records compared, not loaded.
     """
     from asiaai_graph.schema import Entity
 
@@ -109,7 +110,7 @@ def scan_references(
     types: dict[str, str] = {}
     for record in records:
         if record.id in types:
-            problems.append((record, ("id",), f"duplicate id {record.id!r} (also a {types[record.id]})"))
+            problems.append((record, ("id",), f"duplicate id {record.id!r} (also {_a(types[record.id])})"))
         else:
             types[record.id] = record.record_type
     others = known or {}
@@ -120,7 +121,8 @@ def scan_references(
             for i, citation in enumerate(record.sources):
                 found = types.get(citation.source) or others.get(citation.source)
                 if found is None:
-                    problems.append((record, ("sources", i, "source"), f"unknown source id {citation.source!r}"))
+                    if not unknown_ok:
+                        problems.append((record, ("sources", i, "source"), f"unknown source id {citation.source!r}"))
                 elif found != "source":
                     problems.append((record, ("sources", i, "source"), f"{citation.source!r} is a {found}, not a source"))
         for ref, target, path, sub in ref_values(record):
@@ -130,7 +132,8 @@ def scan_references(
                     problems.append((record, path, f"{target!r} is a {others[target]}, expected a {' or '.join(ref.targets)}"))
                 continue
             if found is None:
-                problems.append((record, path, f"unknown id {target!r}"))
+                if not unknown_ok:
+                    problems.append((record, path, f"unknown id {target!r}"))
                 continue
             if found not in ref.targets:
                 problems.append((record, path, f"{target!r} is a {found}, expected a {' or '.join(ref.targets)}"))
@@ -149,6 +152,11 @@ def scan_references(
         record, path = ordering[(cycle[0], relation, cycle[1])]
         problems.append((record, path, f"{relation} goes round in a cycle: {' -> '.join((*cycle, cycle[0]))}"))
     return edges, problems
+
+
+def _a(record_type: str) -> str:
+    """``a country``, ``an organization``."""
+    return f"{'an' if record_type[0] in 'aeiou' else 'a'} {record_type}"
 
 
 def find_cycles(edges: Iterable[EdgeTuple], relations: frozenset[str] = ACYCLIC) -> list[tuple[tuple[str, ...], str]]:

@@ -110,11 +110,13 @@ def _files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
 
 
 def load_records(
-    paths: Sequence[str | os.PathLike[str]], *, max_file_size: int = MAX_FILE_SIZE
+    paths: Sequence[str | os.PathLike[str]], *, max_file_size: int = MAX_FILE_SIZE, unknown_ok: bool = False
 ) -> list[Record]:
     """Read, validate and cross-check the YAML files and folders in ``paths``; the records sorted by id.
 
-    Raises :class:`~asiaai_graph.utils.errors.DataError` listing every problem.
+    Raises :class:`~asiaai_graph.utils.errors.DataError` listing every problem. With
+    ``unknown_ok``, a reference to an id that none of the files holds (a curated
+    organization, a country) is not one: what ``asiaai-graph diff`` compares.
 
     Examples
     --------
@@ -125,7 +127,7 @@ def load_records(
     from asiaai_graph.datafiles.read import read_files
 
     with gc_paused():
-        return read_files(_files(paths), max_file_size)[0]
+        return read_files(_files(paths), max_file_size, unknown_ok=unknown_ok)[0]
 
 
 def _digests(files: Sequence[Path], max_file_size: int) -> list[bytes]:

@@ -141,3 +141,53 @@ def test_diff_of_two_yaml_files_that_name_countries(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(ORG.format(extra="").replace("kind: research_lab", "kind: lab"), encoding="utf-8")
     assert run("diff", str(old), str(bad))[0] == 1  # a schema error is still one
+
+
+# --- wall 1: every problem of every kind in one run ------------------------------------------------
+
+MIXED = """sources:
+- id: my-src
+  title: My notes
+  kind: report
+  language: en
+organizations:
+- id: my-lab
+  name: My Lab
+  kind: lab
+  country: KRR
+  sources:
+  - source: nope-src
+    fields: []
+- id: my-lab
+  name: My Lab again
+  kind: research_lab
+  country: KR
+  sources:
+  - source: my-src
+    fields: []
+models:
+- id: my-model
+  name: My Model
+  kind: llm
+  developers: [ghost-org]
+  parameters: lots
+  sources:
+  - source: my-src
+    fields: [developers]
+"""
+
+
+@pytest.mark.parametrize("curated", [True, False])
+def test_schema_and_reference_problems_come_in_one_run(tmp_path: Path, curated: bool) -> None:
+    path = tmp_path / "mixed.yaml"
+    path.write_text(MIXED, encoding="utf-8")
+    with pytest.raises(ag.DataError) as err:
+        ag.load(path, curated=curated, cache=False)
+    found = {(p.line, p.record, p.field): p.message for p in err.value.problems}
+    assert found[(9, "my-lab", "kind")].startswith("Input should be")           # schema
+    assert found[(10, "my-lab", "country")] == "unknown id 'KRR'"              # reference in the same record
+    assert found[(12, "my-lab", "sources[0].source")] == "unknown source id 'nope-src'"
+    assert found[(7, "my-lab", "id")].startswith("duplicate id 'my-lab'")
+    assert found[(25, "my-model", "developers[0]")] == "unknown id 'ghost-org'"  # never reported before
+    assert found[(26, "my-model", "parameters")]
+    assert all(p.file and p.file.endswith("mixed.yaml") for p in err.value.problems)

@@ -43,7 +43,8 @@ from pydantic import ValidationError
 from asiaai_graph.utils.errors import DataError, Problem
 from asiaai_graph.utils.limits import MAX_FILE_SIZE
 from asiaai_graph.datafiles.merge import CURATED, Layer, header_layer, merge_records
-from asiaai_graph.graph.references import EdgeTuple, PathPart, field_path, scan_references
+from asiaai_graph.graph.references import (EdgeTuple, PathPart, field_path, raw_cited_sources, raw_ref_values,
+                                           scan_references)
 from asiaai_graph.schema import SECTIONS, Entity, Record, section_adapter
 from asiaai_graph.datafiles.files import FileDigest, decode, display_path, read_bytes
 from asiaai_graph.datafiles.parse import is_placeholder, locate, parse_yaml
@@ -122,6 +123,7 @@ class Reader:
         self.layers: list[Layer] = []  # per file, in the order of self.files
         self.found: list[tuple[Record, _Origin]] = []
         self.known: dict[str, str] = {}  # ids of records that failed validation -> record type
+        self.failed: list[tuple[_Origin, str | None, type[Record], dict[str, Any]]] = []  # their references
         self._cites: dict[str, _Cite] = {}
         self._slim_fields: dict[type[Record], tuple[str, ...]] = {}
 
@@ -209,15 +211,18 @@ class Reader:
                     continue
                 rid = item.get("id")
                 rid = rid if isinstance(rid, str) else None
+                origin = _Origin(index, section, position)
                 if (section, position) in bad_records:
                     if rid is not None:
                         self.known.setdefault(rid, model.record_type)
+                    self.failed.append((origin, rid, model, item))
                     continue
                 try:
-                    out.append((model.model_validate(item), _Origin(index, section, position)))
+                    out.append((model.model_validate(item), origin))
                 except ValidationError as exc:
                     if rid is not None:
                         self.known.setdefault(rid, model.record_type)
+                    self.failed.append((origin, rid, model, item))
                     for err in exc.errors():
                         loc = tuple(err["loc"])
                         located.append(((section, position, *loc), rid, field_path(loc) or None, _message(err)))
@@ -259,11 +264,40 @@ class Reader:
                 origin = origins[id(record)]
                 self.pending.append(_Pending(origin, (origin.section, origin.position, *path_in_record), record.id,
                                              field_path(path_in_record), message))
+        self._check_failed(records)
         self.problems.extend(self._resolve_lines())
         if self.problems:
             problems = sorted(self.problems, key=lambda p: (p.file or "", p.line or 0))
             raise DataError(problems)
         return records, edges
+
+    def _check_failed(self, records: list[Record]) -> None:
+        """References, citations and ids of records that failed validation: reported in the same run."""
+        types = {r.id: r.record_type for r in records}
+        plain = {r.id for r, o in self.found if not self.layers[o.file].source}
+        seen: set[str] = set()
+        for origin, rid, model, item in self.failed:
+            problems: list[tuple[tuple[PathPart, ...], str]] = []
+            for ref, target, path in raw_ref_values(model, item):
+                found = types.get(target) or self.known.get(target)
+                if found is None:
+                    if not self.unknown_ok:
+                        problems.append((path, f"unknown id {target!r}"))
+                elif found not in ref.targets:
+                    problems.append((path, f"{target!r} is a {found}, expected a {' or '.join(ref.targets)}"))
+            for source, path in raw_cited_sources(item):
+                found = types.get(source) or self.known.get(source)
+                if found is None and not self.unknown_ok:
+                    problems.append((path, f"unknown source id {source!r}"))
+                elif found is not None and found != "source":
+                    problems.append((path, f"{source!r} is a {found}, not a source"))
+            if rid is not None and not self.layers[origin.file].source:
+                if rid in plain or rid in seen:
+                    problems.append((("id",), f"duplicate id {rid!r}"))
+                seen.add(rid)
+            for path, message in problems:
+                self.pending.append(_Pending(origin, (origin.section, origin.position, *path), rid,
+                                             field_path(path), message))
 
     def _drop_older_imports(self) -> None:
         """Keep, of several files importing one dataset, only those of its newest version."""

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from asiaai_graph.schema import Record, Ref
 
 __all__ = ["ACYCLIC", "EdgeTuple", "PathPart", "ProblemTuple", "check_references", "field_path", "find_cycles",
-           "ref_values", "scan_references"]
+           "raw_cited_sources", "raw_ref_values", "ref_values", "scan_references"]
 
 PathPart = str | int
 """One step into a record: a field name or a position in a list."""
@@ -80,6 +80,40 @@ def ref_values(record: Record) -> Iterator[tuple[Ref, str, tuple[PathPart, ...],
                 yield ref, getattr(item, ref.key), (*path, ref.key), item
             else:
                 yield ref, item, path, None
+
+
+def raw_ref_values(model: type[Record], item: Mapping[str, Any]) -> Iterator[tuple[Ref, str, tuple[PathPart, ...]]]:
+    """Yield ``(ref spec, target id, field path)`` for each reference written in a record that failed validation.
+
+    Only values written as ids (text) are read, so that a record with a schema
+    error still has its references checked in the same run.
+
+    Examples
+    --------
+    >>> from asiaai_graph.schema import AIModel
+    >>> [(ref.relation, t, p) for ref, t, p in raw_ref_values(AIModel, {"developers": ["a", 7], "kind": "?"})]
+    [('developed_by', 'a', ('developers', 0))]
+    """
+    for ref in model.refs:
+        value = item.get(ref.field)
+        items = value if isinstance(value, list) else [value]
+        for i, one in enumerate(items):
+            path: tuple[PathPart, ...] = (ref.field, i) if isinstance(value, list) else (ref.field,)
+            if ref.key is not None:
+                one = one.get(ref.key) if isinstance(one, dict) else None
+                path = (*path, ref.key)
+            if isinstance(one, str):
+                yield ref, one, path
+
+
+def raw_cited_sources(item: Mapping[str, Any]) -> Iterator[tuple[str, tuple[PathPart, ...]]]:
+    """Yield ``(source id, field path)`` for each citation written in a record that failed validation."""
+    cited = item.get("sources")
+    for i, citation in enumerate(cited if isinstance(cited, list) else ()):
+        if isinstance(citation, str):
+            yield citation, ("sources", i)
+        elif isinstance(citation, dict) and isinstance(citation.get("source"), str):
+            yield citation["source"], ("sources", i, "source")
 
 
 def _plain(value: Any) -> Any:

@@ -191,3 +191,69 @@ def test_schema_and_reference_problems_come_in_one_run(tmp_path: Path, curated: 
     assert found[(25, "my-model", "developers[0]")] == "unknown id 'ghost-org'"  # never reported before
     assert found[(26, "my-model", "parameters")]
     assert all(p.file and p.file.endswith("mixed.yaml") for p in err.value.problems)
+
+
+# --- wall 3: countries without the curated records ------------------------------------------------------
+# (more in tests/test_reference_tables.py)
+
+
+def test_own_graph_with_country_kr(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(ORG.format(extra="").replace("  parent: naver\n", ""), encoding="utf-8")
+    kg = ag.load(tmp_path / "mine.yaml", curated=False, cache=False)
+    assert kg["my-lab"].country == "KR" and kg["KR"].name == "South Korea"  # type: ignore[attr-defined]
+    code, text = run("validate", "--no-curated", str(tmp_path / "mine.yaml"))
+    assert code == 0 and "valid" in text
+
+
+# --- wall 4: an overlay corrects and extends curated records ------------------------------------------------
+
+OVERLAY = """overlay: my corrections to the curated data
+sources:
+- id: my-notes
+  title: My notes
+  kind: report
+  language: en
+organizations:
+- id: lg-ai-research
+  labels: {ko: LG AI연구원}
+  sources:
+  - source: my-notes
+    fields: []
+models:
+- id: deepseek-v3
+  parameters: 672000000000
+  sources:
+  - source: my-notes
+    fields: [parameters]
+    quote: "672B"
+"""
+
+
+def test_an_overlay_extends_and_corrects_with_its_own_sources(tmp_path: Path) -> None:
+    path = tmp_path / "fixes.yaml"
+    path.write_text(OVERLAY, encoding="utf-8")
+    kg = ag.load(path, cache=False)
+    assert kg["lg-ai-research"].label_in("ko") == "LG AI연구원"
+    model = kg["deepseek-v3"]
+    assert model.parameters.value == 672000000000  # type: ignore[attr-defined]
+    (dispute,) = [d for d in model.disputes if d.field == "parameters"]  # type: ignore[attr-defined]
+    assert [v.value for v in dispute.values] == [{"value": "672000000000"}, {"value": "671000000000"}]
+    assert dispute.values[0].sources == ("my-notes",) and "bespick-2025" in dispute.values[1].sources
+    assert "fixes.yaml" in dispute.reason
+    first = kg.sources_of("deepseek-v3", field="parameters")[0]
+    assert (first.source.id, first.kept, first.value.value) == ("my-notes", True, 672000000000)
+    assert kg["deepseek-v3"].training_duration.describe() == "2 months"  # type: ignore[attr-defined]  # the rest kept
+    code, text = run("show", "deepseek-v3", "--data", str(path))
+    assert code == 0 and "672,000,000,000 [my-notes" in text and "Disputes:" in text
+    assert kg == ag.load(path)  # through the snapshot cache too
+
+
+def test_an_overlay_must_cite_what_it_changes_and_name_a_record(tmp_path: Path) -> None:
+    path = tmp_path / "fixes.yaml"
+    path.write_text(OVERLAY.replace("    fields: [parameters]", "    fields: [released]")
+                    .replace("- id: lg-ai-research", "- id: lg-ai-reserch"), encoding="utf-8")
+    with pytest.raises(ag.DataError) as err:
+        ag.load(path, cache=False)
+    found = {(p.line, p.record, p.field): p.message for p in err.value.problems}
+    assert "none of its citations states it" in found[(15, "deepseek-v3", "parameters")]
+    assert "no record has this id" in found[(8, "lg-ai-reserch", "id")]

@@ -42,12 +42,13 @@ from pydantic import ValidationError
 
 from asiaai_graph.utils.errors import DataError, Problem
 from asiaai_graph.utils.limits import MAX_FILE_SIZE
+from asiaai_graph.datafiles.layers import (OVERLAY_KEY, REFERENCE_KEY, apply_overlay, file_limit, layer_of,
+                                           overlay_problems, used_references)
 from asiaai_graph.datafiles.merge import CURATED, Layer, header_layer, merge_records
-from asiaai_graph.graph.references import (EdgeTuple, PathPart, field_path, raw_cited_sources, raw_ref_values,
-                                           scan_references)
+from asiaai_graph.graph.references import EdgeTuple, PathPart, field_path, scan_references, written_problems
 from asiaai_graph.schema import SECTIONS, Entity, Record, section_adapter
 from asiaai_graph.datafiles.files import FileDigest, decode, display_path, read_bytes
-from asiaai_graph.datafiles.parse import is_placeholder, locate, parse_yaml
+from asiaai_graph.datafiles.parse import error_message, field_in, locate, parse_yaml, record_id
 
 if TYPE_CHECKING:
     from asiaai_graph.graph.index import GraphState
@@ -56,19 +57,6 @@ __all__ = ["IMPORT_KEY", "FileDigest", "Reader", "display_path", "read_bytes", "
 
 IMPORT_KEY = "import"
 """The header of a file an importer wrote: which dataset (source id), version and importer."""
-
-
-def _message(err: Any) -> str:
-    kind = err["type"]
-    loc = err["loc"]
-    if loc and loc[-1] == "sources" and kind in ("missing", "too_short"):
-        return "no source: every record cites at least one source"
-    if kind == "extra_forbidden":
-        return f"unknown field {loc[-1]!r}" if loc else "unknown field"
-    if kind == "missing":
-        return "missing required field"
-    msg: str = err["msg"]
-    return msg.removeprefix("Value error, ")
 
 
 class _Origin(NamedTuple):
@@ -124,6 +112,9 @@ class Reader:
         self.found: list[tuple[Record, _Origin]] = []
         self.known: dict[str, str] = {}  # ids of records that failed validation -> record type
         self.failed: list[tuple[_Origin, str | None, type[Record], dict[str, Any]]] = []  # their references
+        self.overlays: list[tuple[_Origin, type[Record], dict[str, Any]]] = []  # records as an overlay writes them
+        self.held: list[tuple[str, bytes]] = []  # reference tables' records' JSON, until finish knows which are used
+        self.merged: dict[str, Record] = {}  # full records folded from several files (slim copies are in found)
         self._cites: dict[str, _Cite] = {}
         self._slim_fields: dict[type[Record], tuple[str, ...]] = {}
 
@@ -133,7 +124,7 @@ class Reader:
         """Read, parse and validate one file; its problems are kept for :meth:`finish`."""
         shown = display_path(path)
         try:
-            data = read_bytes(path, self.max_file_size)
+            data = read_bytes(path, file_limit(path, self.max_file_size))
         except DataError as exc:
             self.problems.extend(exc.problems)
             return
@@ -153,20 +144,29 @@ class Reader:
             rid = field_name = None
             if len(p.path) >= 2 and isinstance(p.path[1], int) and doc is not None:
                 bad_records.add((p.path[0], p.path[1]))
-                rid = _record_id(doc, p.path[0], p.path[1])
-                field_name = _field_in(doc, p.path) or None
+                rid = record_id(doc, p.path[0], p.path[1])
+                field_name = field_in(doc, p.path) or None
             self.problems.append(Problem(shown, p.line, rid, field_name, p.message))
         if doc is None:
             return
-        if isinstance(doc, dict) and IMPORT_KEY in doc:
-            try:
-                self.layers[index] = header_layer(doc.pop(IMPORT_KEY))
-            except ValueError as exc:
-                self.problems.append(Problem(shown, locate(doc, lines, (), 1), None, IMPORT_KEY, str(exc)))
-                return
+        for key in (IMPORT_KEY, REFERENCE_KEY, OVERLAY_KEY):
+            if isinstance(doc, dict) and key in doc:
+                try:
+                    value = doc.pop(key)
+                    self.layers[index] = header_layer(value) if key == IMPORT_KEY else layer_of(key, value, shown)
+                except ValueError as exc:
+                    self.problems.append(Problem(shown, locate(doc, lines, (), 1), None, key, str(exc)))
+                    return
+                break
         out: list[tuple[Record, _Origin]] = []
         located: list[tuple[tuple[PathPart, ...], str | None, str | None, str]] = []
-        self._validate(doc, index, bad_records, located, out)
+        if self.layers[index].role == OVERLAY_KEY:  # its sources are new records, the rest corrections
+            if isinstance(doc, dict) and "sources" in doc:
+                self._validate({"sources": doc["sources"]}, index, bad_records, located, out)
+            self._read_overlay({k: v for k, v in doc.items() if k != "sources"} if isinstance(doc, dict) else doc,
+                               index, located)
+        else:
+            self._validate(doc, index, bad_records, located, out)
         for where, rid, field_name, message in located:
             self.problems.append(Problem(shown, locate(doc, lines, where, 1), rid, field_name, message))
         del doc, lines, parsed
@@ -178,8 +178,28 @@ class Reader:
             # defaults left out (a third smaller): decoding fills them in again, so the record is equal
             chunk.append((record.id, type(record).__pydantic_serializer__.to_json(record, exclude_defaults=True)))
             self.found.append((self._slim(record), origin))
-        if self.sink is not None and not self.problems:
+        if self.layers[index].role == REFERENCE_KEY:
+            self.held.extend(chunk)  # only the records some other record names go to the sink (finish)
+        elif self.sink is not None and not self.problems:
             self.sink(chunk)
+
+    def _read_overlay(self, doc: Any, index: int,
+                      located: list[tuple[tuple[PathPart, ...], str | None, str | None, str]]) -> None:
+        """Keep an overlay's records as written, for :meth:`_apply_overlays`; report what is wrong with them."""
+        for section, items in doc.items() if isinstance(doc, dict) else ():
+            if section not in SECTIONS or not isinstance(items, list):
+                located.append(((section,), None, None, f"an overlay holds lists of records by section ({', '.join(SECTIONS)})"))
+                continue
+            for position, item in enumerate(items):
+                if not isinstance(item, dict):
+                    located.append(((section, position), None, None, "a record must be a mapping"))
+                    continue
+                rid = item.get("id") if isinstance(item.get("id"), str) else None
+                problems = overlay_problems(SECTIONS[section], item)
+                for path, message in problems:
+                    located.append(((section, position, *path), rid, field_path(path) or None, message))
+                if not problems:
+                    self.overlays.append((_Origin(index, section, position), SECTIONS[section], item))
 
     def _validate(self, doc: Any, index: int, bad_records: set[tuple[str, int]],
                   located: list[tuple[tuple[PathPart, ...], str | None, str | None, str]],
@@ -225,7 +245,7 @@ class Reader:
                     self.failed.append((origin, rid, model, item))
                     for err in exc.errors():
                         loc = tuple(err["loc"])
-                        located.append(((section, position, *loc), rid, field_path(loc) or None, _message(err)))
+                        located.append(((section, position, *loc), rid, field_path(loc) or None, error_message(err)))
 
     def _slim(self, record: Record) -> Record:
         """A copy of ``record`` with only the fields references and indexes read (see :data:`INDEX_FIELDS`)."""
@@ -253,7 +273,9 @@ class Reader:
     def finish(self) -> tuple[list[Record], list[EdgeTuple]]:
         """The records sorted by id and their edges, or a :class:`DataError` listing every problem."""
         self._drop_older_imports()
+        self._keep_used_references()
         self._merge()
+        self._apply_overlays()
         found = self.found
         found.sort(key=lambda pair: pair[0].id)
         records = [record for record, _ in found]
@@ -273,31 +295,60 @@ class Reader:
 
     def _check_failed(self, records: list[Record]) -> None:
         """References, citations and ids of records that failed validation: reported in the same run."""
-        types = {r.id: r.record_type for r in records}
+        types = {**self.known, **{r.id: r.record_type for r in records}}
         plain = {r.id for r, o in self.found if not self.layers[o.file].source}
         seen: set[str] = set()
         for origin, rid, model, item in self.failed:
-            problems: list[tuple[tuple[PathPart, ...], str]] = []
-            for ref, target, path in raw_ref_values(model, item):
-                found = types.get(target) or self.known.get(target)
-                if found is None:
-                    if not self.unknown_ok:
-                        problems.append((path, f"unknown id {target!r}"))
-                elif found not in ref.targets:
-                    problems.append((path, f"{target!r} is a {found}, expected a {' or '.join(ref.targets)}"))
-            for source, path in raw_cited_sources(item):
-                found = types.get(source) or self.known.get(source)
-                if found is None and not self.unknown_ok:
-                    problems.append((path, f"unknown source id {source!r}"))
-                elif found is not None and found != "source":
-                    problems.append((path, f"{source!r} is a {found}, not a source"))
-            if rid is not None and not self.layers[origin.file].source:
+            problems = written_problems(model, item, types, self.unknown_ok)
+            if rid is not None and not self.layers[origin.file].source and not self.layers[origin.file].role:
                 if rid in plain or rid in seen:
                     problems.append((("id",), f"duplicate id {rid!r}"))
                 seen.add(rid)
             for path, message in problems:
                 self.pending.append(_Pending(origin, (origin.section, origin.position, *path), rid,
                                              field_path(path), message))
+
+    def _keep_used_references(self) -> None:
+        """Of the reference tables' records, keep those another record names (:func:`used_references`)."""
+        is_ref = [self.layers[o.file].role == REFERENCE_KEY for _, o in self.found]
+        if any(is_ref):
+            raw = [(m, item) for _, _, m, item in self.failed] + [(m, item) for _, m, item in self.overlays]
+            keep = used_references([r for r, _ in self.found], is_ref, raw)
+            self.found = [pair for pair, k in zip(self.found, keep) if k]
+        if self.held:
+            kept = {r.id for r, o in self.found if self.layers[o.file].role == REFERENCE_KEY}
+            if self.sink is not None and not self.problems:
+                self.sink([(rid, j) for rid, j in self.held if rid in kept])
+            self.held = []
+
+    def _apply_overlays(self) -> None:
+        """Apply each overlay record over the record of its id (:func:`apply_overlay`), in file order."""
+        at = {r.id: n for n, (r, _) in enumerate(self.found)}
+        chunk: list[tuple[str, bytes]] = []
+        for origin, model, item in self.overlays:
+            rid, where = item["id"], (origin.section, origin.position)
+            n = at.get(rid)
+            base = None if n is None else self.merged.get(rid) or self._full([n])[n]
+            if base is None or type(base) is not model:
+                what = "no record has this id" if base is None else f"{rid!r} is a {base.record_type}"
+                self.pending.append(_Pending(origin, (*where, "id"), rid, "id", f"{what}: an overlay corrects "
+                                             "an existing record of its section (a new record goes in a plain data file)"))
+                continue
+            try:
+                record = apply_overlay(base, item, self.layers[origin.file])
+            except ValidationError as exc:
+                for err in exc.errors():
+                    loc = tuple(err["loc"])
+                    self.pending.append(_Pending(origin, (*where, *loc), rid, field_path(loc) or None, error_message(err)))
+                continue
+            except ValueError as exc:
+                self.pending.append(_Pending(origin, where, rid, None, str(exc)))
+                continue
+            self.merged[rid] = record
+            self.found[n] = (record if self.keep == "records" else self._slim(record), origin)  # type: ignore[index]
+            chunk.append((rid, type(record).__pydantic_serializer__.to_json(record, exclude_defaults=True)))
+        if chunk and self.sink is not None and not self.problems:
+            self.sink(chunk)
 
     def _drop_older_imports(self) -> None:
         """Keep, of several files importing one dataset, only those of its newest version."""
@@ -330,6 +381,8 @@ class Reader:
         chunk: list[tuple[str, bytes]] = []
         for record, first in merged:
             origin = origin_of[id(first)]
+            if self.overlays:
+                self.merged[record.id] = record
             if self.keep == "records":
                 kept.append((record, origin))
             else:
@@ -382,29 +435,6 @@ class Reader:
             line = locate(doc, lines, p.path, 1) if doc is not None else None
             out.append(Problem(display_path(where.path), line, p.record, p.field, p.message + note))
         return out
-
-
-def _field_in(doc: Any, path: tuple[Any, ...]) -> str:
-    """The field path of ``path[2:]`` inside a record, keys written as keys even when they are numbers."""
-    out = ""
-    node = doc
-    for depth, part in enumerate(path):
-        is_index = isinstance(node, list)
-        if depth >= 2:
-            out += f"[{part}]" if is_index else ("." if out else "") + str(part)
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            node = None
-    return out
-
-
-def _record_id(doc: Any, section: Any, position: int) -> str | None:
-    try:
-        rid = doc[section][position].get("id")
-    except (KeyError, IndexError, TypeError, AttributeError):
-        return None
-    return rid if isinstance(rid, str) and not is_placeholder(rid) else None
 
 
 def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE, *,

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from asiaai_graph.schema import Record, Ref
 
 __all__ = ["ACYCLIC", "EdgeTuple", "PathPart", "ProblemTuple", "check_references", "field_path", "find_cycles",
-           "raw_cited_sources", "raw_ref_values", "ref_values", "scan_references"]
+           "raw_cited_sources", "raw_ref_values", "ref_values", "scan_references", "written_problems"]
 
 PathPart = str | int
 """One step into a record: a field name or a position in a list."""
@@ -114,6 +114,35 @@ def raw_cited_sources(item: Mapping[str, Any]) -> Iterator[tuple[str, tuple[Path
             yield citation, ("sources", i)
         elif isinstance(citation, dict) and isinstance(citation.get("source"), str):
             yield citation["source"], ("sources", i, "source")
+
+
+def written_problems(model: type[Record], item: Mapping[str, Any], types: Mapping[str, str],
+                     unknown_ok: bool = False) -> list[tuple[tuple[PathPart, ...], str]]:
+    """Bad references and citations of a record as written (one that failed validation): ``(path, message)``.
+
+    ``types`` maps every known id to its record type.
+
+    Examples
+    --------
+    >>> from asiaai_graph.schema import AIModel
+    >>> written_problems(AIModel, {"developers": ["ghost"], "sources": ["s"]}, {"s": "source"})
+    [(('developers', 0), "unknown id 'ghost'")]
+    """
+    problems: list[tuple[tuple[PathPart, ...], str]] = []
+    for ref, target, path in raw_ref_values(model, item):
+        found = types.get(target)
+        if found is None:
+            if not unknown_ok:
+                problems.append((path, f"unknown id {target!r}"))
+        elif found not in ref.targets:
+            problems.append((path, f"{target!r} is a {found}, expected a {' or '.join(ref.targets)}"))
+    for source, path in raw_cited_sources(item):
+        found = types.get(source)
+        if found is None and not unknown_ok:
+            problems.append((path, f"unknown source id {source!r}"))
+        elif found is not None and found != "source":
+            problems.append((path, f"{source!r} is a {found}, not a source"))
+    return problems
 
 
 def _plain(value: Any) -> Any:

@@ -257,3 +257,57 @@ def test_an_overlay_must_cite_what_it_changes_and_name_a_record(tmp_path: Path) 
     found = {(p.line, p.record, p.field): p.message for p in err.value.problems}
     assert "none of its citations states it" in found[(15, "deepseek-v3", "parameters")]
     assert "no record has this id" in found[(8, "lg-ai-reserch", "id")]
+
+
+# --- wall 6: regions, places, years and sorting --------------------------------------------------------
+
+
+def test_llm_builders_are_asian_unless_asked(kg: ag.KnowledgeGraph) -> None:
+    import json
+
+    from asiaai_graph.schema.regions import ASIA
+
+    code, text = run("llm-builders", "--json")
+    countries = {o.get("country") for o in json.loads(text)}
+    assert code == 0 and countries <= ASIA and "KR" in countries
+    code, text = run("llm-builders", "--json", "--region", "all")
+    assert "US" in {o.get("country") for o in json.loads(text)}
+    code, text = run("llm-builders", "--json", "--region", "the Gulf")
+    assert {o["id"] for o in json.loads(text)} >= {"technology-innovation-institute", "inception-g42"}
+    assert {o.id for o in kg.llm_builders(region="Gulf")} == {o["id"] for o in json.loads(text)}
+
+
+@pytest.mark.parametrize(("region", "inside", "outside"), [
+    ("East Asia", "KR", "IN"), ("Southeast Asia", "SG", "CN"), ("South Asia", "IN", "JP"),
+    ("Central Asia", "KZ", "CN"), ("Western Asia", "IL", "IN"), ("the Gulf", "AE", "IL"), ("all of Asia", "TW", "US"),
+])
+def test_regions_are_named_groups_of_countries(region: str, inside: str, outside: str) -> None:
+    from asiaai_graph.schema.regions import region_codes
+
+    assert inside in region_codes(region) and outside not in region_codes(region)
+
+
+def test_a_place_finds_its_organizations_and_a_country_filter_names_its_country(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, text = run("list", "organization", "--place", "Hong Kong")
+    assert code == 0 and "chinese-university-of-hong-kong-cuhk" in text and "sensetime" in text
+    assert "baidu" not in text
+    assert run("list", "organization", "--place", "Beijing")[1].count("\n") > 20
+    code, _ = run("list", "organization", "--country", "Hong Kong")
+    err = capsys.readouterr().err
+    assert code == 2 and "a place in CN (China)" in err and "--place 'Hong Kong'" in err
+
+
+def test_year_and_sort_on_the_command_line(kg: ag.KnowledgeGraph) -> None:
+    import json
+
+    code, text = run("list", "model", "--year", "2024", "--sort", "training_compute", "--limit", "5", "--json")
+    rows = json.loads(text)
+    assert code == 0 and len(rows) == 5 and all(r["released"].startswith("2024") for r in rows)
+    compute = [kg[r["id"]].training_compute.value for r in rows]  # type: ignore[attr-defined]
+    assert compute == sorted(compute, reverse=True)
+    best = max((m for m in kg.records("model") if getattr(m, "training_compute", None)
+                and str(m.released).startswith("2024")), key=lambda m: m.training_compute.value)
+    assert rows[0]["id"] == best.id
+    code, text = run("list", "model", "--sort", "training_compute", "--limit", "3")
+    assert "TRAINING_COMPUTE" in text and "e+2" in text

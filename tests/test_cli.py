@@ -240,13 +240,14 @@ def test_show_names_each_source_once_with_its_quotes_below(tmp_path: Path) -> No
     assert "~" not in text
 
 
-@pytest.mark.parametrize(("lang", "year", "month"), [("ko", "2024년경", "2019년 5월경"), ("zh", "约2024年", "约2019年5月"),
-                                                      ("ja", "2024年頃", "2019年5月頃")])
+@pytest.mark.parametrize(("lang", "year", "month"), [("ko", "2024년경", "설립  2019년 5월경"),
+                                                      ("zh", "约2024年", "成立  约2019年5月"),
+                                                      ("ja", "2024年頃", "設立  2019年5月頃")])
 def test_show_reads_approximate_dates_in_the_chosen_language(tmp_path: Path, lang: str, year: str,
                                                             month: str) -> None:
     data = ["--no-curated", "--data", str(_write_yaml(tmp_path, UNPUBLISHED))]
     text = run("show", "acme", "--lang", lang, *data)[1]
-    assert f"[memo] An undated memo — {year}" in text and f"founded  {month}" in text
+    assert f"[memo] An undated memo — {year}" in text and month in text  # the field's name in lang too
 
 
 def test_show_of_the_sample_groups_quotes_by_source() -> None:

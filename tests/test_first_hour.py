@@ -311,3 +311,20 @@ def test_year_and_sort_on_the_command_line(kg: ag.KnowledgeGraph) -> None:
     assert rows[0]["id"] == best.id
     code, text = run("list", "model", "--sort", "training_compute", "--limit", "3")
     assert "TRAINING_COMPUTE" in text and "e+2" in text
+
+
+# --- wall 9: --lang for headers, record types and kinds ------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "name", "type_", "kind"), [
+    ("ko", "이름", "기관", "기업"), ("zh", "名称", "机构", "公司"), ("ja", "名前", "組織", "企業"),
+])
+def test_lang_translates_tables_types_and_kinds(lang: str, name: str, type_: str, kind: str) -> None:
+    code, text = run("list", "organization", "--country", "CN", "--kind", "company", "--lang", lang, "--limit", "3")
+    header = text.splitlines()[0]
+    assert code == 0 and name in header and "NAME" not in header and "DETAILS" not in header
+    assert f"  {type_}  " in text and kind in text and " company" not in text
+    code, text = run("show", "baidu", "--lang", lang)
+    assert code == 0 and f"({type_} baidu)" in text and kind in text and "RELATION" not in text
+    code, text = run("stats", "--lang", lang)
+    assert type_ in text and "organization" not in text

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from asiaai_graph.utils import progress
 from asiaai_graph.cli.filters import add_filters
 from asiaai_graph.cli.output import UsageError, as_json, dump, row, say, table
+from asiaai_graph.cli.words import field_word, heads, type_word
 from asiaai_graph.graph.index import LANGUAGE_MODEL_KINDS
 from asiaai_graph.schema.terms import RECORD_TYPE_NAMES
 
@@ -106,7 +107,7 @@ def run_search(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         dump([as_json(r) for r in hits], out)
     elif hits:
-        table(["ID", "NAME", "TYPE", "DETAILS"], [row(r, args.lang) for r in hits], out)
+        table(heads(["ID", "NAME", "TYPE", "DETAILS"], args.lang), [row(r, args.lang) for r in hits], out)
     else:
         say(f"nothing matches {args.query!r}", out)
     if total > len(hits):
@@ -167,10 +168,10 @@ def _print_records(records: Sequence[Record], args: argparse.Namespace, out: Tex
     if args.json:
         dump([as_json(r) for r in records], out)
         return 0
-    headers, rows = ["ID", "NAME", "TYPE", "DETAILS"], [row(r, args.lang) for r in records]
+    headers, rows = heads(["ID", "NAME", "TYPE", "DETAILS"], args.lang), [row(r, args.lang) for r in records]
     sort = getattr(args, "sort", None)
     if sort:  # the figure the rows are ordered by, in a column of its own
-        headers.insert(3, sort.upper())
+        headers.insert(3, field_word(sort, args.lang).upper())
         for r, cells in zip(records, rows):
             value = getattr(r, sort, None)
             cells.insert(3, "" if value is None else fmt(value, args.lang))
@@ -196,7 +197,7 @@ def run_llm_builders(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     rows = [[o, label_of(data, args.lang), data.get("country") or "",
              ", ".join(label_of(kg.raw(m), args.lang) for m in llms[o])] for o, data in ((o, kg.raw(o)) for o in builders)]
-    table(["ID", "NAME", "COUNTRY", "LLMS"], rows, out)
+    table(heads(["ID", "NAME", "COUNTRY", "LLMS"], args.lang), rows, out)
     return 0
 
 
@@ -224,7 +225,7 @@ def run_stats(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         dump(stats, out)
     else:
-        table(["TYPE", "COUNT"], [[t, str(n)] for t, n in stats.items()], out)
+        table(heads(["TYPE", "COUNT"], args.lang), [[type_word(t, args.lang), str(n)] for t, n in stats.items()], out)
     return 0
 
 

@@ -27,7 +27,8 @@ LANGUAGES: tuple[str, ...] = ("en", "ko", "zh", "ja")
 
 #: key -> (English, Korean, simplified Chinese, Japanese); ``{}`` / ``{name}`` are filled by :func:`tr`.
 #: Keys: ``type:`` record types, ``rel:`` relations, ``measure:`` indicator measures, ``unit:`` units of
-#: figures, ``sign:`` qualifier signs, ``date:`` approximate dates, and the rest interface phrases.
+#: figures, ``sign:`` qualifier signs, ``date:`` approximate dates, ``head:`` and ``field:`` the command
+#: line's headers and field names (kinds and most fields: the explorer's strings.json), the rest phrases.
 TEXTS: dict[str, tuple[str, str, str, str]] = {
     # --- picture titles, legend, footnote ------------------------------------------------------
     "title:ecosystem": ("The AI ecosystem of {}", "{}의 AI 생태계", "{}的人工智能生态", "{}のAIエコシステム"),
@@ -86,6 +87,32 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
     "rel:supports": ("supports", "지원", "支持", "支援"),
     "rel:targets": ("targets", "투자 대상", "投向", "投資対象"),
     "rel:uses_model": ("uses model", "사용 모델", "使用模型", "使用モデル"),
+    # --- command-line table headers and headings (asiaai_graph.cli.words) --------------------------------
+    "head:ID": ("ID", "ID", "ID", "ID"),
+    "head:NAME": ("NAME", "이름", "名称", "名前"),
+    "head:TYPE": ("TYPE", "유형", "类型", "種類"),
+    "head:DETAILS": ("DETAILS", "세부 정보", "详情", "詳細"),
+    "head:COUNTRY": ("COUNTRY", "국가", "国家", "国"),
+    "head:LLMS": ("LLMS", "LLM", "大语言模型", "LLM"),
+    "head:COUNT": ("COUNT", "개수", "数量", "件数"),
+    "head:RELATION": ("RELATION", "관계", "关系", "関係"),
+    "head:Sources:": ("Sources:", "출처:", "来源：", "出典："),
+    "head:Disputes:": ("Disputes:", "출처 간 불일치:", "来源分歧：", "出典間の相違："),
+    "head:kept": ("kept (*)", "채택 (*)", "采用 (*)", "採用 (*)"),
+    "head:states": ("states", "근거 필드", "支持字段", "裏付け項目"),
+    "head:row": ("row", "행", "行", "行"),
+    "head:note": ("note", "비고", "注", "注記"),
+    "field:name": ("name", "이름", "名称", "名前"),
+    "field:labels": ("labels", "다른 언어 이름", "各语言名称", "各言語の名前"),
+    "field:country": ("country", "국가", "国家", "国"),
+    "field:developers": ("developers", "개발사", "开发方", "開発元"),
+    "field:headquarters": ("headquarters", "본사", "总部", "本社"),
+    "field:parent": ("parent", "모회사", "母公司", "親会社"),
+    "field:makers": ("makers", "제조사", "制造方", "製造元"),
+    "field:jurisdiction": ("jurisdiction", "관할", "管辖", "管轄"),
+    "field:subject": ("subject", "측정 대상", "统计对象", "測定対象"),
+    "field:investee": ("investee", "피투자사", "被投资方", "投資先"),
+    "field:based_on": ("based on", "기반 모델", "基于", "ベースモデル"),
     # --- indicator measures (chart titles) ---------------------------------------------------------
     "measure:ai_industry_size": ("AI industry size", "AI 산업 규모", "人工智能产业规模", "AI産業規模"),
     "measure:ai_core_industry_size": ("AI core industry size", "AI 핵심 산업 규모", "人工智能核心产业规模",

@@ -328,3 +328,13 @@ def test_lang_translates_tables_types_and_kinds(lang: str, name: str, type_: str
     assert code == 0 and f"({type_} baidu)" in text and kind in text and "RELATION" not in text
     code, text = run("stats", "--lang", lang)
     assert type_ in text and "organization" not in text
+
+
+def test_epoch_placeholder_dates_keep_the_precision_the_file_states(kg: ag.KnowledgeGraph) -> None:
+    from asiaai_graph.importers.epoch_cells import _date
+
+    assert [str(_date(c)) for c in ("2024-10-11", "2024-10-01", "2024-01-01")] == ["2024-10-11", "2024-10", "2024"]
+    kimi = kg["kimi-explorer"]  # Epoch: 2024-01-01, a placeholder (its own link is an article of 2024-10)
+    assert str(kimi.released) == "2024" and kimi.released.precision == "year"  # type: ignore[attr-defined]
+    code, text = run("show", "kimi-explorer")
+    assert "2024-01-01" not in text

@@ -338,3 +338,31 @@ def test_epoch_placeholder_dates_keep_the_precision_the_file_states(kg: ag.Knowl
     assert str(kimi.released) == "2024" and kimi.released.precision == "year"  # type: ignore[attr-defined]
     code, text = run("show", "kimi-explorer")
     assert "2024-01-01" not in text
+
+
+# --- wall 11: pictures without overlapping labels ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["KR", "CN", "lg-ai-research", "deepseek", "naver"])
+def test_draw_places_every_label_clear_of_the_others(kg: ag.KnowledgeGraph, target: str) -> None:
+    pytest.importorskip("matplotlib")
+    from asiaai_graph.views.draw import figure
+    from asiaai_graph.views.labels import boxes_overlap
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = figure(kg, target)
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    texts = [t for t in ax.texts if t.get_visible() and t.get_text().strip()]
+    boxes = [tuple(t.get_window_extent(renderer).extents) for t in texts]
+    crossing = [(texts[i].get_text(), texts[j].get_text()) for i in range(len(boxes)) for j in range(i)
+                if boxes_overlap(boxes[i], boxes[j])]
+    assert not crossing
+    discs = [tuple(c.get_window_extent(renderer).extents) for c in ax.collections]
+    over_disc = [t.get_text() for t, b in zip(texts, boxes) if any(boxes_overlap(b, d) for d in discs)]
+    assert not over_disc
+    assert sum(1 for t in ax.texts if not t.get_visible()) <= len(ax.texts) // 4  # most names are kept

@@ -45,6 +45,11 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
         "モデル数の多い {shown} 組織（全 {total} 組織）のみを描き、モデル（計 {models} 件）は組織ごとの件数で示します。",
     ),
     "count:models": ("{} models", "모델 {}개", "{} 个模型", "モデル {} 件"),
+    "count:model": ("{} model", "모델 {}개", "{} 个模型", "モデル {} 件"),
+    "footnote:hidden": ("{} names are left out where they would cover others (asiaai-graph show gives each).",
+                        "다른 이름과 겹치는 이름 {}개는 생략했습니다 (asiaai-graph show로 확인).",
+                        "为避免重叠，省略了 {} 个名称（可用 asiaai-graph show 查看）。",
+                        "重なる名前 {} 件は省略しました（asiaai-graph show で確認できます）。"),
     # --- record types ----------------------------------------------------------------------------
     "type:source": ("source", "출처", "来源", "出典"),
     "type:country": ("country", "국가", "国家", "国"),

@@ -37,6 +37,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from asiaai_graph.schema.checks import check_decimal, check_iri
+from asiaai_graph.schema.wording import number_text as _num, unit_text
 from asiaai_graph.schema.codes import CURRENCY_CODES
 from asiaai_graph.schema.terms import SLUG, LifecycleEventKind, Qualifier
 
@@ -233,39 +234,6 @@ class Value(BaseModel):
     __str__ = __repr__  # not pydantic's "field=value ..." list
 
 
-#: From this size on a figure reads in scientific notation (a FLOP count), its digits kept exactly.
-SCIENTIFIC = Decimal("1e16")
-
-
-def _num(value: Decimal | None) -> str:
-    """A number as people read it: thousands separators, or exact scientific notation when huge.
-
-    >>> _num(Decimal("37000000000")), _num(Decimal("3407800000000000000000000")), _num(Decimal("2.5"))
-    ('37,000,000,000', '3.4078e+24', '2.5')
-    """
-    if value is not None and abs(value) >= SCIENTIFIC:
-        mantissa, _, exponent = f"{value.normalize():E}".partition("E")
-        return f"{mantissa.rstrip('0').rstrip('.') if '.' in mantissa else mantissa}e{exponent}"
-    return f"{value:,}"
-
-
-def unit_text(unit: str, value: Decimal | None = None) -> str:
-    """A unit as a reader reads it: plural after a number other than 1, explained when it is a dataset's own.
-
-    >>> unit_text("month", Decimal(2)), unit_text("month", Decimal(1)), unit_text("FLOP", Decimal(5))
-    ('months', 'month', 'FLOP')
-    >>> unit_text("gradients", Decimal(7))
-    "gradients (Epoch AI's count of training data: one per data point a gradient is computed on)"
-    """
-    from asiaai_graph.utils.i18n import TEXTS
-
-    if value is not None and value == 1 and unit in _SINGULAR:
-        return unit
-    return TEXTS[f"unit:{unit}"][0] if f"unit:{unit}" in TEXTS else unit
-
-
-#: Units written in the singular in the data (``unit: month``), said in the plural after other numbers.
-_SINGULAR = frozenset({"app", "company", "contest", "model", "month", "patent", "person", "portrait", "year"})
 
 
 def _check_bounds(qualifier: str, value: Decimal, upper: Decimal | None) -> None:

@@ -542,3 +542,38 @@ def test_wheel_ships_the_explorer_assets(tmp_path: Path) -> None:
     for asset in ("explorer.html", "explorer.js", "explorer.css", "strings.json", "layout.py",
                   "vendor/cytoscape.min.js", "vendor/cytoscape.LICENSE", "vendor/cldr.LICENSE"):
         assert f"asiaai_graph/views/explorer/{asset}" in names, asset
+
+
+LABEL_BOXES = """
+var cy = window.asiaaiExplorer.cy, boxes = [];
+cy.nodes().not(".veil, .quiet").forEach(function (node) {
+  var shows = node.hasClass("region") || node.hasClass("labelled") || node.hasClass("near") ||
+    node.data("fs") * cy.zoom() >= 8;
+  if (!shows || !node.data("label")) { return; }
+  var b = node.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true,
+                                    includeOverlays: false});
+  boxes.push([node.id(), b.x1, b.y1, b.x2, b.y2]);
+});
+return boxes;
+"""  # the labels on screen: the discs' names and the entities' readable names (not those the page quiets)
+
+
+def _crossing(boxes: list[list[Any]]) -> list[tuple[str, str]]:
+    return [(p[0], q[0]) for i, p in enumerate(boxes) for q in boxes[:i]
+            if p[1] < q[3] and q[1] < p[3] and p[2] < q[4] and q[2] < p[4]]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_overview_labels_do_not_overlap(browser: Any, kg: ag.KnowledgeGraph, tmp_path: Path, lang: str) -> None:
+    """Issue 22: neighbouring country names no longer print over each other, at the overview or zoomed in."""
+    page = tmp_path / f"overview-{lang}.html"
+    write_html(kg, page, lang=lang)
+    open_page(browser, page)
+    boxes = browser.execute_script(LABEL_BOXES)
+    assert len(boxes) >= 25 and not _crossing(boxes)  # the big countries stay named
+    keep_screenshot(browser, tmp_path / f"overview-{lang}.png")
+    browser.execute_script("var cy = window.asiaaiExplorer.cy; cy.zoom({level: cy.zoom() * 2.5, "
+                           "renderedPosition: {x: 450, y: 450}})")
+    time.sleep(0.6)  # the view settles 90 ms after the last viewport event
+    boxes = browser.execute_script(LABEL_BOXES)
+    assert boxes and not _crossing(boxes)

@@ -152,7 +152,11 @@ def _problems(tmp_path: Path, text: str | bytes, name: str = "x.yaml") -> list[P
 ])
 def test_duplicate_keys_anywhere_name_both_lines(tmp_path: Path, body: str, line: int, record: str | None,
                                                  field: str | None) -> None:
-    (problem,) = _problems(tmp_path, SOURCE + "organizations:\n" + body)
+    problems = _problems(tmp_path, SOURCE + "organizations:\n" + body)
+    # the record merged from *base twice also repeats the id x: reported in the same run (issue 22)
+    others = [p.message for p in problems if "duplicate key" not in p.message]
+    assert others == (["duplicate id 'x'"] if field == "<<" else [])
+    (problem,) = [p for p in problems if "duplicate key" in p.message]
     assert (problem.line, problem.record, problem.field) == (line, record, field)
     assert "duplicate key" in problem.message and "first written at line" in problem.message
 

@@ -46,9 +46,9 @@ def test_user_files_load_beside_the_curated_data(tmp_path: Path) -> None:
     )
     kg = ag.load(tmp_path, cache=False)
     assert "my-llm" in kg and "deepseek-v3" in kg
-    with pytest.raises(ag.DataError) as info:  # without the curated data, CN is unknown
-        ag.load(tmp_path, curated=False, cache=False)
-    assert [(p.record, p.field, p.message) for p in info.value.problems] == [("my-lab", "country", "unknown id 'CN'")]
+    # without the curated data, CN comes from the ISO reference table (issue 22), and nothing else does
+    own = ag.load(tmp_path, curated=False, cache=False)
+    assert own["CN"].name == "China" and "deepseek-v3" not in own and len(own.records("country")) == 1
 
 
 def test_a_file_given_twice_is_read_once() -> None:

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from asiaai_graph.utils import progress
+from asiaai_graph.cli.filters import add_filters
 from asiaai_graph.cli.output import UsageError, as_json, dump, row, say, table
+from asiaai_graph.cli.words import field_word, heads, type_word
 from asiaai_graph.graph.index import LANGUAGE_MODEL_KINDS
 from asiaai_graph.schema.terms import RECORD_TYPE_NAMES
 
@@ -36,13 +38,15 @@ def register(commands: Commands) -> None:
     p = commands.add("list", run_list, "list the records of one type")
     p.add_argument("record_type", metavar="TYPE", choices=list(RECORD_TYPE_NAMES),
                    help="the record type: " + ", ".join(RECORD_TYPE_NAMES))
-    p.add_argument("--country", help="a country: ISO 3166-1 code or name in any language (CN, cn, China, 중국)")
+    add_filters(p)
+    p.add_argument("--limit", type=_count, default=0, metavar="N", help="show at most N records (default all)")
     p.add_argument("--kind", metavar="KIND",
                    help="the records' own kind field: e.g. company or startup (organization), llm (model), "
                         "law (policy)")
     p = commands.add("llm-builders", run_llm_builders,
-                     "organizations that build large language models (multimodal ones included)")
-    p.add_argument("--country", help="a country: ISO 3166-1 code or name in any language (CN, cn, China, 중국)")
+                     "organizations that build large language models (multimodal ones included); "
+                     "Asian ones unless --country, --region or --place says otherwise (--region all: every continent)")
+    add_filters(p, year=False, sort=False)
     p = commands.add("validate", run_validate, "check data files; exit 1 with every problem listed",
                      parents=("output",))
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -83,8 +87,13 @@ def open_graph(args: argparse.Namespace) -> KnowledgeGraph:
 
 
 def country_of(kg: KnowledgeGraph, args: argparse.Namespace) -> str | None:
-    """The country ``--country`` names: a code in any case or a name in any language (``cn``, ``중국``, ``China``)."""
-    return kg.resolve(args.country, "country") if args.country else None
+    """The country ``--country`` names: a code in any case or a name in any language (``cn``, ``중국``, ``China``).
+
+    A place (``Hong Kong``) is a usage error that names its country (:func:`asiaai_graph.cli.filters.country_of`).
+    """
+    from asiaai_graph.cli.filters import country_of as resolve_country
+
+    return resolve_country(kg, args)
 
 
 def count_matches(kg: KnowledgeGraph, query: str) -> int:
@@ -100,7 +109,7 @@ def run_search(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         dump([as_json(r) for r in hits], out)
     elif hits:
-        table(["ID", "NAME", "TYPE", "DETAILS"], [row(r, args.lang) for r in hits], out)
+        table(heads(["ID", "NAME", "TYPE", "DETAILS"], args.lang), [row(r, args.lang) for r in hits], out)
     else:
         say(f"nothing matches {args.query!r}", out)
     if total > len(hits):
@@ -114,12 +123,30 @@ _FILTERED = {"organization": ("country", "kind"), "model": ("country", "kind"), 
 
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
+    from asiaai_graph.cli.filters import filter_ids, sort_records
+
     allowed = _FILTERED.get(args.record_type, ())
-    for name in ("country", "kind"):
-        if getattr(args, name) and name not in allowed:
-            takes = f"takes only --{' and --'.join(allowed)}" if allowed else "takes no --country or --kind"
+    for name in ("country", "kind", "region"):
+        if getattr(args, name) and name.replace("region", "country") not in allowed:
+            takes = f"takes only --{' and --'.join(allowed)}" if allowed else "takes no --country, --region or --kind"
             raise UsageError(f"list {args.record_type} {takes}")
-    kg = open_graph(args)
+    records = _listed(open_graph(args), args)
+    if args.sort:
+        records = sort_records(records, args.sort, args.ascending)
+    return _print_records(records[:args.limit or None], args, out)
+
+
+def _listed(kg: KnowledgeGraph, args: argparse.Namespace) -> list[Any]:
+    from asiaai_graph.cli.filters import filter_ids
+
+    records = _selected(kg, args)
+    if args.region or args.place or args.year is not None:
+        kept = set(filter_ids(kg, args.record_type, [r.id for r in records], args))
+        records = [r for r in records if r.id in kept]
+    return records
+
+
+def _selected(kg: KnowledgeGraph, args: argparse.Namespace) -> list[Any]:
     if args.record_type == "organization":
         records: list[Any] = kg.organizations(country=country_of(kg, args), kind=args.kind)
     elif args.record_type == "model":
@@ -136,21 +163,37 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
         records = kg.clusters(country=country_of(kg, args))
     else:
         records = kg.records(args.record_type)
-    return _print_records(records, args, out)
+    return records
 
 
 def _print_records(records: Sequence[Record], args: argparse.Namespace, out: TextIO) -> int:
+    from asiaai_graph.cli.output import fmt
+
     if args.json:
         dump([as_json(r) for r in records], out)
-    else:
-        table(["ID", "NAME", "TYPE", "DETAILS"], [row(r, args.lang) for r in records], out)
+        return 0
+    headers, rows = heads(["ID", "NAME", "TYPE", "DETAILS"], args.lang), [row(r, args.lang) for r in records]
+    sort = getattr(args, "sort", None)
+    if sort:  # the figure the rows are ordered by, in a column of its own
+        headers.insert(3, field_word(sort, args.lang).upper())
+        for r, cells in zip(records, rows):
+            value = getattr(r, sort, None)
+            cells.insert(3, "" if value is None else fmt(value, args.lang))
+    table(headers, rows, out)
     return 0
 
 
 def run_llm_builders(args: argparse.Namespace, out: TextIO) -> int:
     # answered from the index and the records' JSON: from a snapshot, no record model is built
+    from asiaai_graph.cli.filters import filter_ids
+
     kg = open_graph(args)
     builders = kg.ids("organization", country=country_of(kg, args), llm=True)
+    if (args.region or "").casefold() in ("all", "world"):
+        args.region = None
+    elif not (args.country or args.region or args.place):
+        args.region = "asia"  # the graph is about Asian AI; --region all lists every continent
+    builders = filter_ids(kg, "organization", builders, args)
     llms = {o: sorted({m for k in LANGUAGE_MODEL_KINDS for m in kg.ids("model", developer=o, kind=k)})
             for o in builders}
     if args.json:
@@ -158,7 +201,7 @@ def run_llm_builders(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     rows = [[o, label_of(data, args.lang), data.get("country") or "",
              ", ".join(label_of(kg.raw(m), args.lang) for m in llms[o])] for o, data in ((o, kg.raw(o)) for o in builders)]
-    table(["ID", "NAME", "COUNTRY", "LLMS"], rows, out)
+    table(heads(["ID", "NAME", "COUNTRY", "LLMS"], args.lang), rows, out)
     return 0
 
 
@@ -186,7 +229,7 @@ def run_stats(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         dump(stats, out)
     else:
-        table(["TYPE", "COUNT"], [[t, str(n)] for t, n in stats.items()], out)
+        table(heads(["TYPE", "COUNT"], args.lang), [[type_word(t, args.lang), str(n)] for t, n in stats.items()], out)
     return 0
 
 

@@ -31,8 +31,9 @@ def register(commands: Commands) -> None:
     p.add_argument("importer", choices=list(IMPORTERS), help="which dataset the file is")
     p.add_argument("file", metavar="FILE", help="the dataset file (LLM-jp: README.en.md, with README.ja.md beside it)")
     p.add_argument("--output", "-o", metavar="DIR", required=True, help="the folder to write <dataset>.yaml into")
-    p.add_argument("--version", help="the dataset's version where the file does not say it, date first "
-                                     "(e.g. '2026-08-22 (commit 903d9db)')")
+    p.add_argument("--version", help="the dataset's version, required where the file does not say it (LLM-jp, "
+                                     "the Chinese list), date first (e.g. '2026-08-22 (commit 903d9db)'); "
+                                     "Epoch AI's files say theirs")
     p.add_argument("--skip-bad-rows", action="store_true",
                    help="leave out rows that cannot be read (each is reported) instead of stopping")
     p = commands.add("diff", run_diff, "what changed between two versions: records added, removed and changed "
@@ -53,10 +54,13 @@ def run_import(args: argparse.Namespace, out: TextIO) -> int:
     path = write_import(result, folder)
     counts = result.counts()
     if args.json:
-        dump({"output": str(path), "counts": counts, "skipped": [str(p) for p in result.skipped],
+        dump({"output": str(path), "counts": counts, "version": result.source.version,
+              "version_from": result.version_from, "skipped": [str(p) for p in result.skipped],
               "notes": result.notes}, out)
         return 0
     print(f"wrote {path}: " + ", ".join(f"{n} {t}" for t, n in counts.items()), file=out)
+    how = "read from the file" if result.version_from == "file" else "as given by --version"
+    say(f"dataset version: {result.source.version} ({how})", out)
     for problem in result.skipped:
         say(f"skipped: {clean(str(problem))}", sys.stderr)
     if result.notes:
@@ -91,7 +95,7 @@ def _records(path_text: str, importer: str | None) -> dict[str, Record]:
         raise UsageError(f"no such file or folder: {path_text!r}")
     kind = importer or _sniff(path)
     if kind is None:
-        return {r.id: r for r in load_records([path])}
+        return {r.id: r for r in load_records([path], unknown_ok=True)}  # compared, not loaded
     return {r.id: r for r in import_dataset(kind, path, skip_bad_rows=True).records}
 
 

@@ -222,16 +222,21 @@ _DETAILS = ("kind", "country", "jurisdiction", "developers", "makers", "subject"
 
 def details(record: Record, lang: str = "en") -> str:
     """The few fields that tell records of a type apart, joined with ``·``."""
+    from asiaai_graph.cli.words import kind_word
+
     parts: list[str] = []
     for name in _DETAILS:
         value = getattr(record, name, None)
         if value not in (None, ()):
-            parts.append(fmt(value, lang))
+            parts.append(kind_word(value, lang) if name == "kind" else fmt(value, lang))
     return " · ".join(parts)
 
 
 def row(record: Record, lang: str) -> list[str]:
-    return [record.id, record.label_in(lang), record.record_type, details(record, lang)]
+    """A record's cells in a listing: id, name, record type and details, in ``lang``."""
+    from asiaai_graph.cli.words import type_word
+
+    return [record.id, record.label_in(lang), type_word(record.record_type, lang), details(record, lang)]
 
 
 def as_json(record: Record) -> dict[str, Any]:

@@ -16,8 +16,9 @@ import argparse
 import shutil
 from typing import TYPE_CHECKING, Any, TextIO
 
-from asiaai_graph.cli.output import as_json, clean, dump, fmt, table, wrap
-from asiaai_graph.utils.i18n import date_text
+from asiaai_graph.cli.output import as_json, clean, dump, fmt, table, width, wrap
+from asiaai_graph.cli.words import field_word, heads, kind_word, relation_word, type_word
+from asiaai_graph.utils.i18n import date_text, tr
 
 if TYPE_CHECKING:
     from asiaai_graph.cli.registry import Commands
@@ -65,7 +66,7 @@ def _print_sources(kg: KnowledgeGraph, record: Entity, lang: str, out: TextIO) -
     for citation in record.sources:
         by_source.setdefault(citation.source, []).append(citation)
     columns = max(30, _columns() - 6)
-    print("\nSources:", file=out)
+    print("\n" + tr("head:Sources:", lang), file=out)
     for source_id, citations in by_source.items():
         source = kg[source_id]
         assert isinstance(source, Source)
@@ -75,15 +76,16 @@ def _print_sources(kg: KnowledgeGraph, record: Entity, lang: str, out: TextIO) -
                 for line in _paragraphs(f"“{citation.quote}”", columns):
                     print("      " + line, file=out)
             if citation.locator:
-                for line in _paragraphs(f"row: {citation.locator}", columns):
+                for line in _paragraphs(f"{tr('head:row', lang)}: {citation.locator}", columns):
                     print("      " + line, file=out)
             for link in citation.links:
                 print("      " + clean(link), file=out)
             if citation.fields:
-                for line in _paragraphs("states: " + ", ".join(citation.fields), columns):
+                for line in _paragraphs(tr("head:states", lang) + ": " + ", ".join(
+                        field_word(f, lang) for f in citation.fields), columns):
                     print("      " + line, file=out)
             if citation.note:
-                for line in _paragraphs(f"note: {citation.note}", columns):
+                for line in _paragraphs(f"{tr('head:note', lang)}: {citation.note}", columns):
                     print("      " + line, file=out)
 
 
@@ -92,9 +94,9 @@ def _print_disputes(record: Entity, lang: str, out: TextIO) -> None:
     from pydantic import TypeAdapter
 
     columns = max(30, _columns() - 8)
-    print("\nDisputes:", file=out)
+    print("\n" + tr("head:Disputes:", lang), file=out)
     for dispute in record.disputes:
-        print(f"  {dispute.field}", file=out)
+        print(f"  {field_word(dispute.field, lang)}", file=out)
         kept, annotation = record.stated(dispute.field)
         for stated in dispute.values:
             value = TypeAdapter(annotation).validate_python(stated.value)
@@ -102,7 +104,7 @@ def _print_disputes(record: Entity, lang: str, out: TextIO) -> None:
             text = f"{fmt(value, lang)}  [{'; '.join(stated.sources)}]"
             for n, line in enumerate(_paragraphs(text, columns)):
                 print(f"    {mark if n == 0 else ' '} {line}", file=out)
-        for line in _paragraphs(f"kept (*): {dispute.reason}", columns):
+        for line in _paragraphs(f"{tr('head:kept', lang)}: {dispute.reason}", columns):
             print("      " + line, file=out)
 
 
@@ -124,24 +126,26 @@ def run_show(args: argparse.Namespace, out: TextIO) -> int:
             out,
         )
         return 0
-    print(clean(f"{record.label_in(args.lang)}  ({record.record_type} {record.id})"), file=out)
+    print(clean(f"{record.label_in(args.lang)}  ({type_word(record.record_type, args.lang)} {record.id})"), file=out)
     cited: dict[str, list[str]] = {}
     for citation in getattr(record, "sources", ()):
         for name in citation.fields:
             cited.setdefault(name, []).append(citation.source)
-    fields = [(name, fmt(value, args.lang) + (f"  [{'; '.join(dict.fromkeys(cited[name]))}]" if name in cited else ""))
+    fields = [(field_word(name, args.lang), (kind_word(value, args.lang) if name == "kind" else fmt(value, args.lang))
+               + (f"  [{'; '.join(dict.fromkeys(cited[name]))}]" if name in cited else ""))
               for name, value in record
               if name not in {"id", "sources", "disputes"} and value not in (None, (), {})]
-    name_width = max((len(name) for name, _ in fields), default=0)
+    name_width = max((width(name) for name, _ in fields), default=0)
     columns = max(40, _columns() - name_width - 2)
     for name, text in fields:
         lines = _paragraphs(text, columns)
-        print(f"{name:<{name_width}}  {lines[0]}", file=out)
+        print(f"{name}{' ' * (name_width - width(name))}  {lines[0]}", file=out)
         for more in lines[1:]:
             print(" " * (name_width + 2) + more, file=out)
     if relations:
         print(file=out)
-        table(["RELATION", "ID", "NAME"], [[rel, r.id, r.label_in(args.lang)] for rel, r in relations], out)
+        table(heads(["RELATION", "ID", "NAME"], args.lang),
+              [[relation_word(rel, args.lang), r.id, r.label_in(args.lang)] for rel, r in relations], out)
     if isinstance(record, Entity):
         if record.disputes:
             _print_disputes(record, args.lang, out)

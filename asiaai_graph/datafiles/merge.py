@@ -51,7 +51,7 @@ from pydantic import BaseModel
 if TYPE_CHECKING:
     from asiaai_graph.schema import Record
 
-__all__ = ["CURATED", "IMPORTER_PRIORITY", "Layer", "header_layer", "merge_records"]
+__all__ = ["CURATED", "IMPORTER_PRIORITY", "Layer", "header_layer", "merge_records", "yaml_value"]
 
 T = TypeVar("T")
 
@@ -67,6 +67,8 @@ class Layer(NamedTuple):
     """The dataset's version (an ISO date sorts newest first)."""
     importer: str = ""
     """The importer that wrote it (``epoch``, ``llm-jp``, ``china-llms``)."""
+    role: str = ""
+    """``"reference"`` for a reference table, ``"overlay"`` for a user's corrections (:mod:`asiaai_graph.datafiles.layers`)."""
 
 
 #: Importer -> precedence among datasets (lower first); an unknown importer comes last.
@@ -109,7 +111,7 @@ def header_layer(header: Any) -> Layer:
 def _rank(layer: Layer) -> tuple[int, int, str, str]:
     # curated first; then by importer; then newer versions first (ISO dates sort as text), then by id
     inverted = "".join(chr(0x10FFFF - ord(c)) for c in layer.version)
-    curated = 0 if layer.source == "" else 1
+    curated = -1 if layer.role == "overlay" else 0 if layer.source == "" else 1
     return (curated, IMPORTER_PRIORITY.get(layer.importer, 99), inverted, layer.source)
 
 
@@ -150,7 +152,7 @@ def _stated_sources(record: Record, field: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(naming or [c.source for c in cited]))
 
 
-def _json(value: Any) -> Any:
+def yaml_value(value: Any) -> Any:
     """A field value as it would be written in YAML (plain JSON), for a dispute's stated value."""
     from pydantic import TypeAdapter
 
@@ -207,12 +209,13 @@ def _merge_group(group: list[tuple[Record, Layer]]) -> Record:
                 disputes.append(Dispute(
                     field=field,
                     values=tuple(
-                        StatedValue(value=_json(v), sources=tuple(dict.fromkeys(
+                        StatedValue(value=yaml_value(v), sources=tuple(dict.fromkeys(
                             s for r, _ in who for s in _stated_sources(r, field))))
                         for v, who in distinct
                     ),
-                    reason=f"{winner.label} takes precedence: curated records over datasets, Epoch AI "
-                           "over the volunteer-kept lists, a newer version of a dataset over an older one",
+                    reason=f"{winner.label} takes precedence over the data it corrects" if winner.role == "overlay"
+                    else f"{winner.label} takes precedence: curated records over datasets, Epoch AI "
+                         "over the volunteer-kept lists, a newer version of a dataset over an older one",
                 ))
             data[field] = chosen
     names = {data.get("name"), *data.get("labels", {}).values()}
@@ -250,7 +253,7 @@ def merge_records(
     out: list[tuple[Record, Record]] = []
     problems: list[tuple[Record, str]] = []
     for group in groups.values():
-        curated = sum(1 for _, layer in group if layer.source == "")
+        curated = sum(1 for _, layer in group if layer.source == "" and layer.role != "overlay")
         imports = [layer.source for _, layer in group if layer.source]
         if len(group) == 1 or curated > 1 or len(imports) != len(set(imports)) \
                 or len({type(r) for r, _ in group}) > 1:

@@ -49,7 +49,7 @@ from asiaai_graph.datafiles.scalars import (
 )
 from asiaai_graph.utils.limits import MAX_DEPTH, MAX_EXPANDED_CHARS, MAX_EXPANDED_NODES
 
-__all__ = ["LineIndex", "Parsed", "is_placeholder", "locate", "parse_yaml"]
+__all__ = ["LineIndex", "Parsed", "error_message", "field_in", "is_placeholder", "locate", "parse_yaml", "record_id"]
 
 
 LineIndex = dict[int, Any]
@@ -414,3 +414,41 @@ def locate(doc: Any, lines: LineIndex, path: Sequence[Any], default: int | None 
         else:
             return line
     return line
+
+
+def error_message(err: Any) -> str:
+    """A pydantic error as a reader reads it (unknown field, missing field, no source...)."""
+    kind = err["type"]
+    loc = err["loc"]
+    if loc and loc[-1] == "sources" and kind in ("missing", "too_short"):
+        return "no source: every record cites at least one source"
+    if kind == "extra_forbidden":
+        return f"unknown field {loc[-1]!r}" if loc else "unknown field"
+    if kind == "missing":
+        return "missing required field"
+    msg: str = err["msg"]
+    return msg.removeprefix("Value error, ")
+
+
+def field_in(doc: Any, path: tuple[Any, ...]) -> str:
+    """The field path of ``path[2:]`` inside a record, keys written as keys even when they are numbers."""
+    out = ""
+    node = doc
+    for depth, part in enumerate(path):
+        is_index = isinstance(node, list)
+        if depth >= 2:
+            out += f"[{part}]" if is_index else ("." if out else "") + str(part)
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return out
+
+
+def record_id(doc: Any, section: Any, position: int) -> str | None:
+    """The id written in a record of ``doc``, if it is one."""
+    try:
+        rid = doc[section][position].get("id")
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+    return rid if isinstance(rid, str) and not is_placeholder(rid) else None

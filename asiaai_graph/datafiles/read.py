@@ -26,7 +26,7 @@ Examples
 --------
 >>> from asiaai_graph.loading.loader import curated_data_dir
 >>> from asiaai_graph.datafiles.files import curated_files
->>> records, edges = read_files(curated_files(curated_data_dir()), references=False)
+>>> records, edges = read_files(curated_files(curated_data_dir()), unknown_ok=True)
 >>> any(r.id == "deepseek" for r in records)
 True
 """
@@ -43,11 +43,13 @@ from pydantic import ValidationError
 
 from asiaai_graph.utils.errors import DataError, Problem
 from asiaai_graph.utils.limits import MAX_FILE_SIZE
+from asiaai_graph.datafiles.layers import (OVERLAY_KEY, REFERENCE_KEY, apply_overlay, file_limit, layer_of,
+                                           overlay_problems, used_references)
 from asiaai_graph.datafiles.merge import CURATED, Layer, header_layer, merge_records
-from asiaai_graph.graph.references import EdgeTuple, PathPart, field_path, scan_references
+from asiaai_graph.graph.references import EdgeTuple, PathPart, field_path, scan_references, written_problems
 from asiaai_graph.schema import SECTIONS, Entity, Record, section_adapter
 from asiaai_graph.datafiles.files import FileDigest, decode, display_path, read_bytes
-from asiaai_graph.datafiles.parse import is_placeholder, locate, parse_yaml
+from asiaai_graph.datafiles.parse import error_message, field_in, locate, parse_yaml, record_id
 
 if TYPE_CHECKING:
     from asiaai_graph.graph.index import GraphState
@@ -56,19 +58,6 @@ __all__ = ["IMPORT_KEY", "FileDigest", "Reader", "display_path", "read_bytes", "
 
 IMPORT_KEY = "import"
 """The header of a file an importer wrote: which dataset (source id), version and importer."""
-
-
-def _message(err: Any) -> str:
-    kind = err["type"]
-    loc = err["loc"]
-    if loc and loc[-1] == "sources" and kind in ("missing", "too_short"):
-        return "no source: every record cites at least one source"
-    if kind == "extra_forbidden":
-        return f"unknown field {loc[-1]!r}" if loc else "unknown field"
-    if kind == "missing":
-        return "missing required field"
-    msg: str = err["msg"]
-    return msg.removeprefix("Value error, ")
 
 
 class _Origin(NamedTuple):
@@ -112,8 +101,9 @@ class Reader:
     """
 
     def __init__(self, max_file_size: int = MAX_FILE_SIZE, keep: str = "records",
-                 sink: Callable[[list[tuple[str, bytes]]], None] | None = None) -> None:
+                 sink: Callable[[list[tuple[str, bytes]]], None] | None = None, unknown_ok: bool = False) -> None:
         self.max_file_size = max_file_size
+        self.unknown_ok = unknown_ok
         self.keep = keep
         self.sink = sink
         self.problems: list[Problem] = []
@@ -122,6 +112,10 @@ class Reader:
         self.layers: list[Layer] = []  # per file, in the order of self.files
         self.found: list[tuple[Record, _Origin]] = []
         self.known: dict[str, str] = {}  # ids of records that failed validation -> record type
+        self.failed: list[tuple[_Origin, str | None, type[Record], dict[str, Any]]] = []  # their references
+        self.overlays: list[tuple[_Origin, type[Record], dict[str, Any]]] = []  # records as an overlay writes them
+        self.held: list[tuple[str, bytes]] = []  # reference tables' records' JSON, until finish knows which are used
+        self.merged: dict[str, Record] = {}  # full records folded from several files (slim copies are in found)
         self._cites: dict[str, _Cite] = {}
         self._slim_fields: dict[type[Record], tuple[str, ...]] = {}
 
@@ -131,7 +125,7 @@ class Reader:
         """Read, parse and validate one file; its problems are kept for :meth:`finish`."""
         shown = display_path(path)
         try:
-            data = read_bytes(path, self.max_file_size)
+            data = read_bytes(path, file_limit(path, self.max_file_size))
         except DataError as exc:
             self.problems.extend(exc.problems)
             return
@@ -151,20 +145,29 @@ class Reader:
             rid = field_name = None
             if len(p.path) >= 2 and isinstance(p.path[1], int) and doc is not None:
                 bad_records.add((p.path[0], p.path[1]))
-                rid = _record_id(doc, p.path[0], p.path[1])
-                field_name = _field_in(doc, p.path) or None
+                rid = record_id(doc, p.path[0], p.path[1])
+                field_name = field_in(doc, p.path) or None
             self.problems.append(Problem(shown, p.line, rid, field_name, p.message))
         if doc is None:
             return
-        if isinstance(doc, dict) and IMPORT_KEY in doc:
-            try:
-                self.layers[index] = header_layer(doc.pop(IMPORT_KEY))
-            except ValueError as exc:
-                self.problems.append(Problem(shown, locate(doc, lines, (), 1), None, IMPORT_KEY, str(exc)))
-                return
+        for key in (IMPORT_KEY, REFERENCE_KEY, OVERLAY_KEY):
+            if isinstance(doc, dict) and key in doc:
+                try:
+                    value = doc.pop(key)
+                    self.layers[index] = header_layer(value) if key == IMPORT_KEY else layer_of(key, value, shown)
+                except ValueError as exc:
+                    self.problems.append(Problem(shown, locate(doc, lines, (), 1), None, key, str(exc)))
+                    return
+                break
         out: list[tuple[Record, _Origin]] = []
         located: list[tuple[tuple[PathPart, ...], str | None, str | None, str]] = []
-        self._validate(doc, index, bad_records, located, out)
+        if self.layers[index].role == OVERLAY_KEY:  # its sources are new records, the rest corrections
+            if isinstance(doc, dict) and "sources" in doc:
+                self._validate({"sources": doc["sources"]}, index, bad_records, located, out)
+            self._read_overlay({k: v for k, v in doc.items() if k != "sources"} if isinstance(doc, dict) else doc,
+                               index, located)
+        else:
+            self._validate(doc, index, bad_records, located, out)
         for where, rid, field_name, message in located:
             self.problems.append(Problem(shown, locate(doc, lines, where, 1), rid, field_name, message))
         del doc, lines, parsed
@@ -176,8 +179,28 @@ class Reader:
             # defaults left out (a third smaller): decoding fills them in again, so the record is equal
             chunk.append((record.id, type(record).__pydantic_serializer__.to_json(record, exclude_defaults=True)))
             self.found.append((self._slim(record), origin))
-        if self.sink is not None and not self.problems:
+        if self.layers[index].role == REFERENCE_KEY:
+            self.held.extend(chunk)  # only the records some other record names go to the sink (finish)
+        elif self.sink is not None and not self.problems:
             self.sink(chunk)
+
+    def _read_overlay(self, doc: Any, index: int,
+                      located: list[tuple[tuple[PathPart, ...], str | None, str | None, str]]) -> None:
+        """Keep an overlay's records as written, for :meth:`_apply_overlays`; report what is wrong with them."""
+        for section, items in doc.items() if isinstance(doc, dict) else ():
+            if section not in SECTIONS or not isinstance(items, list):
+                located.append(((section,), None, None, f"an overlay holds lists of records by section ({', '.join(SECTIONS)})"))
+                continue
+            for position, item in enumerate(items):
+                if not isinstance(item, dict):
+                    located.append(((section, position), None, None, "a record must be a mapping"))
+                    continue
+                rid = item.get("id") if isinstance(item.get("id"), str) else None
+                problems = overlay_problems(SECTIONS[section], item)
+                for path, message in problems:
+                    located.append(((section, position, *path), rid, field_path(path) or None, message))
+                if not problems:
+                    self.overlays.append((_Origin(index, section, position), SECTIONS[section], item))
 
     def _validate(self, doc: Any, index: int, bad_records: set[tuple[str, int]],
                   located: list[tuple[tuple[PathPart, ...], str | None, str | None, str]],
@@ -209,18 +232,21 @@ class Reader:
                     continue
                 rid = item.get("id")
                 rid = rid if isinstance(rid, str) else None
+                origin = _Origin(index, section, position)
                 if (section, position) in bad_records:
                     if rid is not None:
                         self.known.setdefault(rid, model.record_type)
+                    self.failed.append((origin, rid, model, item))
                     continue
                 try:
-                    out.append((model.model_validate(item), _Origin(index, section, position)))
+                    out.append((model.model_validate(item), origin))
                 except ValidationError as exc:
                     if rid is not None:
                         self.known.setdefault(rid, model.record_type)
+                    self.failed.append((origin, rid, model, item))
                     for err in exc.errors():
                         loc = tuple(err["loc"])
-                        located.append(((section, position, *loc), rid, field_path(loc) or None, _message(err)))
+                        located.append(((section, position, *loc), rid, field_path(loc) or None, error_message(err)))
 
     def _slim(self, record: Record) -> Record:
         """A copy of ``record`` with only the fields references and indexes read (see :data:`INDEX_FIELDS`)."""
@@ -245,29 +271,85 @@ class Reader:
 
     # --- all files -----------------------------------------------------------------------------
 
-    def finish(self, references: bool = True) -> tuple[list[Record], list[EdgeTuple]]:
-        """The records sorted by id and their edges, or a :class:`DataError` listing every problem.
-
-        With ``references=False``, ids the files refer to but do not hold are not problems (a part of
-        the data read alone: the curated files without the imports their records refer to).
-        """
+    def finish(self) -> tuple[list[Record], list[EdgeTuple]]:
+        """The records sorted by id and their edges, or a :class:`DataError` listing every problem."""
         self._drop_older_imports()
+        self._keep_used_references()
         self._merge()
+        self._apply_overlays()
         found = self.found
         found.sort(key=lambda pair: pair[0].id)
         records = [record for record, _ in found]
-        edges, bad = scan_references(records, self.known)
-        if bad and references:
+        edges, bad = scan_references(records, self.known, unknown_ok=self.unknown_ok)
+        if bad:
             origins = {id(record): origin for record, origin in found}
             for record, path_in_record, message in bad:
                 origin = origins[id(record)]
                 self.pending.append(_Pending(origin, (origin.section, origin.position, *path_in_record), record.id,
                                              field_path(path_in_record), message))
+        self._check_failed(records)
         self.problems.extend(self._resolve_lines())
         if self.problems:
             problems = sorted(self.problems, key=lambda p: (p.file or "", p.line or 0))
             raise DataError(problems)
         return records, edges
+
+    def _check_failed(self, records: list[Record]) -> None:
+        """References, citations and ids of records that failed validation: reported in the same run."""
+        types = {**self.known, **{r.id: r.record_type for r in records}}
+        plain = {r.id for r, o in self.found if not self.layers[o.file].source}
+        seen: set[str] = set()
+        for origin, rid, model, item in self.failed:
+            problems = written_problems(model, item, types, self.unknown_ok)
+            if rid is not None and not self.layers[origin.file].source and not self.layers[origin.file].role:
+                if rid in plain or rid in seen:
+                    problems.append((("id",), f"duplicate id {rid!r}"))
+                seen.add(rid)
+            for path, message in problems:
+                self.pending.append(_Pending(origin, (origin.section, origin.position, *path), rid,
+                                             field_path(path), message))
+
+    def _keep_used_references(self) -> None:
+        """Of the reference tables' records, keep those another record names (:func:`used_references`)."""
+        is_ref = [self.layers[o.file].role == REFERENCE_KEY for _, o in self.found]
+        if any(is_ref):
+            raw = [(m, item) for _, _, m, item in self.failed] + [(m, item) for _, m, item in self.overlays]
+            keep = used_references([r for r, _ in self.found], is_ref, raw)
+            self.found = [pair for pair, k in zip(self.found, keep) if k]
+        if self.held:
+            kept = {r.id for r, o in self.found if self.layers[o.file].role == REFERENCE_KEY}
+            if self.sink is not None and not self.problems:
+                self.sink([(rid, j) for rid, j in self.held if rid in kept])
+            self.held = []
+
+    def _apply_overlays(self) -> None:
+        """Apply each overlay record over the record of its id (:func:`apply_overlay`), in file order."""
+        at = {r.id: n for n, (r, _) in enumerate(self.found)}
+        chunk: list[tuple[str, bytes]] = []
+        for origin, model, item in self.overlays:
+            rid, where = item["id"], (origin.section, origin.position)
+            n = at.get(rid)
+            base = None if n is None else self.merged.get(rid) or self._full([n])[n]
+            if base is None or type(base) is not model:
+                what = "no record has this id" if base is None else f"{rid!r} is a {base.record_type}"
+                self.pending.append(_Pending(origin, (*where, "id"), rid, "id", f"{what}: an overlay corrects "
+                                             "an existing record of its section (a new record goes in a plain data file)"))
+                continue
+            try:
+                record = apply_overlay(base, item, self.layers[origin.file])
+            except ValidationError as exc:
+                for err in exc.errors():
+                    loc = tuple(err["loc"])
+                    self.pending.append(_Pending(origin, (*where, *loc), rid, field_path(loc) or None, error_message(err)))
+                continue
+            except ValueError as exc:
+                self.pending.append(_Pending(origin, where, rid, None, str(exc)))
+                continue
+            self.merged[rid] = record
+            self.found[n] = (record if self.keep == "records" else self._slim(record), origin)  # type: ignore[index]
+            chunk.append((rid, type(record).__pydantic_serializer__.to_json(record, exclude_defaults=True)))
+        if chunk and self.sink is not None and not self.problems:
+            self.sink(chunk)
 
     def _drop_older_imports(self) -> None:
         """Keep, of several files importing one dataset, only those of its newest version."""
@@ -300,6 +382,8 @@ class Reader:
         chunk: list[tuple[str, bytes]] = []
         for record, first in merged:
             origin = origin_of[id(first)]
+            if self.overlays:
+                self.merged[record.id] = record
             if self.keep == "records":
                 kept.append((record, origin))
             else:
@@ -354,40 +438,17 @@ class Reader:
         return out
 
 
-def _field_in(doc: Any, path: tuple[Any, ...]) -> str:
-    """The field path of ``path[2:]`` inside a record, keys written as keys even when they are numbers."""
-    out = ""
-    node = doc
-    for depth, part in enumerate(path):
-        is_index = isinstance(node, list)
-        if depth >= 2:
-            out += f"[{part}]" if is_index else ("." if out else "") + str(part)
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            node = None
-    return out
-
-
-def _record_id(doc: Any, section: Any, position: int) -> str | None:
-    try:
-        rid = doc[section][position].get("id")
-    except (KeyError, IndexError, TypeError, AttributeError):
-        return None
-    return rid if isinstance(rid, str) and not is_placeholder(rid) else None
-
-
-def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE,
-               references: bool = True) -> tuple[list[Record], list[EdgeTuple]]:
+def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE, *,
+               unknown_ok: bool = False) -> tuple[list[Record], list[EdgeTuple]]:
     """Parse and validate ``files``; the records sorted by id and their edges, or a :class:`DataError`.
 
-    Raises :class:`~asiaai_graph.utils.errors.DataError` listing every problem in every file;
-    ``references=False`` leaves out references to records the files do not hold.
+    Raises :class:`~asiaai_graph.utils.errors.DataError` listing every problem in every file
+    (with ``unknown_ok``, references to ids no file holds are not problems).
     """
-    reader = Reader(max_file_size)
+    reader = Reader(max_file_size, unknown_ok=unknown_ok)
     for path in files:
         reader.add_file(path)
-    return reader.finish(references)
+    return reader.finish()
 
 
 @dataclass

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HAN", "HANGUL", "HANGUL_CLASS", "HAN_CLASS", "MAX_CHAR", "fold", "fold_ascii", "fold_blob", "join_lines",
-    "is_pinyin", "lines_with", "normalize", "pinyin_many", "pinyin_query", "split_lines", "to_pinyin",
+    "RARE_WORD", "is_pinyin", "lines_with", "normalize", "pinyin_many", "pinyin_query", "short_names", "split_lines",
+    "to_pinyin",
 ]
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -252,3 +253,58 @@ def lines_with(pattern: str, keys: Sequence[str]) -> list[str]:
 
 
 # --- key spaces -----------------------------------------------------------------------------------
+
+
+#: Words an acronym skips (``Korea Advanced Institute of Science and Technology`` -> ``KAIST``).
+_MINOR_WORDS = frozenset({"of", "and", "for", "the", "de", "in", "on", "at", "&"})
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_PARENTHESIS = re.compile(r"\(([^()]+)\)")
+#: A word of an organization's name is a short name of it when at most this many organizations' names hold it.
+RARE_WORD = 3
+
+
+def _acronyms(name: str) -> list[str]:
+    """Acronyms a name is known by: one in parentheses, and the initials of three or more words."""
+    found = [m.strip() for m in _PARENTHESIS.findall(name) if " " not in m.strip()]
+    words = [w for w in _WORD.findall(_PARENTHESIS.sub(" ", name)) if w.casefold() not in _MINOR_WORDS]
+    if len(words) >= 3 and all(w[0].isascii() and w[0].isalpha() for w in words):
+        found.append("".join(w[0] for w in words))
+    return found
+
+
+def short_names(names: Mapping[str, Sequence[str]], types: Mapping[str, str],
+                record_type: str = "organization") -> dict[str, tuple[str, ...]]:
+    """The acronyms and short names of the records of ``record_type``: id -> names.
+
+    An acronym is one written in parentheses in a name (``... (AIST)``) or
+    the initials of a Latin name of three or more words, small words left out
+    (``Technology Innovation Institute`` -> ``TII``). A short name is a word of
+    an English name that at most :data:`RARE_WORD` organizations' names hold
+    (``G42`` of ``Inception G42``), so that ``AI`` or ``University`` is none.
+
+    Examples
+    --------
+    >>> names = {"tii": ("Technology Innovation Institute",), "g42": ("Inception G42",),
+    ...          "aist": ("National Institute of Advanced Industrial Science and Technology (AIST)",)}
+    >>> short = short_names(names, dict.fromkeys(names, "organization"))
+    >>> short["tii"], short["g42"], short["aist"][:2]
+    (('TII', 'Technology', 'Innovation', 'Institute'), ('Inception', 'G42'), ('AIST', 'NIAIST'))
+    """
+    ids = [rid for rid, t in types.items() if t == record_type and rid in names]
+    words: dict[str, tuple[str, ...]] = {}
+    holders: dict[str, int] = {}
+    for rid in ids:
+        english = [n for n in dict.fromkeys(names[rid]) if n.isascii()]
+        its = tuple(dict.fromkeys(w for n in english for w in _WORD.findall(n)
+                                  if len(w) >= 2 and w.casefold() not in _MINOR_WORDS))
+        words[rid] = its
+        for w in {w.casefold() for w in its}:
+            holders[w] = holders.get(w, 0) + 1
+    out: dict[str, tuple[str, ...]] = {}
+    for rid in ids:
+        english = [n for n in dict.fromkeys(names[rid]) if n.isascii()]
+        found = [a for n in english for a in _acronyms(n)]
+        found += [w for w in words[rid] if holders[w.casefold()] <= RARE_WORD]
+        if found:
+            out[rid] = tuple(dict.fromkeys(found))
+    return out

@@ -390,9 +390,9 @@ class KnowledgeGraph(Histories, ComputeQueries, Traversal, Provenance, Outputs, 
         (['deepseek'], True)
         """
         if self._search is None:
-            from asiaai_graph.graph.search import NameIndex
+            from asiaai_graph.graph.search import NameIndex, short_names
 
-            self._search = NameIndex(self._names)
+            self._search = NameIndex(self._names, short_names(self._names, self._types))
         return self._search
 
     def resolve(self, text: str, record_type: str | tuple[str, ...] | None = None) -> str:

@@ -65,12 +65,31 @@ class Queries:
     def select(self, record_type: str, **filters: Any) -> list[Any]:
         raise NotImplementedError
 
+    def ids(self, record_type: str, **filters: Any) -> list[str]:
+        raise NotImplementedError
+
+    def __contains__(self, rid: object) -> bool:
+        raise NotImplementedError
+
+    def _in_region(self, records: list[Any], record_type: str, region: str | None) -> list[Any]:
+        """``records`` whose country (their own, their developers', their jurisdiction's) is in ``region``."""
+        if region is None:
+            return records
+        from asiaai_graph.schema.regions import region_codes
+
+        inside = {i for c in region_codes(region) if c in self for i in self.ids(record_type, country=c)}
+        return [r for r in records if r.id in inside]
+
     def id_of(self, value: EntityOrId, record_type: str | tuple[str, ...] | None = None,
               param: str = "entity") -> str:
         raise NotImplementedError
 
-    def organizations(self, country: EntityOrId | None = None, kind: str | None = None) -> list[Organization]:
-        """Organizations, optionally of one country and/or one kind (``company``, ``university``, ...).
+    def organizations(self, country: EntityOrId | None = None, kind: str | None = None,
+                      region: str | None = None) -> list[Organization]:
+        """Organizations, optionally of one country or region and/or one kind (``company``, ``university``, ...).
+
+        ``region`` names a group of countries (:mod:`asiaai_graph.schema.regions`: ``"East Asia"``,
+        ``"Southeast Asia"``, ``"South Asia"``, ``"Central Asia"``, ``"Western Asia"``, ``"the Gulf"``, ``"Asia"``).
 
         Examples
         --------
@@ -81,7 +100,7 @@ class Queries:
         """
         c = self.id_of(country, "country", "country") if country is not None else None
         k = _check_choice(kind, "organization", "kind") if kind is not None else None
-        return self.select("organization", country=c, kind=k)
+        return self._in_region(self.select("organization", country=c, kind=k), "organization", region)
 
     def companies(self, country: EntityOrId | None = None) -> list[Organization]:
         """Companies and startups, optionally of one country.
@@ -95,8 +114,8 @@ class Queries:
         c = self.id_of(country, "country", "country") if country is not None else None
         return self.select("organization", country=c, company=True)
 
-    def llm_builders(self, country: EntityOrId | None = None) -> list[Organization]:
-        """Organizations that develop at least one large language model.
+    def llm_builders(self, country: EntityOrId | None = None, region: str | None = None) -> list[Organization]:
+        """Organizations that develop at least one large language model (of every continent, unless filtered).
 
         A model of kind ``llm`` or ``multimodal`` counts
         (:data:`~asiaai_graph.graph.index.LANGUAGE_MODEL_KINDS`): a multimodal model
@@ -111,17 +130,20 @@ class Queries:
         True
         >>> "openai" in [o.id for o in kg.llm_builders()]   # GPT-4 is multimodal
         True
+        >>> sorted(o.id for o in kg.llm_builders(region="the Gulf"))[:2]
+        ['inception-g42', 'king-abdullah-university-of-science-and-technology-kaust']
         """
         c = self.id_of(country, "country", "country") if country is not None else None
-        return self.select("organization", country=c, llm=True)
+        return self._in_region(self.select("organization", country=c, llm=True), "organization", region)
 
     def models(
         self,
         developer: EntityOrId | None = None,
         kind: str | None = None,
         country: EntityOrId | None = None,
+        region: str | None = None,
     ) -> list[AIModel]:
-        """AI models, optionally by developer, kind (``llm``, ``vision``, ...) and developer's country.
+        """AI models, optionally by developer, kind (``llm``, ``vision``, ...) and developer's country or region.
 
         Examples
         --------
@@ -132,7 +154,7 @@ class Queries:
         d = self.id_of(developer, "organization", "developer") if developer is not None else None
         k = _check_choice(kind, "model", "kind") if kind is not None else None
         c = self.id_of(country, "country", "country") if country is not None else None
-        return self.select("model", developer=d, kind=k, country=c)
+        return self._in_region(self.select("model", developer=d, kind=k, country=c), "model", region)
 
     def products(
         self, maker: EntityOrId | None = None, kind: str | None = None, model: EntityOrId | None = None

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from asiaai_graph.schema import Record, Ref
 
 __all__ = ["ACYCLIC", "EdgeTuple", "PathPart", "ProblemTuple", "check_references", "field_path", "find_cycles",
-           "ref_values", "scan_references"]
+           "raw_cited_sources", "raw_ref_values", "ref_values", "scan_references", "written_problems"]
 
 PathPart = str | int
 """One step into a record: a field name or a position in a list."""
@@ -82,6 +82,69 @@ def ref_values(record: Record) -> Iterator[tuple[Ref, str, tuple[PathPart, ...],
                 yield ref, item, path, None
 
 
+def raw_ref_values(model: type[Record], item: Mapping[str, Any]) -> Iterator[tuple[Ref, str, tuple[PathPart, ...]]]:
+    """Yield ``(ref spec, target id, field path)`` for each reference written in a record that failed validation.
+
+    Only values written as ids (text) are read, so that a record with a schema
+    error still has its references checked in the same run.
+
+    Examples
+    --------
+    >>> from asiaai_graph.schema import AIModel
+    >>> [(ref.relation, t, p) for ref, t, p in raw_ref_values(AIModel, {"developers": ["a", 7], "kind": "?"})]
+    [('developed_by', 'a', ('developers', 0))]
+    """
+    for ref in model.refs:
+        value = item.get(ref.field)
+        items = value if isinstance(value, list) else [value]
+        for i, one in enumerate(items):
+            path: tuple[PathPart, ...] = (ref.field, i) if isinstance(value, list) else (ref.field,)
+            if ref.key is not None:
+                one = one.get(ref.key) if isinstance(one, dict) else None
+                path = (*path, ref.key)
+            if isinstance(one, str):
+                yield ref, one, path
+
+
+def raw_cited_sources(item: Mapping[str, Any]) -> Iterator[tuple[str, tuple[PathPart, ...]]]:
+    """Yield ``(source id, field path)`` for each citation written in a record that failed validation."""
+    cited = item.get("sources")
+    for i, citation in enumerate(cited if isinstance(cited, list) else ()):
+        if isinstance(citation, str):
+            yield citation, ("sources", i)
+        elif isinstance(citation, dict) and isinstance(citation.get("source"), str):
+            yield citation["source"], ("sources", i, "source")
+
+
+def written_problems(model: type[Record], item: Mapping[str, Any], types: Mapping[str, str],
+                     unknown_ok: bool = False) -> list[tuple[tuple[PathPart, ...], str]]:
+    """Bad references and citations of a record as written (one that failed validation): ``(path, message)``.
+
+    ``types`` maps every known id to its record type.
+
+    Examples
+    --------
+    >>> from asiaai_graph.schema import AIModel
+    >>> written_problems(AIModel, {"developers": ["ghost"], "sources": ["s"]}, {"s": "source"})
+    [(('developers', 0), "unknown id 'ghost'")]
+    """
+    problems: list[tuple[tuple[PathPart, ...], str]] = []
+    for ref, target, path in raw_ref_values(model, item):
+        found = types.get(target)
+        if found is None:
+            if not unknown_ok:
+                problems.append((path, f"unknown id {target!r}"))
+        elif found not in ref.targets:
+            problems.append((path, f"{target!r} is a {found}, expected a {' or '.join(ref.targets)}"))
+    for source, path in raw_cited_sources(item):
+        found = types.get(source)
+        if found is None and not unknown_ok:
+            problems.append((path, f"unknown source id {source!r}"))
+        elif found is not None and found != "source":
+            problems.append((path, f"{source!r} is a {found}, not a source"))
+    return problems
+
+
 def _plain(value: Any) -> Any:
     """An edge attribute as plain data (a date of known precision as its text, ``2018~``)."""
     return value if isinstance(value, (str, int, float, bool)) else str(value)
@@ -94,7 +157,7 @@ ACYCLIC = frozenset({"subsidiary_of", "has_member", "part_of", "in_family", "bas
 
 
 def scan_references(
-    records: Sequence[Record], known: Mapping[str, str] | None = None
+    records: Sequence[Record], known: Mapping[str, str] | None = None, *, unknown_ok: bool = False
 ) -> tuple[list[EdgeTuple], list[ProblemTuple]]:
     """One pass over the records: their edges, and every duplicate id, bad reference, self-reference or cycle.
 
@@ -102,7 +165,8 @@ def scan_references(
     (``Ref.reverse``) points from the target to the record. ``known`` maps the
     ids of records that exist but failed validation to their record types
     (readers pass them so that one bad record does not make every reference
-    to it an "unknown id" too); references to them make no edge.
+    to it an "unknown id" too); references to them make no edge. With ``unknown_ok``, a
+    reference to an id no record has is no problem (and no edge): records compared, not loaded.
     """
     from asiaai_graph.schema import Entity
 
@@ -110,7 +174,7 @@ def scan_references(
     types: dict[str, str] = {}
     for record in records:
         if record.id in types:
-            problems.append((record, ("id",), f"duplicate id {record.id!r} (also a {types[record.id]})"))
+            problems.append((record, ("id",), f"duplicate id {record.id!r} (also {_a(types[record.id])})"))
         else:
             types[record.id] = record.record_type
     others = known or {}
@@ -121,7 +185,8 @@ def scan_references(
             for i, citation in enumerate(record.sources):
                 found = types.get(citation.source) or others.get(citation.source)
                 if found is None:
-                    problems.append((record, ("sources", i, "source"), f"unknown source id {citation.source!r}"))
+                    if not unknown_ok:
+                        problems.append((record, ("sources", i, "source"), f"unknown source id {citation.source!r}"))
                 elif found != "source":
                     problems.append((record, ("sources", i, "source"), f"{citation.source!r} is a {found}, not a source"))
         for ref, target, path, sub in ref_values(record):
@@ -131,7 +196,8 @@ def scan_references(
                     problems.append((record, path, f"{target!r} is a {others[target]}, expected a {' or '.join(ref.targets)}"))
                 continue
             if found is None:
-                problems.append((record, path, f"unknown id {target!r}"))
+                if not unknown_ok:
+                    problems.append((record, path, f"unknown id {target!r}"))
                 continue
             if found not in ref.targets:
                 problems.append((record, path, f"{target!r} is a {found}, expected a {' or '.join(ref.targets)}"))
@@ -150,6 +216,11 @@ def scan_references(
         record, path = ordering[(cycle[0], relation, cycle[1])]
         problems.append((record, path, f"{relation} goes round in a cycle: {' -> '.join((*cycle, cycle[0]))}"))
     return edges, problems
+
+
+def _a(record_type: str) -> str:
+    """``a country``, ``an organization``."""
+    return f"{'an' if record_type[0] in 'aeiou' else 'a'} {record_type}"
 
 
 def find_cycles(edges: Iterable[EdgeTuple], relations: frozenset[str] = ACYCLIC) -> list[tuple[tuple[str, ...], str]]:

@@ -11,7 +11,11 @@ NFKC, case-folded, spaces and punctuation removed (:func:`normalize`), then
 
 A query matches, best first:
 
-1. a whole name exactly, or the beginning of a name (a prefix); a query in
+1. a whole name exactly; then an organization's acronym or short name (see
+   :func:`short_names`: ``TII`` for Technology Innovation Institute, ``G42``
+   for Inception G42, ``AIST`` from a name ending ``(AIST)``), which also
+   rank first when no name starts with the query (then followed by names that
+   hold it, step 3); then the beginning of a name (a prefix); a query in
    Latin letters that matches no name exactly is also read as toneless pinyin,
    with or without spaces (``tongyi qianwen``, ``Shenzhen``, ``tōngyì``), and
    matched against the pinyin of every Chinese name;
@@ -59,12 +63,13 @@ from asiaai_graph.graph.folding import (
     normalize,
     pinyin_many,
     pinyin_query,
+    short_names,
     split_lines,
     to_pinyin,
 )
 from asiaai_graph.utils.gcpause import gc_paused
 
-__all__ = ["Matches", "NameIndex", "fold", "normalize", "resolve", "to_pinyin"]
+__all__ = ["Matches", "NameIndex", "fold", "normalize", "resolve", "short_names", "to_pinyin"]
 
 Ids = str | list[str]
 
@@ -214,10 +219,18 @@ class NameIndex:
     Matches(ids=['baidu', 'baidu-apollo'], total=2)
     """
 
-    def __init__(self, names: Mapping[str, Sequence[str]]) -> None:
-        """``names`` maps each id to its display name followed by its other names."""
+    def __init__(self, names: Mapping[str, Sequence[str]],
+                 short: Mapping[str, Sequence[str]] | None = None) -> None:
+        """``names`` maps each id to its display name followed by its other names; ``short`` to its
+        acronyms and short names (:func:`short_names`), matched whole, after whole names."""
         with gc_paused():
             self._build(names)
+            table: dict[str, Ids] = {}
+            for rid, its in (short or {}).items():
+                for key in fold_ascii(list(its)):
+                    if key:
+                        _add(table, key, rid)
+            self._short = table
 
     def _build(self, names: Mapping[str, Sequence[str]]) -> None:
         self._names = names
@@ -328,8 +341,9 @@ class NameIndex:
         limit = max(limit, 0)
         main = self._main
 
-        # 1. exact names, then names starting with the query (and the same read as pinyin)
+        # 1. exact names, acronyms and short names, then names starting with the query (and as pinyin)
         first = self._ids_of(main, [key] if key in main.table else [])
+        short = [rid for rid in _ids(self._short.get(key, [])) if rid not in first]
         spaces = [main]
         pinyin = None if first or not self._has_han else pinyin_query(key)
         if pinyin is not None:
@@ -343,26 +357,28 @@ class NameIndex:
                 for rid in _ids(space.table[name]):
                     if len(name) < rest.get(rid, 1 << 30):
                         rest[rid] = len(name)
-        for rid in first:
+        for rid in (*first, *short):
             rest.pop(rid, None)
         if first or rest:
             ranked = self._ranked(first, limit)
+            ranked += self._ranked(short, limit - len(ranked))
             more = heapq.nsmallest(limit - len(ranked), rest, key=lambda rid: (rest[rid], self._rank(rid)))
-            return Matches(ranked + more, len(first) + len(rest))
+            return Matches(ranked + more, len(first) + len(short) + len(rest))
 
-        # 2. a whole name within one edit, or a Chinese name read the same
+        # 2. a whole name within one edit, or a Chinese name read the same (not when a short name matched)
         pinyin = pinyin_query(key) if self._has_han else None
-        close = self._close(key, pinyin, 1)
+        close = {} if short else self._close(key, pinyin, 1)
         if any(score[1] == 0 for score in close.values()):
             return self._by_score(close, limit)
 
-        # 3. part of a name
-        parts = self._ids_of(main, main.substring(key))
+        # 3. part of a name, after the short names
+        parts = self._ids_of(main, main.substring(key)).difference(short)
         if pinyin is not None and len(pinyin) >= 3:
             space = self._pinyin_space()
             parts |= self._ids_of(space, space.substring(pinyin))
-        if parts:
-            return Matches(self._ranked(parts, limit), len(parts))
+        if short or parts:
+            ranked = self._ranked(short, limit)
+            return Matches(ranked + self._ranked(parts, limit - len(ranked)), len(short) + len(parts))
 
         # 4. the beginning of a name within one edit, then anything within two for longer queries
         if not close and len(key) >= 8:

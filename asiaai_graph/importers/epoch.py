@@ -33,8 +33,10 @@ How cells are read (every rule below was checked against both files):
   carry Epoch's own float noise ("200000000000.9997"); it is kept as written.
 * ``Training dataset size`` can hold several numbers ("2260275840,2290000001"), so it is
   a tuple; its unit comes from the column name (``gradients`` or ``datapoints``).
-* ``Publication date`` becomes a :class:`~asiaai_graph.schema.PartialDate` with its
-  precision (the files only use full dates); ``Last modified`` a timezone-aware datetime.
+* ``Publication date`` becomes a :class:`~asiaai_graph.schema.PartialDate` at the precision
+  the file really states: the files write full dates, with the first of a month (1 January)
+  where only the month (the year) is known, so those read as a month (a year);
+  ``Last modified`` a timezone-aware datetime.
 * ``Link`` can hold several URLs separated by line breaks, spaces, commas, semicolons
   or " or ", sometimes with words ("(LINK BROKEN)", "training code:"); the URLs are
   kept as written (two without ``https://``), the words are dropped from ``links`` but

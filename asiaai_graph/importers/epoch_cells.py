@@ -215,7 +215,24 @@ def _numbers(cell: str) -> tuple[Decimal, ...]:
 
 
 def _date(cell: str) -> PartialDate | None:
-    return PartialDate.parse(cell.strip()) if cell.strip() else None
+    """A ``Publication date`` cell at the precision the file really states.
+
+    The files write every date in full, and use the first of a month, or
+    1 January, where only the month or the year is known: day 01 is three times
+    as frequent as any other day, and a 1 January row is often a paper of that
+    year or a release whose own link dates it later ("Kimi Explorer",
+    2024-01-01, linked to a 2024-10 article). So a first of the month reads as
+    the month, 1 January as the year: what the cell states for certain.
+
+    >>> _date("2024-12-26"), _date("2024-12-01"), _date("2024-01-01"), _date("")
+    (PartialDate('2024-12-26'), PartialDate('2024-12'), PartialDate('2024'), None)
+    """
+    if not cell.strip():
+        return None
+    date = PartialDate.parse(cell.strip())
+    if date.day == 1:
+        return PartialDate.parse(f"{date.year:04d}" if date.month == 1 else f"{date.year:04d}-{date.month:02d}")
+    return date
 
 
 def _datetime(cell: str) -> _dt.datetime | None:

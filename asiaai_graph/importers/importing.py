@@ -51,6 +51,8 @@ class ImportResult:
     """What was read but not used (a base model that is no record, a row without an organization)."""
     table_entries_used: frozenset[tuple[str, str, str]] = frozenset()
     """The ``matching.tsv`` entries the import's names met, as (kind, dataset, name key): a row no import uses is stale."""
+    version_from: str = "file"
+    """Where the dataset's version comes from: ``"file"`` (read from it) or ``"given"`` (the caller's ``version``)."""
 
     def counts(self) -> dict[str, int]:
         """Records per type."""
@@ -72,7 +74,7 @@ def _curated_records() -> list[Record]:
     from asiaai_graph.datafiles.files import curated_files
     from asiaai_graph.datafiles.read import read_files
 
-    return read_files(curated_files(curated_tables_dir()), references=False)[0]
+    return read_files(curated_files(curated_tables_dir()), unknown_ok=True)[0]
 
 
 def placed_countries() -> dict[str, str]:
@@ -193,9 +195,9 @@ def import_dataset(
 
     ``version`` names the dataset's version where the file does not say it
     (LLM-jp and the Chinese list: ``"2026-08-22 (commit 903d9db)"``, the date
-    first so versions sort; Epoch's model files are versioned by their last publication date, its hardware file
-    by the last time a row changed, its clusters file needs it). Raises
-    :class:`~asiaai_graph.utils.errors.DataError` for a file that cannot be read, for
+    first so versions sort; Epoch's files are versioned by their last publication date, read from
+    the file). Raises :class:`ValueError` when the version is neither in the file nor given (or
+    given and different from the file's), :class:`~asiaai_graph.utils.errors.DataError` for a file that cannot be read, for
     unreadable rows unless ``skip_bad_rows``, and for rows whose records clash.
     """
     from asiaai_graph.importers.matching import Matcher, read_tables
@@ -215,9 +217,16 @@ def import_dataset(
         return matchers[-1]
 
     builder, notes, skipped = IMPORTERS[importer](file, matcher_for, skip_bad_rows, version)
+    stated = builder.source.version
+    if not stated:
+        raise ValueError(f"{file.name} does not say which version of the dataset it is: give the version "
+                         f"(--version), date first, e.g. '2026-08-22 (commit 903d9db)'")
+    if version and stated != version:
+        raise ValueError(f"{file.name} says its version is {stated!r}; leave out --version {version!r}")
     records = builder.records()
     used = frozenset(entry for m in matchers for entry in m.used)
-    return ImportResult(importer, file, digest, builder.source, records, skipped, notes, used)
+    return ImportResult(importer, file, digest, builder.source, records, skipped, notes, used,
+                        "given" if version else "file")
 
 
 def dumps_import(result: ImportResult) -> str:

@@ -44,26 +44,7 @@ __all__ = [
 #: The table value for a spelling that names no country (e.g. Epoch's "Multinational").
 NOT_A_COUNTRY: Final = None
 
-#: UN M49 sub-regions of Asia (region 142): M49 code -> (English name, ISO 3166-1 alpha-2 codes).
-ASIA_SUBREGIONS: Final[Mapping[str, tuple[str, frozenset[str]]]] = {
-    "143": ("Central Asia", frozenset({"KZ", "KG", "TJ", "TM", "UZ"})),
-    # M49 lists China (with Hong Kong and Macao as separate areas); TW is this module's stated addition.
-    "030": ("Eastern Asia", frozenset({"CN", "HK", "MO", "KP", "JP", "MN", "KR", "TW"})),
-    "035": (
-        "South-eastern Asia",
-        frozenset({"BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN"}),
-    ),
-    "034": ("Southern Asia", frozenset({"AF", "BD", "BT", "IN", "IR", "MV", "NP", "PK", "LK"})),
-    "145": (
-        "Western Asia",
-        frozenset(
-            {"AM", "AZ", "BH", "CY", "GE", "IQ", "IL", "JO", "KW", "LB", "OM", "QA", "SA", "PS", "SY", "TR", "AE", "YE"}
-        ),
-    ),
-}
-
-#: Every ISO 3166-1 alpha-2 code in Asia (M49's 50 areas plus TW).
-ASIA: Final[frozenset[str]] = frozenset().union(*(codes for _, codes in ASIA_SUBREGIONS.values()))
+from asiaai_graph.schema.regions import ASIA, ASIA_SUBREGIONS  # the M49 table, shared with the filters
 
 #: Each country spelling in Epoch AI's files (notable 2026-01 and all 2025-04 snapshots, GPU clusters 2025-12)
 #: -> ISO code or NOT_A_COUNTRY.

@@ -29,13 +29,14 @@ from asiaai_graph.utils.limits import MAX_FILE_SIZE, SNAPSHOT_SIZE_FACTOR
 from asiaai_graph.graph.references import check_references
 from asiaai_graph.loading.snapshot import SnapshotWriter, cache_dir, read_snapshot, snapshot_key
 from asiaai_graph.datafiles.files import display_path, read_bytes
+from asiaai_graph.datafiles.layers import file_limit, reference_data_dir
 
 if TYPE_CHECKING:
     from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
     from asiaai_graph.schema import Record
 
 __all__ = ["MAX_FILE_SIZE", "SNAPSHOT_SIZE_FACTOR", "check_references", "curated_data_dir", "load", "load_records",
-           "shipped_snapshots_dir"]
+           "reference_data_dir", "shipped_snapshots_dir"]
 
 def curated_data_dir() -> Path:
     """The folder holding the curated YAML (inside the wheel, or ``data/`` in a checkout).
@@ -110,11 +111,13 @@ def _files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
 
 
 def load_records(
-    paths: Sequence[str | os.PathLike[str]], *, max_file_size: int = MAX_FILE_SIZE
+    paths: Sequence[str | os.PathLike[str]], *, max_file_size: int = MAX_FILE_SIZE, unknown_ok: bool = False
 ) -> list[Record]:
     """Read, validate and cross-check the YAML files and folders in ``paths``; the records sorted by id.
 
-    Raises :class:`~asiaai_graph.utils.errors.DataError` listing every problem.
+    Raises :class:`~asiaai_graph.utils.errors.DataError` listing every problem. With
+    ``unknown_ok``, a reference to an id that none of the files holds (a curated
+    organization, a country) is not one: what ``asiaai-graph diff`` compares.
 
     Examples
     --------
@@ -125,7 +128,7 @@ def load_records(
     from asiaai_graph.datafiles.read import read_files
 
     with gc_paused():
-        return read_files(_files(paths), max_file_size)[0]
+        return read_files(_files([*paths, reference_data_dir()]), max_file_size, unknown_ok=unknown_ok)[0]
 
 
 def _digests(files: Sequence[Path], max_file_size: int) -> list[bytes]:
@@ -134,7 +137,7 @@ def _digests(files: Sequence[Path], max_file_size: int) -> list[bytes]:
     digests = []
     for path in files:
         try:
-            digests.append(hashlib.sha256(read_bytes(path, max_file_size)).digest())
+            digests.append(hashlib.sha256(read_bytes(path, file_limit(path, max_file_size))).digest())
         except DataError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -183,7 +186,7 @@ def load(
         extra = [paths]
     else:
         extra = list(paths)
-    files = _files(([curated_data_dir()] if curated else []) + extra)
+    files = _files(([curated_data_dir()] if curated else []) + extra + [reference_data_dir()])
     with gc_paused():
         if not cache:
             return _read(files, max_file_size, None)

@@ -71,9 +71,12 @@ def to_frame(kg: KnowledgeGraph, record_type: str, sources: bool = False) -> pd.
         values = [row.get(column) for row in rows]
         dtype: Any
         if kind == "number":
-            # whole numbers as Int64 when they fit; FLOP counts (~1e24) do not, and become Float64
+            # whole numbers as Int64 when they fit; others (FLOP counts, ~1e24) as NumPy float64, NaN when
+            # missing, which pandas shows as it shows any float: 3.407800e+24, not Float64's 3407799999999999800770560.0
             whole = all(v is None or (isinstance(v, int) and -2**63 <= v < 2**63) for v in values)
-            dtype = "Int64" if whole else "Float64"
+            dtype = "Int64" if whole else "float64"
+            if not whole:
+                values = [float("nan") if v is None else v for v in values]
         else:
             dtype = _DTYPES[kind]
         data[column] = pd.array(values, dtype=dtype)

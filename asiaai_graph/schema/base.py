@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator,
 
 from asiaai_graph.schema.checks import check_visible
 from asiaai_graph.schema.terms import SLUG, LanguageTag
-from asiaai_graph.schema.values import Citation, Dispute, HttpIri, PartialDate, repr_args
+from asiaai_graph.schema.values import Citation, Dispute, HttpIri, PartialDate
 
 __all__ = ["Entity", "Record", "Ref", "Source", "element_key"]
 
@@ -54,8 +54,31 @@ class Record(BaseModel):
     id: str = Field(pattern=SLUG)
 
     def __repr__(self) -> str:
-        args = ", ".join(f"{k}={v!r}" for k, v in repr_args(self))
-        return f"{type(self).__name__}({args})"
+        """Type, id, name and up to three key fields (every field: ``record.model_dump()`` or ``show``).
+
+        Examples
+        --------
+        >>> from asiaai_graph.schema import AIModel
+        >>> AIModel(id="m", name="M-1", kind="llm", developers=["a", "b", "c", "d"], parameters=7,
+        ...         released="2024~", sources=["s"])
+        <AIModel m 'M-1' kind=llm developers=[a, b, +2] parameters=7>
+        """
+        parts = [type(self).__name__, self.id]
+        label = self.label
+        if label != self.id:
+            parts.append(repr(_cut(label)))
+        shown = 0
+        for name in _KEY_FIELDS:
+            value = getattr(self, name, None)
+            if value is None or value == () or name not in type(self).model_fields:
+                continue
+            parts.append(f"{name}={_short(value)}")
+            shown += 1
+            if shown == 3:
+                break
+        return "<" + " ".join(parts) + ">"
+
+    __str__ = __repr__
 
     @property
     def label(self) -> str:
@@ -71,6 +94,31 @@ class Record(BaseModel):
         from asiaai_graph.views.notebook import record_html
 
         return record_html(self)
+
+
+#: The fields a record's repr shows (the first three it has), in order.
+_KEY_FIELDS = ("kind", "country", "jurisdiction", "region", "developers", "makers", "investee", "subject", "measure",
+               "parameters", "amount", "value", "released", "launched", "date", "period", "target_year", "publisher",
+               "published")
+
+
+def _cut(text: str, size: int = 40) -> str:
+    return text if len(text) <= size else text[:size - 1] + "…"
+
+
+def _short(value: Any) -> str:
+    """A field's value in a few characters: lists cut to three items, figures as they read."""
+    if isinstance(value, tuple):
+        items = [_short(v) for v in value[:3]]
+        if len(value) > 3:
+            items[-1] = f"+{len(value) - 2}"
+        return "[" + ", ".join(items) + "]"
+    describe = getattr(value, "describe", None)
+    if callable(describe):
+        return str(describe())
+    if isinstance(value, BaseModel):  # a sub-record (an investor): its first field
+        return _short(next(iter(value.__dict__.values())))
+    return _cut(str(value))
 
 
 class Source(Record):

@@ -24,6 +24,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, field_validator, model_validator
 
 from asiaai_graph.schema.checks import check_decimal, check_iri
+from asiaai_graph.schema.wording import number_text as _num, unit_text
 from asiaai_graph.schema.codes import CURRENCY_CODES
 from asiaai_graph.schema.dates import PartialDate
 from asiaai_graph.schema.terms import SLUG, LifecycleEventKind, Qualifier
@@ -83,10 +84,9 @@ class Value(BaseModel):
         args = ", ".join(f"{k}={v!r}" for k, v in repr_args(self))
         return f"{type(self).__name__}({args})"
 
+    __str__ = __repr__  # not pydantic's "field=value ..." list
 
-def _num(value: Decimal | None) -> str:
-    """A number with thousands separators, as people read it."""
-    return f"{value:,}"
+
 
 
 def _check_bounds(qualifier: str, value: Decimal, upper: Decimal | None) -> None:
@@ -110,7 +110,7 @@ class Quantity(Value):
     >>> Quantity.model_validate(671_000_000_000).describe()
     '671,000,000,000'
     >>> Quantity.model_validate({"value": 20000, "upper": 30000, "qualifier": "between", "unit": "person"}).describe()
-    '20,000–30,000 person'
+    '20,000–30,000 people'
     """
 
     value: Decimal
@@ -143,8 +143,14 @@ class Quantity(Value):
             text = f"{_num(self.value)}–{_num(self.upper)}"
         else:
             text = _QUALIFIER_SIGN[self.qualifier] + _num(self.value)
-        text = f"{text} {self.unit}" if self.unit else text
+        text = f"{text} {unit_text(self.unit, self.upper or self.value)}" if self.unit else text
         return f"{text} ({self.confidence})" if self.confidence else text
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def __repr__(self) -> str:
+        return f"<Quantity {self.describe()}>"
 
 
 class Money(Value):
@@ -205,6 +211,12 @@ class Money(Value):
         if self.equivalents:
             text += " (" + ", ".join(e.describe() for e in self.equivalents) + ")"
         return text
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def __repr__(self) -> str:
+        return f"<Money {self.describe()}>"
 
 
 class Citation(Value):

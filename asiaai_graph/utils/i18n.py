@@ -27,7 +27,8 @@ LANGUAGES: tuple[str, ...] = ("en", "ko", "zh", "ja")
 
 #: key -> (English, Korean, simplified Chinese, Japanese); ``{}`` / ``{name}`` are filled by :func:`tr`.
 #: Keys: ``type:`` record types, ``rel:`` relations, ``measure:`` indicator measures, ``unit:`` units of
-#: figures, ``sign:`` qualifier signs, ``date:`` approximate dates, and the rest interface phrases.
+#: figures, ``sign:`` qualifier signs, ``date:`` approximate dates, ``head:`` and ``field:`` the command
+#: line's headers and field names (kinds and most fields: the explorer's strings.json), the rest phrases.
 TEXTS: dict[str, tuple[str, str, str, str]] = {
     # --- picture titles, legend, footnote ------------------------------------------------------
     "title:ecosystem": ("The AI ecosystem of {}", "{}의 AI 생태계", "{}的人工智能生态", "{}のAIエコシステム"),
@@ -50,6 +51,11 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
     "count:models": ("{} models", "모델 {}개", "{} 个模型", "モデル {} 件"),
     "title:policy_timeline": ("AI policy timeline: {}", "AI 정책 연표: {}", "人工智能政策时间线：{}", "AI政策年表：{}"),
     "title:funding": ("{}: funding rounds", "{} 투자 유치 이력", "{}的融资历程", "{}の資金調達"),
+    "count:model": ("{} model", "모델 {}개", "{} 个模型", "モデル {} 件"),
+    "footnote:hidden": ("{} names are left out where they would cover others (asiaai-graph show gives each).",
+                        "다른 이름과 겹치는 이름 {}개는 생략했습니다 (asiaai-graph show로 확인).",
+                        "为避免重叠，省略了 {} 个名称（可用 asiaai-graph show 查看）。",
+                        "重なる名前 {} 件は省略しました（asiaai-graph show で確認できます）。"),
     # --- record types ----------------------------------------------------------------------------
     "type:source": ("source", "출처", "来源", "出典"),
     "type:country": ("country", "국가", "国家", "国"),
@@ -162,6 +168,32 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
     "compute:by_country": ("Compute clusters by country", "국가별 컴퓨팅 클러스터", "各国算力集群", "国別の計算クラスター"),
     "compute:no_country": ("(no country given)", "(국가 미상)", "（未注明国家）", "（国の記載なし）"),
     "compute:by_maker": ("AI accelerators by maker", "제조사별 AI 가속기", "各制造方的AI加速器", "製造元別のAIアクセラレータ"),
+    # --- command-line table headers and headings (asiaai_graph.cli.words) --------------------------------
+    "head:ID": ("ID", "ID", "ID", "ID"),
+    "head:NAME": ("NAME", "이름", "名称", "名前"),
+    "head:TYPE": ("TYPE", "유형", "类型", "種類"),
+    "head:DETAILS": ("DETAILS", "세부 정보", "详情", "詳細"),
+    "head:COUNTRY": ("COUNTRY", "국가", "国家", "国"),
+    "head:LLMS": ("LLMS", "LLM", "大语言模型", "LLM"),
+    "head:COUNT": ("COUNT", "개수", "数量", "件数"),
+    "head:RELATION": ("RELATION", "관계", "关系", "関係"),
+    "head:Sources:": ("Sources:", "출처:", "来源：", "出典："),
+    "head:Disputes:": ("Disputes:", "출처 간 불일치:", "来源分歧：", "出典間の相違："),
+    "head:kept": ("kept (*)", "채택 (*)", "采用 (*)", "採用 (*)"),
+    "head:states": ("states", "근거 필드", "支持字段", "裏付け項目"),
+    "head:row": ("row", "행", "行", "行"),
+    "head:note": ("note", "비고", "注", "注記"),
+    "field:name": ("name", "이름", "名称", "名前"),
+    "field:labels": ("labels", "다른 언어 이름", "各语言名称", "各言語の名前"),
+    "field:country": ("country", "국가", "国家", "国"),
+    "field:developers": ("developers", "개발사", "开发方", "開発元"),
+    "field:headquarters": ("headquarters", "본사", "总部", "本社"),
+    "field:parent": ("parent", "모회사", "母公司", "親会社"),
+    "field:makers": ("makers", "제조사", "制造方", "製造元"),
+    "field:jurisdiction": ("jurisdiction", "관할", "管辖", "管轄"),
+    "field:subject": ("subject", "측정 대상", "统计对象", "測定対象"),
+    "field:investee": ("investee", "피투자사", "被投资方", "投資先"),
+    "field:based_on": ("based on", "기반 모델", "基于", "ベースモデル"),
     # --- indicator measures (chart titles) ---------------------------------------------------------
     "measure:ai_industry_size": ("AI industry size", "AI 산업 규모", "人工智能产业规模", "AI産業規模"),
     "measure:ai_core_industry_size": ("AI core industry size", "AI 핵심 산업 규모", "人工智能核心产业规模",
@@ -211,6 +243,14 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
     "unit:portrait": ("portraits", "장", "张", "枚"),
     "unit:rank": ("rank", "위", "名", "位"),
     "unit:year": ("years", "년", "年", "年"),
+    # Epoch AI's units of training data (the column names its figures come from)
+    "unit:gradients": ("gradients (Epoch AI's count of training data: one per data point a gradient is computed on)",
+                       "그래디언트 (Epoch AI의 학습 데이터 단위: 기울기를 계산한 데이터 포인트 수)",
+                       "梯度（Epoch AI 的训练数据计数：计算梯度的数据点数）",
+                       "勾配（Epoch AIの学習データの単位：勾配を計算したデータ点の数）"),
+    "unit:datapoints": ("data points", "데이터 포인트", "数据点", "データ点"),
+    "unit:tokens": ("tokens", "토큰", "词元", "トークン"),
+    "unit:FLOP": ("FLOP", "FLOP", "FLOP", "FLOP"),
     # --- signs of stated precision (chart footnote) ---------------------------------------------
     "sign:about": ("≈ about", "≈ 약", "≈ 约", "≈ 約"),
     "sign:at_least": ("≥ at least", "≥ 이상", "≥ 至少", "≥ 以上"),
@@ -239,14 +279,11 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
     "event:lapsed": ("lapsed", "폐기", "失效", "廃案"),
     "event:withdrawn": ("withdrawn", "철회", "撤回", "撤回"),
     # --- column headers of the policy and investment tables ------------------------------------------
-    "col:id": ("ID", "ID", "ID", "ID"),
-    "col:name": ("NAME", "이름", "名称", "名称"),
     "col:kind": ("KIND", "종류", "类型", "種類"),
     "col:where": ("WHERE", "관할", "管辖", "管轄"),
     "col:passed": ("PASSED", "통과·채택", "通过", "成立・決定"),
     "col:promulgated": ("PROMULGATED", "공포·공표", "公布", "公布・公表"),
     "col:in_force": ("IN FORCE", "시행", "施行", "施行"),
-    "col:status": ("STATUS", "상태", "状态", "状態"),
     "col:date": ("DATE", "날짜", "日期", "日付"),
     "col:event": ("EVENT", "단계", "阶段", "段階"),
     "col:policy": ("POLICY", "정책", "政策", "政策"),
@@ -259,7 +296,6 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
     "col:total": ("TOTAL", "합계", "合计", "合計"),
     "col:records": ("RECORDS", "건수", "条数", "件数"),
     "col:jurisdiction": ("JURISDICTION", "관할", "管辖", "管轄"),
-    "col:country": ("COUNTRY", "국가", "国家", "国"),
     "col:count": ("COUNT", "수", "数量", "数"),
     "col:by_kind": ("BY KIND", "종류별", "按类型", "種類別"),
     "col:by_year": ("BY YEAR", "연도별", "按年份", "年別"),

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
 from asiaai_graph.views.fonts import find_cjk_font, needs_cjk, no_cjk_font_warned, warn_no_cjk_font
+from asiaai_graph.views.labels import place_labels
 from asiaai_graph.utils.i18n import scale_of, tr
 from asiaai_graph.schema import Country, Indicator
 from asiaai_graph.views.style import COLORS
@@ -130,9 +131,10 @@ def _rings(kg: KnowledgeGraph, ids: Sequence[str], center: str,
                   key=lambda i: (-counts.get(i, 0), i))
     rest = sorted((i for i in ids if i != center and i not in orgs), key=lambda i: (kg[i].record_type, i))
     pos = {center: (0.0, 0.0)}
-    for ring, radius in ((orgs, 1.0), (rest, 1.75)):
+    half = math.pi / max(len(orgs), 1)  # the outer ring turned half a step of the inner one: its arrows pass between
+    for ring, radius, shift in ((orgs, 1.0, 0.0), (rest, 1.75, half)):
         for n, rid in enumerate(ring):
-            angle = math.pi / 2 - 2 * math.pi * n / max(len(ring), 1)
+            angle = math.pi / 2 - 2 * math.pi * n / max(len(ring), 1) - shift
             pos[rid] = (radius * math.cos(angle), radius * math.sin(angle))
     return pos
 
@@ -171,7 +173,7 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
     pos = _rings(kg, ids, record.id, summary.model_counts) if summary.cut else _layout(ids, edges, record.id)
     labels = {i: kg[i].label_in(lang) for i in ids}
     for rid, count in summary.model_counts.items():
-        labels[rid] += f" · {tr('count:models', lang, count)}"
+        labels[rid] += f" · {tr('count:model' if count == 1 else 'count:models', lang, count)}"
     kinds = {kg[i].record_type: None for i in ids}
     words = [tr(f"type:{k}", lang) for k in kinds] + [tr(f"rel:{r}", lang) for _, _, r in edges]
     fonts = _fonts(lang, [title, tr("legend:record_type", lang), *labels.values(), *words])
@@ -185,17 +187,18 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
         ax.set_title(title, fontsize=16, loc="left")
 
         small = n > 30
-        _draw_edges(ax, edges, pos, lang, labelled=not small)
-        for i in ids:
+        edge_texts = _draw_edges(ax, edges, pos, lang, labelled=not small)
+        names = []
+        for i in sorted(ids, key=lambda i: i != record.id):  # the center's name is placed first
             kind = kg[i].record_type
             x, y = pos[i]
             size = 420 if i == record.id else 170
             ax.scatter([x], [y], s=size, c=COLORS[kind], edgecolors="#333333", linewidths=0.8, zorder=3)
-            ax.annotate(_wrap(labels[i]), (x, y), xytext=(0, -9 if i != record.id else -13),
-                        textcoords="offset points", ha="center", va="top",
-                        fontsize=10 if i == record.id else (8 if small else 9),
-                        fontweight="bold" if i == record.id else "normal", zorder=4,
-                        path_effects=[_halo(3)])
+            names.append((ax.annotate(_wrap(labels[i]), (x, y), xytext=(0, -9 if i != record.id else -13),
+                                      textcoords="offset points", ha="center", va="top",
+                                      fontsize=10 if i == record.id else (8 if small else 9),
+                                      fontweight="bold" if i == record.id else "normal", zorder=4,
+                                      path_effects=[_halo(3)]), (x, y), size))
         xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
         pad = 0.12
         ax.set_xlim(min(xs) - pad, max(xs) + pad)
@@ -204,14 +207,18 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
                           markeredgecolor="#333333", label=tr(f"type:{k}", lang)) for k in COLORS if k in kinds]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=10,
                   title=tr("legend:record_type", lang))
+        notes = []
         if summary.cut:
             shown = sum(1 for i in ids if kg[i].record_type == "organization")
-            note = tr("footnote:summary", lang, shown=shown, total=summary.organizations,
-                      models=sum(summary.model_counts.values()))
+            notes.append(tr("footnote:summary", lang, shown=shown, total=summary.organizations,
+                            models=sum(summary.model_counts.values())))
             if summary.clusters:
                 drawn = sum(1 for i in ids if kg[i].record_type == "cluster")
-                note += " " + tr("footnote:clusters", lang, shown=drawn, total=summary.clusters)
-            fig.text(0.01, 0.005, note, fontsize=8, color="#555555")
+                notes.append(tr("footnote:clusters", lang, shown=drawn, total=summary.clusters))
+        footnote = fig.text(0.01, 0.005, " ".join(notes), fontsize=8, color="#555555")
+        hidden = place_labels(fig, ax, names, edge_texts)
+        if hidden:
+            footnote.set_text(" ".join([*notes, tr("footnote:hidden", lang, hidden)]))
     return fig
 
 
@@ -223,8 +230,9 @@ def _halo(width: float) -> Any:
 
 
 def _draw_edges(ax: Any, edges: list[tuple[str, str, str]], pos: dict[str, tuple[float, float]], lang: str,
-                labelled: bool) -> None:
-    """Arrows for the relations, each named at 45 % of its length when the picture is small enough."""
+                labelled: bool) -> list[tuple[Any, tuple[float, float], tuple[float, float]]]:
+    """Arrows for the relations, each named when the picture is small enough (placed by :func:`place_labels`)."""
+    texts = []
     for a, b, rel in edges:
         (x0, y0), (x1, y1) = pos[a], pos[b]
         ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
@@ -232,8 +240,10 @@ def _draw_edges(ax: Any, edges: list[tuple[str, str, str]], pos: dict[str, tuple
                                 "mutation_scale": 9},
                     zorder=1)
         if labelled:
-            ax.text(x0 + 0.45 * (x1 - x0), y0 + 0.45 * (y1 - y0), tr(f"rel:{rel}", lang), fontsize=7,
-                    color="#777777", ha="center", va="center", zorder=2, path_effects=[_halo(2.5)])
+            texts.append((ax.text(x0 + 0.45 * (x1 - x0), y0 + 0.45 * (y1 - y0), tr(f"rel:{rel}", lang), fontsize=7,
+                                  color="#777777", ha="center", va="center", zorder=2, path_effects=[_halo(2.5)]),
+                          (x0, y0), (x1, y1)))
+    return texts
 
 
 def _save(fig: Figure, path: str | os.PathLike[str]) -> None:

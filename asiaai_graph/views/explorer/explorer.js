@@ -147,6 +147,7 @@
         width: "data(w)", "line-color": "#c4c4c4", "curve-style": "haystack", "haystack-radius": 0,
         "z-index-compare": "manual", "z-index": 10, "font-family": FONT } },
       { selector: "node.near", style: { "z-index": 30, "min-zoomed-font-size": 0 } },
+      { selector: "node.quiet", style: { "text-opacity": 0 } },
       { selector: "node:selected", style: { "border-width": "data(selBorder)", "border-color": "#000", "z-index": 40 } },
       { selector: "edge.near", style: {
         "line-color": "#666", "z-index": 25, "curve-style": "straight", "target-arrow-shape": "triangle",
@@ -295,7 +296,39 @@
       if (add.length) { addedEles = cy.add(add); }
       if (state.selected && addedEles) { markSelection(addedEles); }
     });
+    declutter();
     updateCounts();
+  }
+  /* No label over another: the labels on screen, most important first (the selection and its neighbours,
+     the discs' names by size, then entities by detail level), each kept only if its box is free;
+     the others are hidden until a zoom makes room. */
+  function declutter() {
+    var z = cy.zoom();
+    var rank = function (node) {
+      if (node.selected() || node.hasClass("near") || pinned.has(node.id())) { return -1e9; }
+      if (node.hasClass("region")) { return -1e6 - regions.get(node.data("region")).count; }
+      var n = nodes.get(node.id());
+      return n ? n.pos[3] : 1e9;
+    };
+    var candidates = [];
+    cy.nodes().not(".veil").forEach(function (node) {
+      var shows = node.hasClass("region") || node.hasClass("labelled") || node.hasClass("near") ||
+        node.data("fs") * z >= 8;
+      if (shows && node.data("label")) { candidates.push(node); } else if (node.hasClass("quiet")) { node.removeClass("quiet"); }
+    });
+    candidates.sort(function (a, b) { return rank(a) - rank(b) || (a.id() < b.id() ? -1 : 1); });
+    var kept = [];
+    var clear = function (b, boxes) {
+      return boxes.every(function (k) { return b.x2 <= k.x1 || k.x2 <= b.x1 || b.y2 <= k.y1 || k.y2 <= b.y1; });
+    };
+    cy.batch(function () {
+      candidates.forEach(function (node) {
+        var b = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+        var free = rank(node) === -1e9 || clear(b, kept);
+        if (free) { kept.push(b); }
+        if (free === node.hasClass("quiet")) { node.toggleClass("quiet", !free); }
+      });
+    });
   }
   /* After a zoom: the discs' text and borders, the readable labels; every entity only when the zoom
      step (or labelling everything) changed. */

@@ -224,7 +224,8 @@ def epoch_rows_in_scope(table: EpochTable) -> list[Any]:
     """Rows with an organization in Asia: by the row's countries, or, for a row without any, by the countries
     the same file gives its organizations elsewhere, or else by the country the data folder's records of that
     name hold (the importer's rule, written again here, matching by name rather than by id, to check it)."""
-    asian = {org for row in table.rows for org, country in row.organization_countries() or ()
+    runs = table.country_runs()
+    asian = {org for row in table.rows for org, country in row.organization_countries(runs) or ()
              if is_asian_code(country_code(country))}
     placed = {key(name) for o in ag.load().organizations() if is_asian_code(o.country) for name in names_of(o)}
     return [r for r in table.rows if r.is_asian or (not any(r.country_codes) and (

@@ -223,6 +223,12 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         '자회사나 사업 부문의 모회사.',
         ('org:subOrganizationOf',),
     ),
+    'succeededBy': (
+        'succeeded by', '후신',
+        'The organization that took over from this one (a successor, not the same organization).',
+        '이 조직을 이어받은 조직 (후신이며 같은 조직이 아님).',
+        ('dcterms:isReplacedBy',),
+    ),
     'hasMember': (
         'has member', '회원 조직',
         'A member of a consortium or alliance.',
@@ -246,6 +252,12 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         'An organization that develops the model.',
         '모델을 개발한 조직.',
         ('dcterms:creator',),
+    ),
+    'hasContributor': (
+        'contributor', '참여 기관',
+        'An organization a source names on the model besides its developers, such as the affiliation of an author of its paper.',
+        '개발사 외에 출처가 모델에 함께 적은 조직 (예: 논문 저자의 소속 기관).',
+        ('dcterms:contributor',),
     ),
     'inFamily': (
         'in family', '모델 계열',
@@ -1113,9 +1125,17 @@ def _classes(targets: tuple[str, ...]) -> str:
     return f"sh:class {names[0]}" if len(names) == 1 else "sh:or ( " + " ".join(f"[ sh:class {c} ]" for c in names) + " )"
 
 
+#: Field kinds written as owl:sameAs -> the pattern of the IRIs they write (as a Turtle string's content).
+_SAME_AS = {
+    "wikidata": "http://www\\\\.wikidata\\\\.org/entity/Q[1-9][0-9]*",
+    "ror": "https://ror\\\\.org/0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}",
+}
+
+
 def _property_shapes(owner: str, model: type[Any], maps: list[FieldMap], targets: dict[str, tuple[str, ...]]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
+    same_as: list[str] = []
     for fm in maps:
         required, min_len, ge, le, annotation = _constraints(model, fm.field)
         pred, kind = pname(fm.predicate), fm.kind
@@ -1143,8 +1163,10 @@ def _property_shapes(owner: str, model: type[Any], maps: list[FieldMap], targets
             parts += ["sh:datatype xsd:language", 'sh:pattern "^[a-z]{2,3}$"']
         elif kind == "url":
             parts += ["sh:nodeKind sh:IRIOrLiteral", 'sh:pattern "^https?://"']
-        elif kind == "wikidata":
-            parts += ["sh:nodeKind sh:IRI", 'sh:pattern "^http://www\\\\.wikidata\\\\.org/entity/Q[1-9][0-9]*$"']
+        elif kind in _SAME_AS:
+            # owl:sameAs holds a Wikidata entity and, for an organization, a ROR id: at most one of each
+            same_as.append(_SAME_AS[kind])
+            continue
         elif kind == "int":
             parts.append("sh:datatype xsd:integer")
             if ge is not None:
@@ -1191,6 +1213,10 @@ def _property_shapes(owner: str, model: type[Any], maps: list[FieldMap], targets
         path = f"[ sh:inversePath {pred} ]" if kind == "rev_refs" else pred
         card = ([f"sh:minCount {min_c}"] if min_c else []) + ([f"sh:maxCount {max_c}"] if max_c is not None else [])
         out.append("[ " + " ; ".join([f"sh:path {path}", *parts, *card]) + " ]")
+    if same_as:
+        out.append(f'[ sh:path owl:sameAs ; sh:nodeKind sh:IRI ; sh:pattern "^({"|".join(same_as)})$" ]')
+        out.extend(f'[ sh:path owl:sameAs ; sh:qualifiedValueShape [ sh:pattern "^{p}$" ] ; sh:qualifiedMaxCount 1 ]'
+                   for p in same_as)
     return out
 
 

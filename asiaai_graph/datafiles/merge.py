@@ -14,7 +14,8 @@ folds them into one, field by field, in order of precedence:
 For each field:
 
 * several values (``developers``, ``aliases``, ``domains``...): the union, in
-  precedence order;
+  precedence order (an organization one layer names a developer and another a contributor
+  is a developer);
 * ``labels``: per language, the first; a different label in the same language
   becomes an alias;
 * one value, stated the same by every layer (a quantity's confidence aside): that value;
@@ -79,6 +80,8 @@ CURATED = Layer("", "the curated data")
 _FIRST_WINS = frozenset({"name", "kind", "description", "architecture", "version", "category", "wikidata",
                          "purpose", "scope", "round", "title", "title_en", "note", "license"})
 _NOT_MERGED = frozenset({"id", "sources", "disputes"})
+#: (field, stronger field): a value of the stronger field leaves the other (a model's developers and contributors).
+_DISJOINT = (("contributors", "developers"),)
 
 
 def header_layer(header: Any) -> Layer:
@@ -213,6 +216,9 @@ def _merge_group(group: list[tuple[Record, Layer]]) -> Record:
                            "over the volunteer-kept lists, a newer version of a dataset over an older one",
                 ))
             data[field] = chosen
+    for lesser, greater in _DISJOINT:  # a developer one source names is no mere contributor because another lists it so
+        if lesser in data and greater in data:
+            data[lesser] = tuple(v for v in data[lesser] if v not in data[greater])
     names = {data.get("name"), *data.get("labels", {}).values()}
     data["aliases"] = _union([data.get("aliases", ()), [a for a in aliases if a not in names]]) \
         if "aliases" in model.model_fields else None

@@ -134,7 +134,7 @@ def _places(row: ChinaLlmRow, builder: Builder, matcher: Matcher) -> tuple[str |
 
 def china_records(table: ChinaLlmTable, matcher: Matcher, source: Source) -> Builder:
     """The records the list states."""
-    builder = Builder(source, table.file)
+    builder = Builder(source, table.file, matcher.tables)
     for row in table.rows:
         country, place = _places(row, builder, matcher)
         developers = []
@@ -151,10 +151,13 @@ def china_records(table: ChinaLlmTable, matcher: Matcher, source: Source) -> Bui
             if matcher.tables.excluded(source.id, locator):
                 continue
             rid = matcher.id("model", model.name, locator)
-            data: dict[str, Any] = {"name": _name(matcher, "model", rid, model.name), "kind": kind,
+            chosen = matcher.tables.kind("model", source.id, locator, model.name)
+            data: dict[str, Any] = {"name": _name(matcher, "model", rid, model.name),
+                                    "kind": chosen[0] if chosen else kind,
                                     "developers": developers, "domains": [domain] if domain else []}
             if english_name(model.name) != model.name:
                 data["labels"] = {"zh": model.name}
             links = [model.url] if model.url else []
-            builder.model(rid, data, locator=locator, links=links, line=row.line)
+            builder.model(rid, data, locator=locator, links=links, line=row.line,
+                          note=f"kind: {chosen[0]} (data/kinds.tsv): {chosen[1]}" if chosen else None)
     return builder

@@ -51,6 +51,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.importers.build import Builder
+from asiaai_graph.importers.language_models import (
+    LLM_KINDS,
+    UNSTATED_SIZE_FROM,
+    KindDecision,
+    calls_itself_llm,
+    language_model_kind,
+)
+from asiaai_graph.importers.matching import MatchingTables
 from asiaai_graph.importers.regions import country_code, is_asian_code
 
 if TYPE_CHECKING:
@@ -58,7 +66,8 @@ if TYPE_CHECKING:
     from asiaai_graph.importers.matching import Matcher
     from asiaai_graph.schema import Source
 
-__all__ = ["ACCESSIBILITY", "CATEGORIES", "GENERATIVE_TASKS", "SAR_PLACES", "epoch_records", "epoch_source", "model_kind", "significant"]
+__all__ = ["ACCESSIBILITY", "CATEGORIES", "GENERATIVE_TASKS", "SAR_PLACES", "epoch_kind", "epoch_records", "epoch_roles",
+           "epoch_source", "model_kind", "significant"]
 
 #: Epoch's "Model accessibility" -> :data:`~asiaai_graph.schema.Accessibility`.
 ACCESSIBILITY = {
@@ -144,10 +153,10 @@ def epoch_source(table: EpochTable) -> Source:
     )
 
 
-def _asian_organizations(table: EpochTable) -> set[str]:
+def _asian_organizations(table: EpochTable, runs: Mapping[str, tuple[str, ...]]) -> set[str]:
     out = set()
     for row in table.rows:
-        for org, country in row.organization_countries() or ():
+        for org, country in row.organization_countries(runs) or ():
             if is_asian_code(country_code(country)):
                 out.add(org)
     return out
@@ -165,11 +174,42 @@ def _one(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(Decimal(1)) if value >= 1 else value
 
 
-def _model_data(row: EpochRow, developers: list[str], base: str | None) -> dict[str, Any]:
+_VISION_DOMAINS = frozenset({"Vision", "Image generation", "Video", "3D modeling"})
+
+
+def epoch_kind(row: EpochRow, tables: MatchingTables | None = None) -> KindDecision:
+    """A row's kind: its domains and tasks (:func:`model_kind`), ``kinds.tsv``, then the LLM rule.
+
+    A language or multimodal row is an LLM by :func:`~asiaai_graph.importers.language_models.language_model_kind`:
+    with its Parameters; without them, when the row's own name or title (Model, Reference) calls it a
+    large language model, or when it was published in 2023 or later.
+    """
+    chosen = tables.kind("model", row.dataset, f"Model={row.model}", row.model) if tables is not None else None
+    if chosen is not None:
+        return KindDecision(chosen[0], f"kind: {chosen[0]} (data/kinds.tsv): {chosen[1]}")
+    kind = model_kind(row.domains, row.tasks)
+    texts = (row.model, row.reference)  # the name and the paper's or page's title: an abstract speaks of other models too
+    called = None
+    if calls_itself_llm(texts):
+        called = "the row's own text calls it a large language model"
+    elif row.publication_date is not None and row.publication_date.year >= UNSTATED_SIZE_FROM:
+        called = f"Epoch AI lists it without a size, published in {UNSTATED_SIZE_FROM} or later (README)"
+    sizes = [row.parameters] if row.parameters is not None and row.parameters > 0 else []
+    decision = language_model_kind(kind, sizes=sizes, texts=texts, called=called,
+                                   vision=bool(_VISION_DOMAINS & set(row.domains)))
+    if decision.reason is None:
+        return decision
+    verdict = "an LLM" if decision.kind in LLM_KINDS else "not an LLM"
+    return KindDecision(decision.kind, f"kind: {decision.kind}, {verdict}: {decision.reason}")
+
+
+def _model_data(row: EpochRow, kind: str, developers: list[str], contributors: list[str],
+                base: str | None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "name": row.model,
-        "kind": model_kind(row.domains, row.tasks),
+        "kind": kind,
         "developers": developers,
+        "contributors": contributors,
         "released": row.publication_date,
     }
     if row.parameters is not None and row.parameters > 0:
@@ -198,6 +238,36 @@ def _model_data(row: EpochRow, developers: list[str], base: str | None) -> dict[
     return data
 
 
+def epoch_roles(row: EpochRow, tables: MatchingTables) -> tuple[list[str], list[str], str | None]:
+    """(developers, contributors, why) of a row, as the dataset names the organizations.
+
+    A row's only organization is its developer. A row with several lists the affiliations of
+    the authors of a paper: the first is the developer (Epoch lists the lead organization
+    first), the others contributors; ``developers.tsv`` names more developers of a row where
+    the row's own sources say so (Jais: Inception, MBZUAI and Cerebras).
+
+    Examples
+    --------
+    >>> from asiaai_graph.importers.epoch import EpochRow
+    >>> row = EpochRow("d", "f", 2, {}, "X", values={}, model="X", organizations=("EleutherAI", "Stability AI"))
+    >>> epoch_roles(row, MatchingTables({}, {}, frozenset(), ()))[:2]
+    (['EleutherAI'], ['Stability AI'])
+    """
+    orgs = list(row.organizations)
+    if len(orgs) <= 1:
+        return orgs, [], None
+    listed = tables.row_developers(row.dataset, f"Model={row.model}")
+    if listed is not None:
+        named, reason = listed
+        developers = [o for o in orgs if o in named]
+        why = f"developers: {', '.join(developers)} (data/developers.tsv: {reason}); the others are contributors"
+    else:
+        developers = orgs[:1]
+        why = (f"developers: {orgs[0]}, the first of the row's {len(orgs)} organizations; the others are "
+               "contributors (the affiliations of the paper's other authors)")
+    return developers, [o for o in orgs if o not in developers], why
+
+
 def epoch_records(table: EpochTable, matcher: Matcher,
                   placed: Callable[[], Mapping[str, str]] | None = None) -> tuple[Builder, list[str]]:
     """The records an Epoch file states about Asian models; also the notes on rows not fully used.
@@ -207,9 +277,10 @@ def epoch_records(table: EpochTable, matcher: Matcher,
     decides only rows whose file gives none of their organizations a country, and is called only for them.
     """
     source = epoch_source(table)
-    builder = Builder(source, table.file)
+    builder = Builder(source, table.file, matcher.tables)
     notes: list[str] = []
-    asian = _asian_organizations(table)
+    runs = table.country_runs()
+    asian = _asian_organizations(table, runs)
     countries: dict[str, str] | None = None
 
     def placed_in_asia(org: str) -> bool:
@@ -239,13 +310,11 @@ def epoch_records(table: EpochTable, matcher: Matcher,
             if base is not None and base not in chosen and base not in bases:
                 bases.append(base)
     for row in [*chosen, *bases]:
-        developers = []
-        pairs = dict(row.organization_countries() or ())
+        pairs = dict(row.organization_countries(runs) or ())
         categories = dict(zip(row.organizations, row.organization_categories)) \
             if len(row.organization_categories) == len(row.organizations) else {}
         for org in row.organizations:
             rid = matcher.id("organization", org)
-            developers.append(rid)
             code = country_code(pairs[org]) if org in pairs else None
             place = SAR_PLACES.get(code or "")
             builder.organization(rid, org, locator=f"Organization={org}", country="CN" if place else code,
@@ -261,13 +330,18 @@ def epoch_records(table: EpochTable, matcher: Matcher,
             if row.base_models:
                 notes.append(f"{table.file}:{row.line}: {row.model}: base model {', '.join(row.base_models)} "
                              "is not a row of the file; no base_model link")
-        data = _model_data(row, list(dict.fromkeys(developers)), base_id)
+        named, others, why = epoch_roles(row, matcher.tables)
+        developers = list(dict.fromkeys(matcher.id("organization", o) for o in named))
+        contributors = [c for c in dict.fromkeys(matcher.id("organization", o) for o in others) if c not in developers]
+        decision = epoch_kind(row, matcher.tables)
+        data = _model_data(row, decision.kind, developers, contributors, base_id)
         if not data["developers"]:
             notes.append(f"{table.file}:{row.line}: {row.model}: no organization; left out")
             continue
         rid = matcher.id("model", row.model, f"Model={row.model}")
+        said = ["imported as the base model of an Asian model" if row in bases else None, decision.reason, why]
         builder.model(rid, data, locator=f"Model={row.model}", links=row.links, line=row.line,
-                      note="imported as the base model of an Asian model" if row in bases else None)
+                      note="; ".join(s for s in said if s) or None)
     return builder, notes
 
 

@@ -36,13 +36,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.importers.build import Builder
+from asiaai_graph.importers.language_models import KindDecision, language_model_kind
 
 if TYPE_CHECKING:
     from asiaai_graph.importers.llmjp import LlmJpPairing, LlmJpRow
-    from asiaai_graph.importers.matching import Matcher
+    from asiaai_graph.importers.matching import Matcher, MatchingTables
     from asiaai_graph.schema import Source
 
-__all__ = ["KINDS", "llmjp_records", "llmjp_source", "sizes"]
+__all__ = ["KINDS", "llmjp_kind", "llmjp_records", "llmjp_source", "sizes"]
 
 #: LLM-jp category -> model kind (the categories imported).
 KINDS = {"text-generation": "llm", "vision-language": "multimodal", "speech": "speech"}
@@ -75,8 +76,33 @@ def llmjp_source(version: str | None = None) -> Source:
     )
 
 
-def _model_data(row: LlmJpRow, ja: LlmJpRow, developers: list[str], base: str | None) -> dict[str, Any]:
-    data: dict[str, Any] = {"name": row.name, "kind": KINDS[row.category or ""], "developers": developers}
+#: Vision-language headings whose models make images or video, or encode images (CLIP), rather than generate text.
+_NOT_TEXT = ("Text to Image", "Text to Video", "Others")
+
+
+def llmjp_kind(row: LlmJpRow, tables: MatchingTables | None = None) -> KindDecision:
+    """A row's kind: its table (:data:`KINDS`; a vision-language model that makes images or video, or an
+    image encoder, is ``vision``), ``kinds.tsv``, then the LLM rule: its largest bold size, or, with none,
+    an LLM because the list is an overview of LLMs (the reason is given only where the rule changed the kind).
+    """
+    locator = f"{row.heading}: {row.name}"
+    chosen = tables.kind("model", "llm-jp-awesome-japanese-llm", locator, row.name or "") if tables else None
+    if chosen is not None:
+        return KindDecision(chosen[0], f"kind: {chosen[0]} (data/kinds.tsv): {chosen[1]}")
+    kind = KINDS[row.category or ""]
+    if kind == "multimodal" and any(f"/ {h}" in f"/ {row.heading}" for h in _NOT_TEXT):
+        return KindDecision("vision", None)
+    arch = row.get("architecture")
+    decision = language_model_kind(kind, sizes=sizes(arch.markdown) if arch is not None else (),
+                                   texts=(row.name,), called="LLM-jp lists it in its overview of Japanese LLMs",
+                                   vision=True)
+    if decision.kind == kind:
+        return KindDecision(kind, None)
+    return KindDecision(decision.kind, f"kind: {decision.kind}, not an LLM: {decision.reason}")
+
+
+def _model_data(row: LlmJpRow, ja: LlmJpRow, kind: str, developers: list[str], base: str | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": row.name, "kind": kind, "developers": developers}
     if ja.name and ja.name != row.name:
         data["labels"] = {"ja": ja.name}
     data["released"] = row.release_year
@@ -105,7 +131,7 @@ def _model_data(row: LlmJpRow, ja: LlmJpRow, developers: list[str], base: str | 
 
 def llmjp_records(pairing: LlmJpPairing, matcher: Matcher, source: Source) -> tuple[Builder, list[str]]:
     """The records LLM-jp's lists state; also the notes on what was not used (unmatched base models)."""
-    builder = Builder(source, "README.en.md")
+    builder = Builder(source, "README.en.md", matcher.tables)
     notes: list[str] = []
     for pair in pairing.pairs:
         row, ja = pair.en, pair.ja
@@ -142,7 +168,9 @@ def llmjp_records(pairing: LlmJpPairing, matcher: Matcher, source: Source) -> tu
             if not builder.problems or builder.problems[-1].line != row.line:
                 builder.problems.append(row.problem("developer", f"{row.name}: no developer"))
             continue
-        data = _model_data(row, ja, list(dict.fromkeys(developers)), base)
+        decision = llmjp_kind(row, matcher.tables)
+        data = _model_data(row, ja, decision.kind, list(dict.fromkeys(developers)), base)
         links = [link.url for link in row.name_links]
-        builder.model(matcher.id("model", row.name, locator), data, locator=locator, links=links, line=row.line)
+        builder.model(matcher.id("model", row.name, locator), data, locator=locator, links=links, line=row.line,
+                      note=decision.reason)
     return builder, notes

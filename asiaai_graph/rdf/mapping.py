@@ -54,6 +54,7 @@ PROV = "http://www.w3.org/ns/prov#"
 SCHEMA = "https://schema.org/"
 ORG = "http://www.w3.org/ns/org#"
 WD = "http://www.wikidata.org/entity/"
+ROR = "https://ror.org/"
 
 #: Prefixes of the exports, in the order they are written.
 PREFIXES: dict[str, str] = {
@@ -205,6 +206,7 @@ class FieldMap(NamedTuple):
     ``language``   an ``xsd:language`` literal
     ``url``        an IRI (or an ``xsd:anyURI`` literal if it is no valid IRI)
     ``wikidata``   ``owl:sameAs`` a Wikidata entity
+    ``ror``        ``owl:sameAs`` a ROR organization (``https://ror.org/`` and the id)
     ``int``, ``bool``, ``decimal``  typed literals
     ``json``       an ``rdf:JSON`` literal (a disputed field's stated value, as in YAML)
     ``date``       ``xsd:gYear`` / ``xsd:gYearMonth`` / ``xsd:date``; ``arg`` flags approximate dates
@@ -290,6 +292,8 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("focus_areas", "strs", AAG + "focusArea"),
         _f("website", "url", SCHEMA + "url"),
         _f("category", "str", AAG + "category"),
+        _f("ror", "ror", SAME_AS),
+        _rel("successor", "succeeded_by"),
     ),
     "person": _entity(
         _f("affiliations", "nodes", AAG + "affiliation", "affiliation"),
@@ -298,6 +302,7 @@ FIELDS: dict[str, list[FieldMap]] = {
     "model": _entity(
         _KIND,
         _rel("developers", "developed_by", "refs"),
+        _rel("contributors", "has_contributor", "refs"),
         _date("released", AAG + "released", "releasedApproximate"),
         _f("parameters", "node", AAG + "parameters", "quantity"),
         _f("active_parameters", "node", AAG + "activeParameters", "quantity"),

@@ -83,12 +83,14 @@ class AAG(_namespace.DefinedNamespace):
     hasOfficeIn: URIRef  # has office in
     subsidiaryOf: URIRef  # subsidiary of
     hasMember: URIRef  # has member
+    succeededBy: URIRef  # succeeded by
     affiliatedWith: URIRef  # affiliated with
     citizenOf: URIRef  # citizen of
     developedBy: URIRef  # developed by
     inFamily: URIRef  # in family
     basedOn: URIRef  # based on
     succeeds: URIRef  # succeeds
+    hasContributor: URIRef  # contributor
     madeBy: URIRef  # made by
     usesModel: URIRef  # uses model
     offeredIn: URIRef  # offered in

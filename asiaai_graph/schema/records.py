@@ -31,6 +31,7 @@ from pydantic import (
 from asiaai_graph.schema.codes import COUNTRY_CODES
 from asiaai_graph.schema.terms import (
     RECORD_TYPE_NAMES,
+    ROR_ID,
     Accessibility,
     Measure,
     ModelKind,
@@ -115,6 +116,7 @@ class Organization(Entity):
         Ref("offices", "has_office_in", ("place", "country")),
         Ref("parent", "subsidiary_of", ("organization",)),
         Ref("members", "has_member", ("organization",)),
+        Ref("successor", "succeeded_by", ("organization",)),
     )
 
     kind: OrganizationKind
@@ -128,6 +130,10 @@ class Organization(Entity):
     website: HttpIri | None = None
     category: OrganizationCategory | None = None
     """The sector as a dataset classifies it (Epoch AI: industry, academia, research collective, government)."""
+    ror: str | None = Field(default=None, pattern=ROR_ID)
+    """The organization's Research Organization Registry id (``04mkzax54``), as https://ror.org/ writes it."""
+    successor: str | None = None
+    """The organization that took over from this one (LINE Corporation -> LY Corp.): a relation, not a merge."""
 
 
 class Person(Entity):
@@ -151,6 +157,7 @@ class AIModel(Entity):
     section: ClassVar[str] = "models"
     refs: ClassVar[tuple[Ref, ...]] = (
         Ref("developers", "developed_by", ("organization",)),
+        Ref("contributors", "has_contributor", ("organization",)),
         Ref("family", "in_family", ("model",)),
         Ref("base_model", "based_on", ("model",)),
         Ref("predecessor", "succeeds", ("model",)),
@@ -158,6 +165,9 @@ class AIModel(Entity):
 
     kind: ModelKind
     developers: tuple[str, ...] = Field(min_length=1)
+    """The organizations that built the model: trained it and released it (see the README, "Who builds an LLM")."""
+    contributors: tuple[str, ...] = ()
+    """Other organizations a source names on the model, such as the affiliations of a paper's other authors."""
     released: PartialDate | None = None
     parameters: Quantity | None = None
     active_parameters: Quantity | None = None

@@ -43,6 +43,7 @@ from asiaai_graph.rdf.mapping import (
     SEQUENCE_OF,
     SUB_FIELDS,
     WAS_DERIVED_FROM,
+    ROR,
     WD,
     XSD_ANY_URI,
     XSD_BOOLEAN,
@@ -308,6 +309,8 @@ class Emitter(Generic[T]):
                 po.append((pred, typed(str(value), XSD_INTEGER)))
             elif kind == "wikidata":
                 po.append((pred, self.encoding.iri(WD + value)))
+            elif kind == "ror":
+                po.append((pred, self.encoding.iri(ROR + value)))
             elif kind == "language":
                 po.append((pred, typed(value, XSD_LANGUAGE)))
             else:

@@ -42,6 +42,7 @@ from asiaai_graph.rdf.mapping import (
     SEQUENCE,
     SEQUENCE_OF,
     SUB_FIELDS,
+    ROR,
     WD,
     FieldMap,
     Term,
@@ -289,6 +290,9 @@ class _Reader:
         if kind == "wikidata":
             entities = [v[len(WD):] for v in values if v.__class__ is str and v.startswith(WD)]
             return entities[0] if entities else None
+        if kind == "ror":
+            rors = [v[len(ROR):] for v in values if v.__class__ is str and v.startswith(ROR)]
+            return rors[0] if rors else None
         if kind in _LEXICAL:
             lexical = text(self._one(values, field))
             parse, what = _LEXICAL[kind]

@@ -8,8 +8,11 @@ folds them into one, field by field, in order of precedence:
 
 1. the curated files (written and reviewed by hand from their sources);
 2. dataset imports, by importer (:data:`IMPORTER_PRIORITY`: Epoch AI's database, curated by a
-   research organisation with a source for each row, before the volunteer-kept lists), and for
-   one importer the newest version first (a newer snapshot corrects an older one).
+   research organisation with a source for each row, before the volunteer-kept lists, and ROR, a
+   registry of organizations, last: the datasets name organizations as the AI world does, ROR
+   adds identifiers, places and the names the others lack), and for one importer the newest
+   version first (a newer snapshot corrects an older one). A registry's ``kind`` comes right
+   after the curated one (ROR states an organization's type; a dataset's is read from its name).
 
 For each field:
 
@@ -19,7 +22,8 @@ For each field:
 * ``labels``: per language, the first; a different label in the same language
   becomes an alias;
 * one value, stated the same by every layer (a quantity's confidence aside): that value;
-* dates where one refines another (``2024-12`` and ``2024-12-26``): the most precise;
+* dates where one refines another (``2024-12`` and ``2024-12-26``), and a headquarters within
+  another (Shenzhen in Guangdong, by the places' ``part_of``): the most precise;
 * names, kinds and descriptions: the first (others' names become aliases);
 * any other disagreement (a parameter count, a date, an amount): the first, and a
   :class:`~asiaai_graph.schema.Dispute` keeps every stated value with the sources
@@ -42,7 +46,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
@@ -50,7 +54,7 @@ from pydantic import BaseModel
 if TYPE_CHECKING:
     from asiaai_graph.schema import Record
 
-__all__ = ["CURATED", "IMPORTER_PRIORITY", "Layer", "header_layer", "merge_records"]
+__all__ = ["CURATED", "IMPORTER_PRIORITY", "REGISTRIES", "Layer", "header_layer", "merge_records"]
 
 T = TypeVar("T")
 
@@ -69,7 +73,7 @@ class Layer(NamedTuple):
 
 
 #: Importer -> precedence among datasets (lower first); an unknown importer comes last.
-IMPORTER_PRIORITY: dict[str, int] = {"epoch": 1, "llm-jp": 2, "china-llms": 3}
+IMPORTER_PRIORITY: dict[str, int] = {"epoch": 1, "llm-jp": 2, "china-llms": 3, "ror": 4}
 
 
 CURATED = Layer("", "the curated data")
@@ -80,6 +84,13 @@ CURATED = Layer("", "the curated data")
 _FIRST_WINS = frozenset({"name", "kind", "description", "architecture", "version", "category", "wikidata",
                          "purpose", "scope", "round", "title", "title_en", "note", "license"})
 _NOT_MERGED = frozenset({"id", "sources", "disputes"})
+#: Fields that hold a place, where a place within the other is the more precise statement, not a dispute.
+_PLACES = frozenset({"headquarters"})
+#: Fields a registry states and the datasets only infer (a dataset's kind is read from a name by our rules;
+#: ROR's types are the registry's statement): the registry's value comes right after the curated one.
+_REGISTRY_FIELDS = frozenset({"kind"})
+#: Importers of registries of organizations (identity, names, places), not of models.
+REGISTRIES = frozenset({"ror"})
 #: (field, stronger field): a value of the stronger field leaves the other (a model's developers and contributors).
 _DISJOINT = (("contributors", "developers"),)
 
@@ -127,10 +138,19 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def _refines(fine: Any, coarse: Any) -> bool:
-    """Whether date ``fine`` states ``coarse`` more precisely (2024-12-26 refines 2024-12 and 2024)."""
+def _refines(fine: Any, coarse: Any, within: Mapping[str, str] | None = None) -> bool:
+    """Whether ``fine`` states ``coarse`` more precisely: a date (2024-12-26 refines 2024-12 and 2024), or
+    a place within another (``within``: place id -> the place it is part of; Shenzhen refines Guangdong)."""
     from asiaai_graph.schema import PartialDate
 
+    if isinstance(fine, str) and isinstance(coarse, str) and within:
+        seen = {fine}
+        while fine in within and within[fine] not in seen:
+            fine = within[fine]
+            if fine == coarse:
+                return True
+            seen.add(fine)
+        return False
     if not (isinstance(fine, PartialDate) and isinstance(coarse, PartialDate)):
         return False
     return fine.year == coarse.year and (coarse.month is None or (
@@ -160,7 +180,7 @@ def _json(value: Any) -> Any:
     return TypeAdapter(type(value)).dump_python(value, mode="json") if not isinstance(value, str) else value
 
 
-def _merge_group(group: list[tuple[Record, Layer]]) -> Record:
+def _merge_group(group: list[tuple[Record, Layer]], within: Mapping[str, str] | None = None) -> Record:
     from asiaai_graph.schema import Dispute, StatedValue
 
     first, first_layer = group[0]
@@ -173,6 +193,8 @@ def _merge_group(group: list[tuple[Record, Layer]]) -> Record:
         if field in _NOT_MERGED:
             continue
         stated = [(r, layer, getattr(r, field)) for r, layer in group if not _empty(getattr(r, field))]
+        if field in _REGISTRY_FIELDS:
+            stated.sort(key=lambda t: 0 if t[1].source == "" else 1 if t[1].importer in REGISTRIES else 2)
         if not stated:
             continue
         values = [v for _, _, v in stated]
@@ -197,7 +219,8 @@ def _merge_group(group: list[tuple[Record, Layer]]) -> Record:
                 else:
                     distinct.append((v, [(r, layer)]))
             chosen = distinct[0][0]
-            finest = [v for v, _ in distinct if all(_same(v, o) or _refines(v, o) for o, _ in distinct)]
+            finest = [v for v, _ in distinct
+                      if all(_same(v, o) or _refines(v, o, within if field in _PLACES else None) for o, _ in distinct)]
             if len(distinct) == 1 or finest:
                 chosen = finest[0] if finest else chosen
             elif field in _FIRST_WINS:
@@ -233,7 +256,7 @@ def _merge_group(group: list[tuple[Record, Layer]]) -> Record:
 
 
 def merge_records(
-    found: Sequence[tuple[Record, Layer]],
+    found: Sequence[tuple[Record, Layer]], within: Mapping[str, str] | None = None,
 ) -> tuple[list[tuple[Record, Record]], list[tuple[Record, str]]]:
     """Fold records that share an id into one per id, where they may be merged.
 
@@ -244,13 +267,21 @@ def merge_records(
     to report as a duplicate. Returns ``(record, first contributor)`` pairs in
     the order of first appearance (a record that was not merged is its own
     first contributor), and ``(first contributor, message)`` for merges whose
-    result is not a valid record.
+    result is not a valid record. ``within`` maps place ids to the places they are
+    part of, beyond the places among ``found`` (a headquarters within another is
+    the more precise of the two).
     """
     from pydantic import ValidationError
 
+    from asiaai_graph.schema import Place
+
     groups: dict[str, list[tuple[Record, Layer]]] = {}
+    places: dict[str, str] = dict(within or {})
     for record, layer in found:
         groups.setdefault(record.id, []).append((record, layer))
+        if isinstance(record, Place) and record.part_of:
+            places.setdefault(record.id, record.part_of)
+    within = places
     out: list[tuple[Record, Record]] = []
     problems: list[tuple[Record, str]] = []
     for group in groups.values():
@@ -262,7 +293,7 @@ def merge_records(
             continue
         ordered = sorted(group, key=lambda pair: _rank(pair[1]))
         try:
-            out.append((_merge_group(ordered), ordered[0][0]))
+            out.append((_merge_group(ordered, within), ordered[0][0]))
         except (ValidationError, ValueError) as exc:
             layers = ", ".join(layer.label for _, layer in ordered)
             problems.append((ordered[0][0], f"what {layers} say does not merge into one record: {exc}"))

@@ -44,14 +44,14 @@ from asiaai_graph.utils.errors import DataError, Problem
 from asiaai_graph.utils.limits import MAX_FILE_SIZE
 from asiaai_graph.datafiles.merge import CURATED, Layer, header_layer, merge_records
 from asiaai_graph.graph.references import EdgeTuple, PathPart, field_path, scan_references
-from asiaai_graph.schema import SECTIONS, Entity, Record, section_adapter
+from asiaai_graph.schema import SECTIONS, Entity, Place, Record, section_adapter
 from asiaai_graph.datafiles.files import FileDigest, decode, display_path, read_bytes
 from asiaai_graph.datafiles.parse import is_placeholder, locate, parse_yaml
 
 if TYPE_CHECKING:
     from asiaai_graph.graph.index import GraphState
 
-__all__ = ["IMPORT_KEY", "FileDigest", "Reader", "display_path", "read_bytes", "read_files", "read_graph"]
+__all__ = ["IMPORT_KEY", "FileDigest", "Reader", "display_path", "read_bytes", "read_files", "read_graph", "read_merged"]
 
 IMPORT_KEY = "import"
 """The header of a file an importer wrote: which dataset (source id), version and importer."""
@@ -284,8 +284,9 @@ class Reader:
         if not todo:
             return
         full = self._full([n for ns in todo for n in ns])
+        within = {r.id: r.part_of for r, _ in self.found if isinstance(r, Place) and r.part_of}
         merged, unmergeable = merge_records(
-            [(full[n], self.layers[self.found[n][1].file]) for ns in todo for n in ns])
+            [(full[n], self.layers[self.found[n][1].file]) for ns in todo for n in ns], within)
         origin_of = {id(full[n]): self.found[n][1] for ns in todo for n in ns}
         for record, message in unmergeable:
             origin = origin_of[id(record)]
@@ -381,6 +382,24 @@ def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE) -> tup
     for path in files:
         reader.add_file(path)
     return reader.finish()
+
+
+def read_merged(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE) -> list[Record]:
+    """Parse, validate and merge ``files`` into one record per id, sorted by id, without checking references.
+
+    What an importer reads of the data folder when it leaves one import out (ROR matches the
+    organizations the other files hold): a reference into the file left out is no error here.
+    Raises :class:`~asiaai_graph.utils.errors.DataError` for records that do not validate or merge.
+    """
+    reader = Reader(max_file_size)
+    for path in files:
+        reader.add_file(path)
+    reader._drop_older_imports()
+    reader._merge()
+    if reader.problems or reader.pending:
+        reader.problems.extend(reader._resolve_lines())
+        raise DataError(sorted(reader.problems, key=lambda p: (p.file or "", p.line or 0)))
+    return sorted((record for record, _ in reader.found), key=lambda r: r.id)
 
 
 @dataclass

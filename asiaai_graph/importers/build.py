@@ -179,6 +179,11 @@ class Builder:
             {k: v for k, v in data.items() if v not in (None, (), [], {}, "")},
             locator, tuple(dict.fromkeys(links)), note, line))
 
+    def record(self, kind: str, rid: str, data: dict[str, Any], *, locator: str, links: Iterable[str] = (),
+               note: str | None = None, line: int | None = None) -> None:
+        """A row states a whole record of ``kind`` (an organization a registry describes in full); once per id."""
+        self._entry(kind, rid, data, locator, links, note, line)
+
     def place(self, rid: str, data: dict[str, Any], *, locator: str, line: int | None = None) -> None:
         """A row names place ``rid``; the first row naming it gives its record."""
         if ("place", rid) not in self.entries:

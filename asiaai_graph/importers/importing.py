@@ -121,12 +121,41 @@ def _china(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,
     return china_records(table, matcher_for(source.id), source), [], list(table.problems)
 
 
+def data_folder_records(leave_out: str) -> list[Record]:
+    """The data folder's records, curated and imported, merged, without the import of dataset ``leave_out``.
+
+    ROR matches the organizations the other files hold; its own earlier import must not decide what it matches.
+    """
+    folder = curated_tables_dir()
+    files = sorted(folder.glob("*.yaml")) + sorted(p for p in (folder / "datasets").glob("*.yaml")
+                                                   if p.name != f"{leave_out}.yaml")
+    from asiaai_graph.datafiles.read import read_merged
+
+    return read_merged(files)
+
+
+def _ror(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,
+         version: str | None) -> tuple[Builder, list[str], list[Problem]]:
+    from asiaai_graph.importers.ror import read_ror
+    from asiaai_graph.importers.ror_records import ror_records, ror_source
+    from asiaai_graph.schema import Organization, Place
+
+    table = read_ror(path, skip_bad_rows=skip)
+    source = ror_source(version)
+    held = data_folder_records(source.id)
+    organizations = [r for r in held if isinstance(r, Organization)]
+    places = [r for r in held if isinstance(r, Place)]
+    builder, notes = ror_records(table, organizations, places, matcher_for(source.id), source)
+    return builder, notes, list(table.problems)
+
+
 #: Importer name -> function (path, matcher for a dataset id, skip bad rows, version) -> (builder, notes, skipped).
 IMPORTERS: dict[str, Callable[[Path, Callable[[str], Matcher], bool, str | None],
                               tuple[Builder, list[str], list[Problem]]]] = {
     "epoch": _epoch,
     "llm-jp": _llmjp,
     "china-llms": _china,
+    "ror": _ror,
 }
 
 

@@ -6,8 +6,8 @@ kg = ag.load()
 for policy in sorted(kg.policies(country="CN"), key=lambda p: (p.jurisdiction != "CN", p.jurisdiction, p.id)):
     where = kg[policy.jurisdiction]
     print(f"\n[{where.name} / {where.label_in('ko')}] {policy.name} ({policy.kind})")
-    if policy.announced:
-        print(f"  announced {policy.announced}")
+    for event in sorted(policy.lifecycle, key=lambda e: e.date):
+        print(f"  {event.describe()}")
     if policy.target_year:
         print(f"  target year {policy.target_year}")
     for goal in policy.goals:

@@ -22,6 +22,9 @@ from asiaai_graph.version import __version__
 from asiaai_graph.rdf.mapping import (
     AAG,
     CLASSES,
+    ELI_DATES,
+    ELI_PASSED_BY,
+    ELI_TITLE,
     FIELDS,
     NODE_CLASSES,
     PREFIXES,
@@ -143,6 +146,18 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         'investor role', '투자자 역할',
         'One investor in an investment, and whether it led the investment.',
         '투자에 참여한 한 투자자와 주도 여부.',
+        (),
+    ),
+    'LifecycleEvent': (
+        'lifecycle event', '정책 단계',
+        'A dated step of a policy: proposed, passed, promulgated, in force, amended, repealed... (aag:event), at the precision its source states.',
+        '정책의 날짜가 있는 단계: 발의, 의결, 공포, 시행, 개정, 폐지 등 (aag:event). 출처가 밝힌 정밀도로 기록합니다.',
+        (),
+    ),
+    'Period': (
+        'period', '기간',
+        'A span of time a budget or plan covers; each end at its own precision.',
+        '예산이나 계획이 다루는 기간. 시작과 끝은 각각의 정밀도로 기록합니다.',
         (),
     ),
     'Qualifier': (
@@ -577,11 +592,77 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         '제품 출시일. 출처가 밝힌 정밀도에 따라 xsd:gYear, xsd:gYearMonth 또는 xsd:date로 기록합니다.',
         (),
     ),
-    'inForce': (
-        'in force', '시행일',
-        'When the policy came into force. Typed xsd:gYear, xsd:gYearMonth or xsd:date by the precision the source states.',
-        '정책 시행일. 출처가 밝힌 정밀도에 따라 xsd:gYear, xsd:gYearMonth 또는 xsd:date로 기록합니다.',
+    'officialTitle': (
+        'official title', '공식 명칭',
+        'The title of the policy in its own language and script (aag:officialLanguage).',
+        '정책의 원어 공식 명칭 (언어는 aag:officialLanguage).',
+        ('schema:alternateName',),
+    ),
+    'officialLanguage': (
+        'official language', '공식 명칭 언어',
+        'The language of the official title (BCP 47).',
+        '공식 명칭의 언어 (BCP 47).',
         (),
+    ),
+    'implementedBy': (
+        'implemented by', '시행 기관',
+        'A body that implements the policy.',
+        '정책을 시행하는 기관.',
+        (),
+    ),
+    'implements': (
+        'implements', '시행 근거',
+        'A policy this one implements (an enforcement decree implements its act; a plan implements a strategy).',
+        '이 정책이 시행하는 상위 정책 (시행령은 법률을, 계획은 전략을 시행합니다).',
+        ('schema:legislationChanges',),
+    ),
+    'supersedes': (
+        'supersedes', '대체 대상',
+        'A policy this one replaces.',
+        '이 정책이 대체하는 정책.',
+        ('schema:legislationChanges',),
+    ),
+    'lifecycleEvent': (
+        'lifecycle event', '정책 단계',
+        'A dated step of the policy (aag:LifecycleEvent).',
+        '정책의 날짜가 있는 단계 (aag:LifecycleEvent).',
+        (),
+    ),
+    'event': (
+        'event', '단계',
+        'Which step: proposed, consultation, passed, adopted, approved, announced, promulgated, published, partially_in_force, in_force, amended, superseded, repealed, expired, lapsed or withdrawn.',
+        '단계의 종류: proposed(발의), consultation(의견 수렴), passed(의결), adopted(채택), approved(승인), announced(발표), promulgated(공포), published(공표), partially_in_force(일부 시행), in_force(시행), amended(개정), superseded(대체), repealed(폐지), expired(만료), lapsed(폐기), withdrawn(철회).',
+        (),
+    ),
+    'status': (
+        'status', '상태',
+        'Where the policy stood, or how far the investment had gone, as of aag:statusAsOf or the source\'s date (in force, pending, in talks, completed...).',
+        '정책의 상태 또는 투자의 진행 정도 (aag:statusAsOf 또는 출처 날짜 기준: 시행 중, 계류 중, 협상 중, 완료 등).',
+        (),
+    ),
+    'statusAsOf': (
+        'status as of', '상태 기준일',
+        'The date the source states the status for. Typed xsd:gYear, xsd:gYearMonth or xsd:date by the precision the source states.',
+        '출처가 상태를 밝힌 기준일. 출처가 밝힌 정밀도에 따라 xsd:gYear, xsd:gYearMonth 또는 xsd:date로 기록합니다.',
+        (),
+    ),
+    'budgetPeriod': (
+        'budget period', '예산 기간',
+        'The period the budget covers (aag:Period).',
+        '예산이 다루는 기간 (aag:Period).',
+        (),
+    ),
+    'start': (
+        'start', '시작',
+        'When the period starts. Typed xsd:gYear, xsd:gYearMonth or xsd:date by the precision the source states.',
+        '기간의 시작. 출처가 밝힌 정밀도에 따라 xsd:gYear, xsd:gYearMonth 또는 xsd:date로 기록합니다.',
+        ('schema:startDate',),
+    ),
+    'end': (
+        'end', '끝',
+        'When the period ends. Typed xsd:gYear, xsd:gYearMonth or xsd:date by the precision the source states.',
+        '기간의 끝. 출처가 밝힌 정밀도에 따라 xsd:gYear, xsd:gYearMonth 또는 xsd:date로 기록합니다.',
+        ('schema:endDate',),
     ),
     'targetYear': (
         'target year', '목표 연도',
@@ -883,8 +964,20 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         "날짜가 출처에 인쇄된 것이 아니라 추정한 값이면 true (EDTF의 '~'). 그렇지 않으면 생략합니다.",
         (),
     ),
-    'inForceApproximate': (
-        'date in force is approximate', '시행일 추정 여부',
+    'statusAsOfApproximate': (
+        'status date is approximate', '상태 기준일 추정 여부',
+        "True when the date is an inference rather than printed by the source (EDTF's '~'); absent otherwise.",
+        "날짜가 출처에 인쇄된 것이 아니라 추정한 값이면 true (EDTF의 '~'). 그렇지 않으면 생략합니다.",
+        (),
+    ),
+    'startApproximate': (
+        'start is approximate', '시작 추정 여부',
+        "True when the date is an inference rather than printed by the source (EDTF's '~'); absent otherwise.",
+        "날짜가 출처에 인쇄된 것이 아니라 추정한 값이면 true (EDTF의 '~'). 그렇지 않으면 생략합니다.",
+        (),
+    ),
+    'endApproximate': (
+        'end is approximate', '끝 추정 여부',
         "True when the date is an inference rather than printed by the source (EDTF's '~'); absent otherwise.",
         "날짜가 출처에 인쇄된 것이 아니라 추정한 값이면 true (EDTF의 '~'). 그렇지 않으면 생략합니다.",
         (),
@@ -922,6 +1015,8 @@ SUB_MODELS: dict[str, type[Any]] = {
     "affiliation": schema.Affiliation,
     "goal": schema.Goal,
     "investor": schema.InvestorRole,
+    "event": schema.LifecycleEvent,
+    "period": schema.Period,
     "dispute": schema.Dispute,
     "stated": schema.StatedValue,
 }
@@ -1160,7 +1255,7 @@ def _property_shapes(owner: str, model: type[Any], maps: list[FieldMap], targets
                       "sh:languageIn ( " + " ".join(quote(t) for t in get_args(schema.LanguageTag)) + " )"]
             max_c = None
         elif kind == "language":
-            parts += ["sh:datatype xsd:language", 'sh:pattern "^[a-z]{2,3}$"']
+            parts += ["sh:datatype xsd:language", 'sh:pattern "^[a-z]{2,3}(-[A-Z][a-z]{3})?$"']
         elif kind == "url":
             parts += ["sh:nodeKind sh:IRIOrLiteral", 'sh:pattern "^https?://"']
         elif kind in _SAME_AS:
@@ -1240,7 +1335,8 @@ def _node_shape(cls: str, ko: str, props: list[str], extra: tuple[str, ...] = ()
 _KO = {"source": "출처", "country": "국가", "place": "장소", "organization": "조직", "person": "인물",
        "model": "AI 모델", "product": "제품", "policy": "정책", "investment": "투자", "partnership": "협력",
        "indicator": "지표", "quantity": "수량", "money": "금액", "citation": "인용", "affiliation": "소속",
-       "goal": "목표", "investor": "투자자 역할", "dispute": "이견", "stated": "진술된 값"}
+       "goal": "목표", "investor": "투자자 역할", "event": "정책 단계", "period": "기간", "dispute": "이견",
+       "stated": "진술된 값"}
 
 
 def build_shapes() -> str:
@@ -1270,6 +1366,12 @@ def build_shapes() -> str:
                 if fm.kind == "rev_refs" and rt in schema.RECORD_TYPES[other].refs[0].targets + tuple(
                         t for r in schema.RECORD_TYPES[other].refs if r.field == fm.field for t in r.targets):
                     props.append(f"[ sh:path {pname(fm.predicate)} ; sh:class {pname(CLASSES[other])} ]")
+        if rt == "policy":  # what the exporter also states in ELI, derived from the lifecycle
+            props += [f"[ sh:path {pname(pred)} ; sh:or ( [ sh:datatype xsd:gYear ] [ sh:datatype xsd:gYearMonth ] "
+                      "[ sh:datatype xsd:date ] ) ; sh:maxCount 1 ]" for pred in ELI_DATES]
+            props += [f"[ sh:path {pname(ELI_PASSED_BY)} ; sh:nodeKind sh:IRI ]",
+                      f"[ sh:path {pname(ELI_TITLE)} ; sh:or ( [ sh:datatype xsd:string ] "
+                      "[ sh:datatype rdf:langString ] ) ; sh:maxCount 1 ]"]
         extra: tuple[str, ...] = ()
         if rt == "indicator":
             extra = ("sh:xone ( [ sh:property [ sh:path aag:quantity ; sh:minCount 1 ] ] "

@@ -122,3 +122,82 @@ def test_json_round_trip_of_every_sample_record(sample: ag.KnowledgeGraph) -> No
     for record in sample.values():
         again = type(record).model_validate_json(record.model_dump_json())
         assert again == record
+
+
+# --- element citations (issue 18, item 8) and policy lifecycles (issue 19) --------------------------
+
+def _model(**extra: object) -> dict[str, object]:
+    return {"id": "m", "name": "M", "kind": "llm", "developers": ["a", "b"], **extra}
+
+
+def test_a_citation_can_state_one_element_of_a_list() -> None:
+    m = ag.AIModel.model_validate(_model(sources=[
+        {"source": "s1", "fields": ["developers.a"], "quote": "A built M"},
+        {"source": "s2", "fields": ["developers"], "quote": "A and B built M"}]))
+    first, second = m.sources
+    assert first.supports("developers") and first.supports("developers.a") and not first.supports("developers.b")
+    assert second.supports("developers.b")  # the whole list states each element
+    assert m.element("developers", "b") == "b" and m.element("developers", "c") is None
+
+
+def test_a_citation_of_an_element_the_record_does_not_have_is_refused() -> None:
+    with pytest.raises(ValidationError, match=r"cites 'developers.c', but the record's developers has no element 'c'"):
+        ag.AIModel.model_validate(_model(sources=[{"source": "s", "fields": ["developers.c"], "quote": "q"}]))
+    with pytest.raises(ValidationError, match=r"cites 'nothing.a', which is not a field of a model"):
+        ag.AIModel.model_validate(_model(sources=[{"source": "s", "fields": ["nothing.a"], "quote": "q"}]))
+
+
+def _law(**extra: object) -> dict[str, object]:
+    return {"id": "kr-ai-basic-act", "name": "AI Basic Act", "kind": "law", "jurisdiction": "KR", **extra}
+
+
+def test_a_law_keeps_each_step_at_its_own_precision() -> None:
+    law = ag.Policy.model_validate(_law(
+        lifecycle=[{"event": "passed", "date": "2024-12-26"}, {"event": "promulgated", "date": "2025-01"},
+                   {"event": "in_force", "date": 2026}],
+        status="in_force", status_as_of="2026-01-22",
+        sources=[{"source": "s", "fields": ["lifecycle.passed", "lifecycle.in_force", "status", "status_as_of"],
+                  "quote": "q"}, {"source": "t", "fields": ["lifecycle.promulgated"], "quote": "q"}]))
+    assert [(e.event, e.date.precision) for e in law.lifecycle] == [
+        ("passed", "day"), ("promulgated", "month"), ("in_force", "year")]
+    assert law.in_force_on("2026-01-01") and not law.in_force_on("2025-12-31")
+
+
+def test_an_amended_then_repealed_law_is_in_force_only_between() -> None:
+    law = ag.Policy.model_validate(_law(lifecycle=[
+        {"event": "in_force", "date": "2020-03-01"}, {"event": "amended", "date": "2021-05"},
+        {"event": "repealed", "date": "2023-07-01"}], sources=["s"]))
+    assert [law.in_force_on(d) for d in ("2020-02-29", "2021-06-01", "2023-06-30", "2023-07-01")] == [
+        False, True, True, False]
+
+
+def test_a_disputed_step_keeps_both_dates_and_the_kept_one_is_among_them() -> None:
+    law = ag.Policy.model_validate(_law(
+        lifecycle=[{"event": "in_force", "date": "2025-09-01"}],
+        sources=[{"source": "gazette", "fields": ["lifecycle.in_force"], "quote": "q"},
+                 {"source": "news", "fields": ["lifecycle.in_force"], "quote": "q"}],
+        disputes=[{"field": "lifecycle.in_force", "reason": "the gazette is authoritative",
+                   "values": [{"value": "2025-09-01", "sources": ["gazette"]},
+                              {"value": "2025-06-04", "sources": ["news"]}]}]))
+    assert str(law.date_of("in_force")) == "2025-09-01"
+    with pytest.raises(ValidationError, match="is not one of the stated values"):
+        ag.Policy.model_validate(_law(
+            lifecycle=[{"event": "in_force", "date": "2025-01-01"}],
+            sources=[{"source": "a", "fields": ["lifecycle.in_force"], "quote": "q"}],
+            disputes=[{"field": "lifecycle.in_force", "reason": "r", "values": [
+                {"value": "2025-09-01", "sources": ["a"]}, {"value": "2025-06-04", "sources": ["a"]}]}]))
+
+
+def test_dates_of_0_1_policies_become_lifecycle_steps() -> None:
+    old = ag.Policy.model_validate(_law(in_force="2024-04-24", sources=[
+        {"source": "s", "fields": ["in_force"], "quote": "q"}]))
+    assert [e.describe() for e in old.lifecycle] == ["in force 2024-04-24"]
+    assert old.sources[0].fields == ("lifecycle.in_force",)
+
+
+def test_an_investment_names_who_or_what_it_funds() -> None:
+    with pytest.raises(ValidationError, match="names its investors, its investee or its targets"):
+        ag.Investment.model_validate({"id": "i", "name": "I", "kind": "equity_round", "sources": ["s"]})
+    round_ = ag.Investment.model_validate({"id": "i", "name": "I", "kind": "equity_round", "investee": "x",
+                                           "status": "in_talks", "sources": ["s"]})
+    assert round_.investors == () and round_.status == "in_talks"

@@ -167,7 +167,7 @@ def _union(groups: Sequence[Sequence[T]]) -> tuple[T, ...]:
 def _stated_sources(record: Record, field: str) -> tuple[str, ...]:
     """The sources of ``record`` that state ``field``: its citations naming it, else all of them."""
     cited = getattr(record, "sources", ())
-    naming = [c.source for c in cited if field in c.fields]
+    naming = [c.source for c in cited if c.supports(field)]
     return tuple(dict.fromkeys(naming or [c.source for c in cited]))
 
 

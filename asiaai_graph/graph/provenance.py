@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast, overload
 from asiaai_graph.schema.terms import RECORD_TYPE_NAMES
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from asiaai_graph.graph.queries import EntityOrId
-    from asiaai_graph.schema import Citation, Record, Source
+    from asiaai_graph.schema import Citation, Entity, Record, Source
 
 __all__ = ["Evidence", "Provenance"]
 
@@ -40,7 +42,7 @@ class Evidence(NamedTuple):
     """Whether it is the value the record keeps."""
 
 
-def _typed(model: type[Record], field: str, stated: Any) -> Any:
+def _typed(model: type[BaseModel], field: str, stated: Any) -> Any:
     """A disputed value as written (plain JSON) in the field's own type."""
     from pydantic import TypeAdapter
 
@@ -95,8 +97,11 @@ class Provenance:
         if field is None:
             ids = dict.fromkeys(c.source for c in record.sources)
             return [cast(Source, self[i]) for i in ids]
-        if field not in type(record).citable_fields():
-            raise ValueError(f"a {record.record_type} has no field {field!r}")
+        base, dot, key = field.partition(".")
+        if base not in type(record).citable_fields():
+            raise ValueError(f"a {record.record_type} has no field {base!r}")
+        if dot:
+            return self._element_evidence(record, base, key)
         kept = getattr(record, field)
         stated: dict[str, Any] = {}
         for dispute in record.disputes:
@@ -105,7 +110,35 @@ class Provenance:
                     stated.update(dict.fromkeys(value.sources, _typed(type(record), field, value.value)))
         out = []
         for citation in record.sources:
-            if field in citation.fields:
+            if citation.supports(field):
+                source = self[citation.source]
+                assert isinstance(source, Source)
+                if field not in citation.fields:  # the citation states some elements of the list, not all
+                    elements = [record.element(field, k) for k in citation.elements(field)]
+                    out.append(Evidence(source, citation, tuple(elements), True))
+                    continue
+                value = stated.get(citation.source, kept)
+                out.append(Evidence(source, citation, value, value == kept))
+        return out
+
+    def _element_evidence(self, record: Entity, field: str, key: str) -> list[Evidence]:
+        """The evidence for one element of a list (``developers.baidu``, ``lifecycle.in_force``)."""
+        from asiaai_graph.schema import Source
+
+        element = record.element(field, key)
+        if element is None:
+            raise ValueError(f"the {record.record_type}'s {field} has no element {key!r}")
+        attr = getattr(element, "disputed_field", None)
+        kept = getattr(element, attr) if attr else element
+        stated: dict[str, Any] = {}
+        for dispute in record.disputes:
+            if dispute.field == f"{field}.{key}":
+                for value in dispute.values:
+                    typed = _typed(type(element), attr, value.value) if attr else value.value
+                    stated.update(dict.fromkeys(value.sources, typed))
+        out = []
+        for citation in record.sources:
+            if citation.supports(f"{field}.{key}"):
                 source = self[citation.source]
                 assert isinstance(source, Source)
                 value = stated.get(citation.source, kept)

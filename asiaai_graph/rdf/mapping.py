@@ -28,6 +28,10 @@ __all__ = [
     "AAG",
     "CLASSES",
     "DEFAULT_BASE",
+    "ELI",
+    "ELI_DATES",
+    "ELI_PASSED_BY",
+    "ELI_TITLE",
     "FIELDS",
     "FORMAT_NAMES",
     "FieldMap",
@@ -55,11 +59,13 @@ SCHEMA = "https://schema.org/"
 ORG = "http://www.w3.org/ns/org#"
 WD = "http://www.wikidata.org/entity/"
 ROR = "https://ror.org/"
+ELI = "http://data.europa.eu/eli/ontology#"
 
 #: Prefixes of the exports, in the order they are written.
 PREFIXES: dict[str, str] = {
     "aag": AAG,
     "dcterms": DCTERMS,
+    "eli": ELI,
     "org": ORG,
     "owl": OWL,
     "prov": PROV,
@@ -94,6 +100,8 @@ NODE_CLASSES: dict[str, str] = {
     "affiliation": AAG + "Affiliation",
     "goal": AAG + "Goal",
     "investor": AAG + "InvestorRole",
+    "event": AAG + "LifecycleEvent",
+    "period": AAG + "Period",
     "dispute": AAG + "Dispute",
     "stated": AAG + "StatedValue",
     "seq": RDF + "Seq",
@@ -337,21 +345,29 @@ FIELDS: dict[str, list[FieldMap]] = {
     ),
     "policy": _entity(
         _KIND,
+        _f("official_title", "str", AAG + "officialTitle"),
+        _f("official_language", "language", AAG + "officialLanguage"),
         _rel("jurisdiction", "jurisdiction"),
         _rel("issuing_bodies", "issued_by", "refs"),
-        _date("announced", AAG + "announced", "announcedApproximate"),
-        _date("in_force", AAG + "inForce", "inForceApproximate"),
+        _rel("implementing_bodies", "implemented_by", "refs"),
+        _f("lifecycle", "nodes", AAG + "lifecycleEvent", "event"),
+        _f("status", "str", AAG + "status"),
+        _date("status_as_of", AAG + "statusAsOf", "statusAsOfApproximate"),
         _f("target_year", "int", AAG + "targetYear"),
         _f("goals", "nodes", AAG + "goal", "goal"),
         _f("provisions", "strs", AAG + "provision"),
         _f("budget", "node", AAG + "budget", "money"),
         _f("annual_budget", "node", AAG + "annualBudget", "money"),
+        _f("budget_period", "node", AAG + "budgetPeriod", "period"),
         _rel("modifies", "modifies", "refs"),
+        _rel("implements", "implements", "refs"),
+        _rel("supersedes", "supersedes", "refs"),
         _rel("part_of", "part_of"),
         _rel("concerns", "concerns", "refs"),
     ),
     "investment": _entity(
         _KIND,
+        _f("status", "str", AAG + "status"),
         _f("investors", "nodes", AAG + "investor", "investor"),
         _rel("investee", "investee"),
         _rel("targets", "targets", "refs"),
@@ -425,6 +441,15 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
         _f("organization", "ref", AAG + "organization"),
         _f("lead", "bool", AAG + "lead"),
     ],
+    "event": [
+        _f("event", "str", AAG + "event"),
+        _date("date", AAG + "date", "dateApproximate"),
+        _f("note", "str", SKOS + "note"),
+    ],
+    "period": [
+        _date("start", AAG + "start", "startApproximate"),
+        _date("end", AAG + "end", "endApproximate"),
+    ],
     "dispute": [
         _f("field", "str", AAG + "disputedField"),
         _f("values", "nodes", AAG + "statedValue", "stated"),
@@ -436,6 +461,20 @@ SUB_FIELDS: dict[str, list[FieldMap]] = {
         _f("note", "str", SKOS + "note"),
     ],
 }
+
+#: A policy also states its lifecycle in ELI, the European Legislation Identifier ontology, for tools that
+#: query legislation by it: each ELI date property takes the earliest date of the policy's lifecycle
+#: events of the kinds listed. Derived from the lifecycle by the exporter; the reader skips them.
+ELI_DATES: dict[str, tuple[str, ...]] = {
+    ELI + "date_document": ("passed", "adopted", "approved", "promulgated"),
+    ELI + "date_publication": ("published",),
+    ELI + "first_date_entry_in_force": ("partially_in_force", "in_force"),
+    ELI + "date_no_longer_in_force": ("repealed", "superseded", "expired"),
+}
+#: ``issuing_bodies``, also as ``eli:passed_by``.
+ELI_PASSED_BY = ELI + "passed_by"
+#: ``official_title``, also as ``eli:title`` tagged with ``official_language``.
+ELI_TITLE = ELI + "title"
 
 #: ``nodes`` fields that also get a direct relation, like the graph's edges:
 #: (record type, field) -> (relation predicate, key field, reverse).

@@ -67,6 +67,9 @@ class AAG(_namespace.DefinedNamespace):
     InvestorRole: URIRef  # investor role
     Qualifier: URIRef  # qualifier
 
+    LifecycleEvent: URIRef  # lifecycle event
+    Period: URIRef  # period
+
     # qualifiers (named individuals)
     exact: URIRef  # exact
     about: URIRef  # about
@@ -107,11 +110,16 @@ class AAG(_namespace.DefinedNamespace):
     concerns: URIRef  # concerns
     describes: URIRef  # describes
     reportedBy: URIRef  # reported by
+    implementedBy: URIRef  # implemented by
+    implements: URIRef  # implements
+    supersedes: URIRef  # supersedes
 
     # links to the nodes a record owns
     affiliation: URIRef  # affiliation
     investor: URIRef  # investor
     goal: URIRef  # goal
+    lifecycleEvent: URIRef  # lifecycle event
+    budgetPeriod: URIRef  # budget period
     organization: URIRef  # organization
     parameters: URIRef  # parameters
     activeParameters: URIRef  # active parameters
@@ -137,6 +145,13 @@ class AAG(_namespace.DefinedNamespace):
     statedBy: URIRef  # stated by
 
     # attributes
+    officialTitle: URIRef  # official title
+    officialLanguage: URIRef  # official language
+    event: URIRef  # event
+    status: URIRef  # status
+    statusAsOf: URIRef  # status as of
+    start: URIRef  # start
+    end: URIRef  # end
     value: URIRef  # value
     upper: URIRef  # upper value
     unit: URIRef  # unit
@@ -151,7 +166,6 @@ class AAG(_namespace.DefinedNamespace):
     released: URIRef  # released
     announced: URIRef  # announced
     launched: URIRef  # launched
-    inForce: URIRef  # in force
     targetYear: URIRef  # target year
     provision: URIRef  # provision
     text: URIRef  # text
@@ -193,8 +207,10 @@ class AAG(_namespace.DefinedNamespace):
     foundedApproximate: URIRef  # founding date is approximate
     releasedApproximate: URIRef  # release date is approximate
     announcedApproximate: URIRef  # announcement date is approximate
+    statusAsOfApproximate: URIRef  # status date is approximate
+    startApproximate: URIRef  # start is approximate
+    endApproximate: URIRef  # end is approximate
     launchedApproximate: URIRef  # launch date is approximate
-    inForceApproximate: URIRef  # date in force is approximate
     dateApproximate: URIRef  # investment date is approximate
     startedApproximate: URIRef  # start date is approximate
     periodApproximate: URIRef  # period is approximate

@@ -87,7 +87,7 @@ def to_frame(kg: KnowledgeGraph, record_type: str, sources: bool = False) -> pd.
 
 def _cited(record: Any, field: str) -> str | None:
     """The ids of the sources whose citations of ``record`` state ``field``, or ``None``."""
-    ids = dict.fromkeys(c.source for c in record.sources if field in c.fields)
+    ids = dict.fromkeys(c.source for c in record.sources if c.supports(field))
     return "; ".join(ids) if ids else None
 
 

@@ -22,7 +22,7 @@ from asiaai_graph.schema.checks import check_visible
 from asiaai_graph.schema.terms import SLUG, LanguageTag
 from asiaai_graph.schema.values import Citation, Dispute, HttpIri, PartialDate, repr_args
 
-__all__ = ["Entity", "Record", "Ref", "Source"]
+__all__ = ["Entity", "Record", "Ref", "Source", "element_key"]
 
 
 class Ref(NamedTuple):
@@ -118,9 +118,30 @@ _NOT_CITABLE = frozenset({"id", "sources", "disputes"})
 
 
 @functools.cache
-def _field_adapter(model: type[Record], field: str) -> TypeAdapter[Any]:
+def _field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
     annotation: Any = model.model_fields[field].annotation
     return TypeAdapter(annotation)
+
+
+@functools.cache
+def _str_adapter() -> TypeAdapter[str]:
+    return TypeAdapter(str)
+
+
+def element_key(item: Any) -> str | None:
+    """The key a citation names an element of a list by: an id itself, or a sub-record's ``key_field``.
+
+    Examples
+    --------
+    >>> from asiaai_graph.schema import InvestorRole
+    >>> element_key("baidu"), element_key(InvestorRole(organization="tencent", lead=True))
+    ('baidu', 'tencent')
+    """
+    if isinstance(item, str):
+        return item
+    key_field = getattr(item, "key_field", None)
+    value = getattr(item, key_field, None) if key_field else None
+    return value if isinstance(value, str) else None
 
 
 class Entity(Record):
@@ -146,17 +167,47 @@ class Entity(Record):
         known = cls.citable_fields()
         for i, citation in enumerate(sources):
             for name in citation.fields:
-                if name not in known:
+                if name.partition(".")[0] not in known:
                     raise ValueError(f"sources[{i}] cites {name!r}, which is not a field of a {cls.record_type}")
         return sources
+
+    def element(self, field: str, key: str) -> Any:
+        """The element of the list ``field`` that a citation names ``field.key``, or ``None``.
+
+        An element's key is the id itself in a list of ids, or the sub-record's key
+        (an investor's organization, a policy event's kind: ``Value.key_field``).
+        """
+        for item in getattr(self, field, None) or ():
+            if element_key(item) == key:
+                return item
+        return None
+
+    @model_validator(mode="after")
+    def _cited_elements_exist(self) -> Entity:
+        for i, citation in enumerate(self.sources):
+            for name in citation.fields:
+                base, dot, key = name.partition(".")
+                if dot and self.element(base, key) is None:
+                    raise ValueError(f"sources[{i}] cites {name!r}, but the record's {base} has no element {key!r}")
+        return self
 
     @model_validator(mode="after")
     def _disputes_hold(self) -> Entity:
         cited = {c.source for c in self.sources}
         for i, dispute in enumerate(self.disputes):
-            if dispute.field not in self.citable_fields():
+            base, dot, key = dispute.field.partition(".")
+            if base not in self.citable_fields():
                 raise ValueError(f"disputes[{i}]: {dispute.field!r} is not a field of a {self.record_type}")
-            adapter = _field_adapter(type(self), dispute.field)
+            if dot:
+                element = self.element(base, key)
+                if element is None:
+                    raise ValueError(f"disputes[{i}]: the record's {base} has no element {key!r}")
+                attr = getattr(element, "disputed_field", None)
+                kept = getattr(element, attr) if attr else element
+                model: type[BaseModel] = type(element)
+                adapter = _field_adapter(model, attr) if attr else _str_adapter()
+            else:
+                kept, adapter = getattr(self, dispute.field), _field_adapter(type(self), dispute.field)
             values = []
             for j, stated in enumerate(dispute.values):
                 try:
@@ -166,7 +217,7 @@ class Entity(Record):
                 for sid in stated.sources:
                     if sid not in cited:
                         raise ValueError(f"disputes[{i}].values[{j}]: source {sid!r} is not among the record's sources")
-            if getattr(self, dispute.field) not in values:
+            if kept not in values:
                 raise ValueError(f"disputes[{i}]: the record's {dispute.field} is not one of the stated values")
         return self
 

@@ -33,6 +33,11 @@ from asiaai_graph.schema.terms import (
     RECORD_TYPE_NAMES,
     ROR_ID,
     Accessibility,
+    InvestmentKind,
+    InvestmentStatus,
+    LanguageTag,
+    PolicyKind,
+    PolicyStatus,
     Measure,
     ModelKind,
     OrganizationCategory,
@@ -45,8 +50,10 @@ from asiaai_graph.schema.values import (
     Goal,
     HttpIri,
     InvestorRole,
+    LifecycleEvent,
     Money,
     PartialDate,
+    Period,
     Quantity,
 )
 
@@ -239,9 +246,23 @@ class Product(Entity):
 
 
 class Policy(Entity):
-    """A national or city strategy, law, regulation, programme or funding scheme.
+    """A national or city strategy, law, regulation, guideline, programme or funding scheme.
 
-    ``concerns`` names the organizations, products or models a measure is aimed at.
+    ``official_title`` is the title in its own language and script
+    (``official_language``); ``name`` is the English title a government or a
+    major translation uses. ``lifecycle`` holds the dated steps (proposed, passed,
+    promulgated, in force, amended...), each at its own precision; ``status`` is
+    where the policy stood on ``status_as_of``. ``concerns`` names the
+    organizations, products or models a measure is aimed at; ``modifies``,
+    ``implements``, ``supersedes`` and ``part_of`` relate it to other policies.
+
+    Examples
+    --------
+    >>> p = Policy.model_validate({"id": "kr-ai-basic-act", "name": "AI Basic Act", "kind": "law",
+    ...     "jurisdiction": "KR", "lifecycle": [{"event": "passed", "date": "2024-12-26"},
+    ...     {"event": "in_force", "date": "2026-01-22"}], "sources": ["s"]})
+    >>> str(p.date_of("passed")), p.in_force_on("2025-06-01"), p.in_force_on("2026-02-01")
+    ('2024-12-26', False, True)
     """
 
     record_type: ClassVar[str] = "policy"
@@ -249,38 +270,91 @@ class Policy(Entity):
     refs: ClassVar[tuple[Ref, ...]] = (
         Ref("jurisdiction", "jurisdiction", ("country", "place")),
         Ref("issuing_bodies", "issued_by", ("organization", "person")),
+        Ref("implementing_bodies", "implemented_by", ("organization",)),
         Ref("modifies", "modifies", ("policy",)),
+        Ref("implements", "implements", ("policy",)),
+        Ref("supersedes", "supersedes", ("policy",)),
         Ref("part_of", "part_of", ("policy",)),
         Ref("concerns", "concerns", ("organization", "product", "model")),
     )
 
-    kind: Literal[
-        "strategy",
-        "plan",
-        "law",
-        "regulation",
-        "programme",
-        "funding_scheme",
-        "export_control",
-        "executive_order",
-        "standards_body",
-    ]
+    kind: PolicyKind
+    official_title: str | None = None
+    official_language: LanguageTag | None = None
     jurisdiction: str
     issuing_bodies: tuple[str, ...] = ()
-    announced: PartialDate | None = None
-    in_force: PartialDate | None = None
+    implementing_bodies: tuple[str, ...] = ()
+    lifecycle: tuple[LifecycleEvent, ...] = ()
+    status: PolicyStatus | None = None
+    status_as_of: PartialDate | None = None
     target_year: int | None = Field(default=None, ge=1900, le=2200)
     goals: tuple[Goal, ...] = ()
     provisions: tuple[str, ...] = ()
     budget: Money | None = None
     annual_budget: Money | None = None
+    budget_period: Period | None = None
     modifies: tuple[str, ...] = ()
+    implements: tuple[str, ...] = ()
+    supersedes: tuple[str, ...] = ()
     part_of: str | None = None
     concerns: tuple[str, ...] = ()
 
+    @model_validator(mode="before")
+    @classmethod
+    def _dates_of_0_1(cls, data: Any) -> Any:
+        """0.1's ``announced`` and ``in_force`` dates are lifecycle events (and their citations name them so)."""
+        if not isinstance(data, dict) or not ({"announced", "in_force"} & data.keys()):
+            return data
+        data = dict(data)
+        events = [{"event": k, "date": data.pop(k)} for k in ("announced", "in_force") if k in data]
+        data["lifecycle"] = [*events, *(data.get("lifecycle") or ())]
+        renamed = {"announced": "lifecycle.announced", "in_force": "lifecycle.in_force"}
+        data["sources"] = [
+            {**c, "fields": [renamed.get(f, f) for f in c.get("fields", ())]} if isinstance(c, dict) else c
+            for c in data.get("sources") or ()
+        ]
+        return data
+
+    @model_validator(mode="after")
+    def _status_dated(self) -> Policy:
+        if self.status_as_of is not None and self.status is None:
+            raise ValueError("status_as_of without a status")
+        if self.official_language is not None and self.official_title is None:
+            raise ValueError("official_language without an official_title")
+        return self
+
+    def date_of(self, event: str) -> PartialDate | None:
+        """The date of the policy's first step of kind ``event`` (``passed``, ``in_force``...), or ``None``."""
+        dates = [e.date for e in self.lifecycle if e.event == event]
+        return min(dates) if dates else None
+
+    def in_force_on(self, date: PartialDate | str | int) -> bool:
+        """Whether the policy was in force (whole or in part) on ``date``, by its lifecycle.
+
+        In force from its first ``in_force`` or ``partially_in_force`` step on or before
+        ``date``, until a ``repealed``, ``superseded`` or ``expired`` step on or before
+        ``date``. A step known to the month or year counts as on its first day
+        (a law in force "2026-01" is in force on 2026-01-15).
+        """
+        day = _first_day(PartialDate.parse(date))
+        started = [e for e in self.lifecycle if e.event in ("in_force", "partially_in_force")
+                   and _first_day(e.date) <= day]
+        ended = [e for e in self.lifecycle if e.event in ("repealed", "superseded", "expired")
+                 and _first_day(e.date) <= day]
+        return bool(started) and not ended
+
+
+def _first_day(date: PartialDate) -> tuple[int, int, int]:
+    return (date.year, date.month or 1, date.day or 1)
+
 
 class Investment(Entity):
-    """Money committed: an equity round, an infrastructure build-out, a programme, a grant."""
+    """Money committed: an equity round, a listing, an infrastructure build-out, a fund or programme, a grant.
+
+    ``investors`` may be empty when no source names them (a round whose investee
+    says only how much it raised). ``status`` says how far the deal had gone when
+    the source reported it (``in_talks`` and ``reported`` are not confirmed).
+    """
 
     record_type: ClassVar[str] = "investment"
     section: ClassVar[str] = "investments"
@@ -290,8 +364,9 @@ class Investment(Entity):
         Ref("targets", "targets", ("country", "place", "organization", "product")),
     )
 
-    kind: Literal["equity_round", "infrastructure", "programme", "grant", "acquisition"]
-    investors: tuple[InvestorRole, ...] = Field(min_length=1)
+    kind: InvestmentKind
+    status: InvestmentStatus | None = None
+    investors: tuple[InvestorRole, ...] = ()
     investee: str | None = None
     targets: tuple[str, ...] = ()
     round: str | None = None
@@ -302,6 +377,12 @@ class Investment(Entity):
 
     # issue 10: a duration is not negative
     _duration = field_validator("duration")(lambda v: _not_negative(v))
+
+    @model_validator(mode="after")
+    def _someone(self) -> Investment:
+        if not (self.investors or self.investee or self.targets):
+            raise ValueError("an investment names its investors, its investee or its targets")
+        return self
 
 
 class Partnership(Entity):

@@ -18,12 +18,18 @@ __all__ = [
     "RECORD_TYPE_NAMES",
     "ROR_ID",
     "SLUG",
+    "VIEW_LANGUAGES",
     "Accessibility",
+    "InvestmentKind",
+    "InvestmentStatus",
     "LanguageTag",
+    "LifecycleEventKind",
     "Measure",
     "ModelKind",
     "OrganizationCategory",
     "OrganizationKind",
+    "PolicyKind",
+    "PolicyStatus",
     "Qualifier",
     "Region",
 ]
@@ -45,8 +51,66 @@ Qualifier = Literal["exact", "about", "at_least", "more_than", "at_most", "less_
 """How a stated number relates to the truth: ``about`` for "약", ``at_least`` for
 "이상", ``more_than`` for "넘는"/"over", ``between`` for a range ("2~3만")."""
 
-LanguageTag = Literal["en", "ko", "zh", "zh-Hans", "zh-Hant", "ja"]
-"""Languages a record's ``labels`` may be in (BCP 47 tags)."""
+LanguageTag = Literal[
+    "en", "ko", "zh", "zh-Hans", "zh-Hant", "ja",
+    # the other languages of Asia a name is written in (ISO 639-1, or 639-3 where there is none)
+    "ar", "az", "bn", "dv", "fa", "fil", "he", "hi", "hy", "id", "ka", "kk", "km", "ky", "lo", "mn", "mr", "ms",
+    "my", "ne", "ps", "ru", "si", "ta", "te", "tg", "th", "tk", "tr", "ur", "uz", "vi",
+]
+"""Languages a record's ``labels`` may be in (BCP 47 tags): English, Korean, Chinese (``zh``, or the
+script: ``zh-Hans`` simplified, ``zh-Hant`` traditional) and Japanese first, the languages every view
+speaks; then the other languages of Asia, for names written in their own script (Vietnamese, Thai,
+Arabic, Hindi...)."""
+
+VIEW_LANGUAGES: tuple[str, ...] = ("en", "ko", "zh", "zh-Hans", "zh-Hant", "ja")
+"""The label languages that tables and pictures give a column or a choice of their own."""
+
+PolicyKind = Literal[
+    "strategy",
+    "plan",
+    "law",
+    "regulation",
+    "guideline",
+    "standard",
+    "programme",
+    "funding_scheme",
+    "initiative",
+    "export_control",
+    "executive_order",
+    "standards_body",
+]
+"""What a policy is: a strategy or plan; a law (passed, or a bill), a regulation (secondary legislation:
+decrees, measures, provisions, rules), a guideline with official standing, a standard; a programme or
+funding scheme; an initiative (often international, launched by a government); an export control or
+executive order. ``standards_body`` is kept for records of 0.1 only."""
+
+LifecycleEventKind = Literal[
+    "proposed", "consultation", "passed", "adopted", "approved", "announced", "promulgated", "published",
+    "partially_in_force", "in_force", "amended", "superseded", "repealed", "expired", "lapsed", "withdrawn",
+]
+"""The dated steps of a policy's life: a bill is ``proposed`` (introduced, or a draft put out), may go to
+public ``consultation``, is ``passed`` by a legislature or ``adopted``/``approved`` by a government,
+``announced``, ``promulgated`` (signed into law), ``published`` (in a gazette, or a strategy released),
+comes ``partially_in_force`` then ``in_force``, may be ``amended``, and ends ``superseded`` (by another
+policy), ``repealed``, ``expired`` (at the end of its period), ``lapsed`` (a bill that died) or
+``withdrawn``."""
+
+PolicyStatus = Literal[
+    "proposed", "pending", "consultation", "passed", "adopted", "promulgated", "published", "partially_in_force",
+    "in_force", "superseded", "repealed", "expired", "lapsed", "withdrawn",
+]
+"""Where a policy stands as of a date (``status_as_of``): ``pending`` is a bill or draft under way."""
+
+InvestmentKind = Literal[
+    "equity_round", "debt", "ipo", "infrastructure", "programme", "government_fund", "grant", "acquisition",
+]
+"""What money an investment is: a private equity round; debt; a public listing (``ipo``); a build-out
+of data centres or cloud (``infrastructure``); a company's or government's programme of spending; a
+government fund; a grant; an acquisition."""
+
+InvestmentStatus = Literal["announced", "completed", "in_talks", "reported", "planned", "pledged", "cancelled"]
+"""How far the deal has gone, as the source says: ``in_talks`` and ``reported`` are not confirmed by the
+parties; ``planned`` and ``pledged`` are commitments of money not yet spent."""
 
 Region = Literal[
     "Eastern Asia",

@@ -20,7 +20,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -38,7 +38,7 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from asiaai_graph.schema.checks import check_decimal, check_iri
 from asiaai_graph.schema.codes import CURRENCY_CODES
-from asiaai_graph.schema.terms import SLUG, Qualifier
+from asiaai_graph.schema.terms import SLUG, LifecycleEventKind, Qualifier
 
 __all__ = [
     "Affiliation",
@@ -47,8 +47,10 @@ __all__ = [
     "Goal",
     "HttpIri",
     "InvestorRole",
+    "LifecycleEvent",
     "Money",
     "PartialDate",
+    "Period",
     "Quantity",
     "StatedValue",
     "Value",
@@ -219,6 +221,11 @@ class Value(BaseModel):
     # records from a snapshot does not pay for building all of them at import.
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
+    key_field: ClassVar[str | None] = None
+    """In a list, the field whose value names this element in a citation (``investors.tencent``)."""
+    disputed_field: ClassVar[str | None] = None
+    """The field two sources may disagree on for this element (a policy event's ``date``)."""
+
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in repr_args(self))
         return f"{type(self).__name__}({args})"
@@ -352,7 +359,11 @@ class Citation(Value):
 
     ``fields`` names the fields the citation supports (``parameters``,
     ``released``, ``developers``...); an empty tuple means the record itself
-    (that it exists, its name and kind). Evidence is a short verbatim
+    (that it exists, its name and kind). A name ``field.key`` states one element
+    of a list: ``developers.baidu`` (one id of a list of ids, or the sub-record
+    of a list whose key is that id, as ``investors.tencent``), or
+    ``lifecycle.in_force`` (a policy's event of that kind), so that a source
+    credited with a merged list is credited with what it states. Evidence is a short verbatim
     ``quote`` for an article, a ``locator`` for a dataset (the row, as the
     dataset's own key: ``Model=DeepSeek-V3``) and the ``links`` the row gives.
     In YAML a bare source id is accepted for a citation without a quote.
@@ -363,6 +374,9 @@ class Citation(Value):
     ...                              "locator": "Model=DeepSeek-V3"})
     >>> c.supports("parameters"), c.supports("released")
     (True, False)
+    >>> d = Citation.model_validate({"source": "s", "fields": ["developers.baidu"], "quote": "..."})
+    >>> d.supports("developers"), d.supports("developers.baidu"), d.supports("developers.tencent"), d.elements("developers")
+    (True, True, False, ('baidu',))
     """
 
     source: str = Field(pattern=SLUG)
@@ -373,8 +387,22 @@ class Citation(Value):
     links: tuple[str, ...] = ()
 
     def supports(self, field: str) -> bool:
-        """Whether this citation states ``field`` of the record."""
-        return field in self.fields
+        """Whether this citation states ``field`` of the record, whole or in part (``field.key``).
+
+        ``field.key`` itself is supported by a citation of that element or of the whole field.
+        """
+        if field in self.fields:
+            return True
+        base, dot, _ = field.partition(".")
+        if dot:
+            return base in self.fields
+        prefix = field + "."
+        return any(f.startswith(prefix) for f in self.fields)
+
+    def elements(self, field: str) -> tuple[str, ...]:
+        """The keys of the elements of ``field`` this citation names one by one (``developers.baidu`` -> ``baidu``)."""
+        prefix = field + "."
+        return tuple(f[len(prefix):] for f in self.fields if f.startswith(prefix))
 
     @model_validator(mode="before")
     @classmethod
@@ -385,10 +413,14 @@ class Citation(Value):
 class Affiliation(Value):
     """A person's role at an organization, as of the date the source states it.
 
+    Cited one by one as ``affiliations.<organization id>``.
+
     ``as_of`` is when the source says the person held the role (an article of
     2018 cannot say who works where today); ``former`` marks a role the source
     describes as already over at that date.
     """
+
+    key_field: ClassVar[str | None] = "organization"
 
     organization: str
     role: str | None = None
@@ -440,8 +472,60 @@ class Goal(Value):
     within: Quantity | None = None
 
 
+class LifecycleEvent(Value):
+    """A dated step of a policy's life (passed, promulgated, in force...), at the date's own precision.
+
+    Cited one by one as ``lifecycle.<event>``; two sources that give the step different dates are kept as a
+    dispute of ``lifecycle.<event>``.
+
+    Examples
+    --------
+    >>> e = LifecycleEvent.model_validate({"event": "in_force", "date": "2026-01-22"})
+    >>> e.describe(), e.date.precision
+    ('in force 2026-01-22', 'day')
+    """
+
+    key_field: ClassVar[str | None] = "event"
+    disputed_field: ClassVar[str | None] = "date"
+
+    event: LifecycleEventKind
+    date: PartialDate
+    note: str | None = None
+    """What the step was, in the source's words, when the kind alone does not say it (which chamber, which part)."""
+
+    def describe(self) -> str:
+        """``in force 2026-01-22``: the step and its date as the source gives it."""
+        return f"{self.event.replace('_', ' ')} {self.date}"
+
+
+class Period(Value):
+    """A span of time a budget or plan covers, each end at its own precision (``2021``–``2025``).
+
+    Examples
+    --------
+    >>> Period.model_validate({"start": 2024, "end": "2028-03"}).describe()
+    '2024–2028-03'
+    """
+
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.start is None and self.end is None:
+            raise ValueError("a period has a start, an end or both")
+        if self.start is not None and self.end is not None and self.end.year < self.start.year:
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def describe(self) -> str:
+        return f"{self.start or '…'}–{self.end or '…'}"
+
+
 class InvestorRole(Value):
-    """One investor in an investment, and whether it led."""
+    """One investor in an investment, and whether it led; cited one by one as ``investors.<organization id>``."""
+
+    key_field: ClassVar[str | None] = "organization"
 
     organization: str
     lead: bool = False

@@ -33,6 +33,9 @@ from asiaai_graph.rdf.mapping import (
     FIELDS,
     IDENTIFIER,
     NODE_CLASSES,
+    ELI_DATES,
+    ELI_PASSED_BY,
+    ELI_TITLE,
     QUALIFIED,
     QUALIFIERS,
     RDF,
@@ -189,6 +192,8 @@ class Emitter(Generic[T]):
         self.node_classes = {kind: c(iri) for kind, iri in NODE_CLASSES.items()}
         self.qualifiers = {name: c(iri) for name, iri in QUALIFIERS.items()}
         self.seq_of = pc(SEQUENCE_OF)
+        self.eli_dates = [(pc(pred), events) for pred, events in ELI_DATES.items()]
+        self.eli_passed_by, self.eli_title = pc(ELI_PASSED_BY), pc(ELI_TITLE)
         self.members = [pc(f"{RDF}_{i}") for i in range(1, 33)]
         self.tables: dict[str, list[_Step]] = {rt: self._compile(rt, maps) for rt, maps in FIELDS.items()}
         self.sub_tables: dict[str, list[_Step]] = {k: self._compile(k, maps) for k, maps in SUB_FIELDS.items()}
@@ -259,11 +264,26 @@ class Emitter(Generic[T]):
         out = [(self.node(rid), po)]
         lang = record.language if rt == "source" else None  # type: ignore[attr-defined]
         self.fields(record, self.tables[rt], rid + self.sep, po, out, lang)
+        if rt == "policy":
+            self.legislation(record, po)
         extra = self.reverse.get(rid)
         if extra:
             for pred, subjects in extra.items():
                 po.extend([(pred, s) for s in subjects])
         return out
+
+    def legislation(self, policy: Any, po: list[tuple[T, T]]) -> None:
+        """What a policy also states in ELI (:data:`~asiaai_graph.rdf.mapping.ELI_DATES`): dates, passed by, title."""
+        for pred, events in self.eli_dates:
+            dates = [e.date for e in policy.lifecycle if e.event in events]
+            if dates:
+                date = min(dates)
+                po.append((pred, self.typed(date.isoformat(), DATE_TYPES[date.precision])))
+        po.extend([(self.eli_passed_by, self.node(body)) for body in policy.issuing_bodies])
+        if policy.official_title is not None:
+            title = policy.official_title
+            po.append((self.eli_title, self.tagged(title, policy.official_language) if policy.official_language
+                       else self.plain(title)))
 
     def fields(
         self,

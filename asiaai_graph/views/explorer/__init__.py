@@ -181,7 +181,7 @@ def _node(kg: KnowledgeGraph, record: Entity) -> dict[str, Any]:
     stated: dict[str, list[str]] = {}
     for c in record.sources:
         for name in c.fields:
-            stated.setdefault(name, []).append(c.source)
+            stated.setdefault(name.partition(".")[0], []).append(c.source)
     facts = [[name, describe(value), list(dict.fromkeys(stated.get(name, ())))] for name, value in record
              if name not in skip and value not in (None, (), {})]
     citations = [{"source": c.source, **({"quote": c.quote} if c.quote else {}),

@@ -436,6 +436,12 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         '밝혀진 모델 학습 비용.',
         (),
     ),
+    'trainingComputeCost': (
+        'training compute cost', '학습 연산 비용',
+        "An estimate of what the training compute cost, at a stated year's prices (Epoch AI: 2023 US dollars); another measure than a stated training cost.",
+        '학습에 쓰인 연산의 비용 추정치 (특정 연도 가격 기준, Epoch AI는 2023년 달러). 밝혀진 학습 비용과는 다른 척도입니다.',
+        (),
+    ),
     'trainingDuration': (
         'training duration', '학습 기간',
         'How long training took.',
@@ -804,8 +810,20 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
     ),
     'trainingDatasetSize': (
         'training dataset size', '학습 데이터 크기',
-        "How much data training saw, in the source's unit (tokens, words, datapoints...).",
-        '학습에 쓰인 데이터의 양 (출처의 단위: 토큰, 단어, 데이터 포인트 등).',
+        "How large the training data is, in the source's unit (datapoints, words...).",
+        '학습 데이터의 크기 (출처의 단위: 데이터 포인트, 단어 등).',
+        (),
+    ),
+    'trainingTokens': (
+        'training tokens', '학습 토큰 수',
+        'How many tokens training saw, where the source counts tokens.',
+        '출처가 토큰으로 센 학습 데이터의 양.',
+        (),
+    ),
+    'trainingGradients': (
+        'training gradients', '학습 그래디언트 수',
+        "Epoch AI's training dataset size in gradients: the datapoints training processed, epochs counted; another measure than the dataset's size.",
+        'Epoch AI가 그래디언트 단위로 센 학습 데이터의 양 (에포크를 포함해 처리한 데이터 포인트 수). 데이터셋 크기와는 다른 척도입니다.',
         (),
     ),
     'trainingHardware': (

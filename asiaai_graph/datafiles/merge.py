@@ -51,6 +51,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
+from asiaai_graph.datafiles.statements import refines as _refines, same as _same
+
 if TYPE_CHECKING:
     from asiaai_graph.schema import Record
 
@@ -129,34 +131,6 @@ def _empty(value: Any) -> bool:
     return value is None or value == () or value == {}
 
 
-def _same(a: Any, b: Any) -> bool:
-    """Equal as statements: a quantity's confidence is the source's opinion, not part of the figure."""
-    from asiaai_graph.schema import Quantity
-
-    if isinstance(a, Quantity) and isinstance(b, Quantity):
-        return (a.value, a.qualifier, a.upper, a.unit) == (b.value, b.qualifier, b.upper, b.unit)
-    return bool(a == b)
-
-
-def _refines(fine: Any, coarse: Any, within: Mapping[str, str] | None = None) -> bool:
-    """Whether ``fine`` states ``coarse`` more precisely: a date (2024-12-26 refines 2024-12 and 2024), or
-    a place within another (``within``: place id -> the place it is part of; Shenzhen refines Guangdong)."""
-    from asiaai_graph.schema import PartialDate
-
-    if isinstance(fine, str) and isinstance(coarse, str) and within:
-        seen = {fine}
-        while fine in within and within[fine] not in seen:
-            fine = within[fine]
-            if fine == coarse:
-                return True
-            seen.add(fine)
-        return False
-    if not (isinstance(fine, PartialDate) and isinstance(coarse, PartialDate)):
-        return False
-    return fine.year == coarse.year and (coarse.month is None or (
-        fine.month == coarse.month and (coarse.day is None or fine.day == coarse.day)))
-
-
 def _union(groups: Sequence[Sequence[T]]) -> tuple[T, ...]:
     out: list[T] = []
     for group in groups:
@@ -180,16 +154,94 @@ def _json(value: Any) -> Any:
     return TypeAdapter(type(value)).dump_python(value, mode="json") if not isinstance(value, str) else value
 
 
-def _merge_group(group: list[tuple[Record, Layer]], within: Mapping[str, str] | None = None) -> Record:
-    from asiaai_graph.schema import Dispute, StatedValue
+def _merge_list(values: list[Any]) -> tuple[Any, ...]:
+    return _union(values)
 
-    first, first_layer = group[0]
+
+def _merge_labels(values: list[dict[str, str]], aliases: list[str]) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for v in values:
+        for lang, text in v.items():
+            if lang not in labels:
+                labels[lang] = text
+            elif labels[lang] != text:
+                aliases.append(text)
+    return labels
+
+
+class _Merge:
+    """What merging one group collects besides the fields: other names, disputes, notes for citations."""
+
+    def __init__(self, first: Record, within: Mapping[str, str] | None) -> None:
+        self.aliases: list[str] = []
+        self.disputes = list(getattr(first, "disputes", ()))
+        self.explicit = {d.field for d in self.disputes}
+        self.within = within
+        self.notes: dict[int, list[str]] = {}
+        """id of a contributing record -> notes for its citations of a field (a qualifier it states otherwise)."""
+
+    def one(self, field: str, stated: list[tuple[Record, Layer, Any]]) -> Any:
+        """The value of a one-value field: the agreed or most precise one, else the first and a dispute."""
+        from asiaai_graph.schema import Dispute, StatedValue
+
+        distinct: list[tuple[Any, list[tuple[Record, Layer]]]] = []
+        for r, layer, v in stated:
+            for known, who in distinct:
+                if _same(known, v):
+                    who.append((r, layer))
+                    break
+            else:
+                distinct.append((v, [(r, layer)]))
+        within = self.within if field in _PLACES else None
+        finest = [v for v, _ in distinct if all(_same(v, o) or _refines(v, o, within) for o, _ in distinct)]
+        chosen = finest[0] if finest else distinct[0][0]
+        self._qualifiers(field, chosen, stated)
+        if len(distinct) == 1 or finest:
+            return chosen
+        if field in _FIRST_WINS:
+            if field == "name":
+                self.aliases.extend(str(v) for v, _ in distinct[1:])
+        elif field not in self.explicit:
+            winner, other = distinct[0][1][0][1], distinct[1][1][0][1]
+            self.disputes.append(Dispute(
+                field=field,
+                values=tuple(StatedValue(value=_json(v), sources=tuple(dict.fromkeys(
+                    s for r, _ in who for s in _stated_sources(r, field)))) for v, who in distinct),
+                reason=f"{winner.label} takes precedence over {other.label}: {_rule(winner, other)}"))
+        return chosen
+
+    def _qualifiers(self, field: str, chosen: Any, stated: list[tuple[Record, Layer, Any]]) -> None:
+        """A source that gives the kept figure another confidence keeps its own, in its citation's note."""
+        mine = getattr(chosen, "confidence", None)
+        for r, layer, v in stated:
+            theirs = getattr(v, "confidence", None)
+            if _same(v, chosen) and theirs != mine:
+                said = f"Confidence {theirs}" if theirs else "no confidence"
+                self.notes.setdefault(id(r), []).append(
+                    f"{field}: {layer.label} gives the same figure with {said}; the record's confidence is "
+                    f"{mine or 'none'}, from another source")
+
+
+def _rule(winner: Layer, other: Layer) -> str:
+    """The precedence rule that kept ``winner``'s value over ``other``'s, in a dispute's reason."""
+    if winner.source == "":
+        return "curated records, written from their sources by hand, over datasets"
+    if winner.importer == other.importer:
+        return "a newer version of a dataset over an older one (a newer snapshot corrects an older one)"
+    if other.importer in REGISTRIES:
+        return ("the datasets over ROR, a registry of organizations whose location is where it lists one (a company's "
+                "Chinese entity, a campus), not always its headquarters")
+    if winner.importer in REGISTRIES:
+        return "ROR, a registry that states an organization's type, over a dataset's reading of its name"
+    return "Epoch AI, a research organisation's database with a source for each row, over the volunteer-kept lists"
+
+
+def _merge_group(group: list[tuple[Record, Layer]], within: Mapping[str, str] | None = None) -> Record:
+    first, _ = group[0]
     model = type(first)
     data: dict[str, Any] = {"id": first.id}
-    aliases: list[str] = []
-    disputes = list(getattr(first, "disputes", ()))
-    explicit = {d.field for d in disputes}
-    for field, info in model.model_fields.items():
+    merge = _Merge(first, within)
+    for field in model.model_fields:
         if field in _NOT_MERGED:
             continue
         stated = [(r, layer, getattr(r, field)) for r, layer in group if not _empty(getattr(r, field))]
@@ -199,60 +251,60 @@ def _merge_group(group: list[tuple[Record, Layer]], within: Mapping[str, str] | 
             continue
         values = [v for _, _, v in stated]
         if isinstance(values[0], tuple):
-            data[field] = _union(values)
+            data[field] = _merge_list(values)
         elif isinstance(values[0], dict):
-            labels: dict[str, str] = {}
-            for v in values:
-                for lang, text in v.items():
-                    if lang not in labels:
-                        labels[lang] = text
-                    elif labels[lang] != text:
-                        aliases.append(text)
-            data[field] = labels
+            data[field] = _merge_labels(values, merge.aliases)
         else:
-            distinct: list[tuple[Any, list[tuple[Record, Layer]]]] = []
-            for r, layer, v in stated:
-                for known, who in distinct:
-                    if _same(known, v):
-                        who.append((r, layer))
-                        break
-                else:
-                    distinct.append((v, [(r, layer)]))
-            chosen = distinct[0][0]
-            finest = [v for v, _ in distinct
-                      if all(_same(v, o) or _refines(v, o, within if field in _PLACES else None) for o, _ in distinct)]
-            if len(distinct) == 1 or finest:
-                chosen = finest[0] if finest else chosen
-            elif field in _FIRST_WINS:
-                if field == "name":
-                    aliases.extend(str(v) for v, _ in distinct[1:])
-            elif field not in explicit:
-                winner = distinct[0][1][0][1]
-                disputes.append(Dispute(
-                    field=field,
-                    values=tuple(
-                        StatedValue(value=_json(v), sources=tuple(dict.fromkeys(
-                            s for r, _ in who for s in _stated_sources(r, field))))
-                        for v, who in distinct
-                    ),
-                    reason=f"{winner.label} takes precedence: curated records over datasets, Epoch AI "
-                           "over the volunteer-kept lists, a newer version of a dataset over an older one",
-                ))
-            data[field] = chosen
+            data[field] = merge.one(field, stated)
     for lesser, greater in _DISJOINT:  # a developer one source names is no mere contributor because another lists it so
         if lesser in data and greater in data:
             data[lesser] = tuple(v for v in data[lesser] if v not in data[greater])
     names = {data.get("name"), *data.get("labels", {}).values()}
-    data["aliases"] = _union([data.get("aliases", ()), [a for a in aliases if a not in names]]) \
-        if "aliases" in model.model_fields else None
-    if data["aliases"] is None:
-        del data["aliases"]
-    sources = _union([getattr(r, "sources", ()) for r, _ in group])
+    if "aliases" in model.model_fields:
+        data["aliases"] = _union([data.get("aliases", ()), [a for a in merge.aliases if a not in names]])
+    sources = _union([_credited(r, data, merge.notes.get(id(r), [])) for r, _ in group])
     if sources:
         data["sources"] = sources
-    if disputes:
-        data["disputes"] = tuple(disputes)
+    if merge.disputes:
+        data["disputes"] = tuple(merge.disputes)
     return model.model_validate(data)
+
+
+def _credited(record: Record, merged: Mapping[str, Any], notes: list[str]) -> tuple[Any, ...]:
+    """``record``'s citations, each crediting only what the record states of a merged list.
+
+    A list merged from several sources (developers, domains) is no longer what one of them
+    states: a citation that named the whole field names each element the record gives instead
+    (``developers.baidu``), so that each element is credited to the sources that state it.
+    Elements the merged record no longer holds (a contributor another source names a developer)
+    are left out; ``notes`` (a qualifier the record states otherwise) go on the citations of
+    their field.
+    """
+    from asiaai_graph.schema.base import element_key
+
+    out = []
+    for citation in getattr(record, "sources", ()):
+        fields: list[str] = []
+        for name in citation.fields:
+            base, dot, key = name.partition(".")
+            mine, theirs = getattr(record, base, None), merged.get(base)
+            if not isinstance(theirs, tuple) or mine == theirs or (dot and not isinstance(mine, tuple)):
+                fields.append(name)
+                continue
+            keys = [key] if dot else [element_key(item) for item in mine or ()]
+            held = {element_key(item) for item in theirs}
+            if None in keys:  # elements without a key (a family's sizes): credited whole
+                fields.append(name)
+                continue
+            fields.extend(f"{base}.{k}" for k in keys if k in held)
+        said = [n for n in notes if n.split(":", 1)[0] in citation.fields]
+        update: dict[str, Any] = {}
+        if tuple(fields) != citation.fields:
+            update["fields"] = tuple(dict.fromkeys(fields))
+        if said:
+            update["note"] = "; ".join([citation.note, *said] if citation.note else said)
+        out.append(citation.model_copy(update=update) if update else citation)
+    return tuple(out)
 
 
 def merge_records(

@@ -46,6 +46,7 @@ from asiaai_graph.datafiles.merge import CURATED, Layer, header_layer, merge_rec
 from asiaai_graph.graph.references import EdgeTuple, PathPart, field_path, scan_references
 from asiaai_graph.schema import SECTIONS, Entity, Place, Record, section_adapter
 from asiaai_graph.datafiles.files import FileDigest, decode, display_path, read_bytes
+from asiaai_graph.datafiles.moved import Moved, redirected_fields
 from asiaai_graph.datafiles.parse import is_placeholder, locate, parse_yaml
 
 if TYPE_CHECKING:
@@ -111,8 +112,10 @@ class Reader:
     """
 
     def __init__(self, max_file_size: int = MAX_FILE_SIZE, keep: str = "records",
-                 sink: Callable[[list[tuple[str, bytes]]], None] | None = None) -> None:
+                 sink: Callable[[list[tuple[str, bytes]]], None] | None = None, moved: Moved | None = None) -> None:
         self.max_file_size = max_file_size
+        self.moved = moved or {}
+        """Ids that changed (``moved.tsv``): a reference to an old id is read as the new one."""
         self.keep = keep
         self.sink = sink
         self.problems: list[Problem] = []
@@ -164,6 +167,8 @@ class Reader:
         out: list[tuple[Record, _Origin]] = []
         located: list[tuple[tuple[PathPart, ...], str | None, str | None, str]] = []
         self._validate(doc, index, bad_records, located, out)
+        if self.moved:
+            out = [(self._redirect(record, shown), origin) for record, origin in out]
         for where, rid, field_name, message in located:
             self.problems.append(Problem(shown, locate(doc, lines, where, 1), rid, field_name, message))
         del doc, lines, parsed
@@ -220,6 +225,20 @@ class Reader:
                     for err in exc.errors():
                         loc = tuple(err["loc"])
                         located.append(((section, position, *loc), rid, field_path(loc) or None, _message(err)))
+
+    def _redirect(self, record: Record, shown: str) -> Record:
+        """``record`` with references to old ids read as the new ones, each change warned about."""
+        update = redirected_fields(record, self.moved)
+        if not update:
+            return record
+        import warnings
+
+        from asiaai_graph.utils.errors import MovedIdWarning
+
+        old = {ref: getattr(record, ref) for ref in update}
+        warnings.warn(MovedIdWarning(f"{shown}: record {record.id}: {', '.join(update)} named moved ids "
+                                     f"({old}); read as {update}"), stacklevel=2)
+        return record.model_copy(update=update)
 
     def _slim(self, record: Record) -> Record:
         """A copy of ``record`` with only the fields references and indexes read (see :data:`INDEX_FIELDS`)."""
@@ -373,25 +392,27 @@ def _record_id(doc: Any, section: Any, position: int) -> str | None:
     return rid if isinstance(rid, str) and not is_placeholder(rid) else None
 
 
-def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE) -> tuple[list[Record], list[EdgeTuple]]:
+def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE,
+               moved: Moved | None = None) -> tuple[list[Record], list[EdgeTuple]]:
     """Parse and validate ``files``; the records sorted by id and their edges, or a :class:`DataError`.
 
+    ``moved`` maps old ids to new ones (``data/moved.tsv``): references to old ids are read as the new.
     Raises :class:`~asiaai_graph.utils.errors.DataError` listing every problem in every file.
     """
-    reader = Reader(max_file_size)
+    reader = Reader(max_file_size, moved=moved)
     for path in files:
         reader.add_file(path)
     return reader.finish()
 
 
-def read_merged(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE) -> list[Record]:
+def read_merged(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE, moved: Moved | None = None) -> list[Record]:
     """Parse, validate and merge ``files`` into one record per id, sorted by id, without checking references.
 
     What an importer reads of the data folder when it leaves one import out (ROR matches the
     organizations the other files hold): a reference into the file left out is no error here.
     Raises :class:`~asiaai_graph.utils.errors.DataError` for records that do not validate or merge.
     """
-    reader = Reader(max_file_size)
+    reader = Reader(max_file_size, moved=moved)
     for path in files:
         reader.add_file(path)
     reader._drop_older_imports()
@@ -412,7 +433,8 @@ class GraphParts:
 
 
 def read_graph(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE,
-               sink: Callable[[list[tuple[str, bytes]]], None] | None = None) -> GraphParts:
+               sink: Callable[[list[tuple[str, bytes]]], None] | None = None,
+               moved: Moved | None = None) -> GraphParts:
     """Read ``files`` into what a graph is made of: its state and every record's JSON.
 
     Each file's records go to ``sink`` as ``(id, json)`` pairs once the file
@@ -430,7 +452,7 @@ def read_graph(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE,
     from asiaai_graph.graph.index import build_state
 
     kept: dict[str, bytes] = {}
-    reader = Reader(max_file_size, keep="slim", sink=sink or (lambda chunk: kept.update(chunk)))
+    reader = Reader(max_file_size, keep="slim", sink=sink or (lambda chunk: kept.update(chunk)), moved=moved)
     for path in files:
         reader.add_file(path)
     records, edges = reader.finish()

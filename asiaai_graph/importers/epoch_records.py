@@ -12,23 +12,28 @@ that an imported row names as its base model is imported as well, so that
 ``base_model`` can point at it.
 
 What each model record holds, and from which column: ``name`` (Model),
-``developers`` (Organization, matched to records by
-:class:`~asiaai_graph.importers.matching.Matcher`), ``released`` (Publication
+``developers`` and ``contributors`` (Organization, matched to records by
+:class:`~asiaai_graph.importers.matching.Matcher`: a row's only organization is its
+developer; of several, the first, unless ``developers.tsv`` names more, the others being
+contributors, :func:`epoch_roles`), ``released`` (Publication
 date, with its precision), ``parameters`` (Parameters, a count, so the float's
 fraction is rounded away: ``200000000000.9997`` is 200,000,000,001),
 ``training_compute`` (FLOP, rounded to 12 significant digits, which removes the
 float noise of Epoch's arithmetic, ``2.69000000000001e+24``, and keeps every
 digit Epoch states; with the row's Confidence), ``training_dataset_size``
-(in the unit the column names: datapoints, or gradients in the newer layout),
+(in datapoints, the older layout's column) or ``training_gradients`` (the newer
+layout's "Training dataset size (gradients)", another measure: epochs counted),
 ``training_hardware``, ``hardware_quantity``, ``domains``, ``tasks``,
-``notability_criteria``, ``accessibility`` (Model accessibility), ``training_cost``
-(Training compute cost (2023 USD): USD at 2023 prices) and ``base_model``.
+``notability_criteria``, ``accessibility`` (Model accessibility), ``training_compute_cost``
+(Training compute cost (2023 USD): an estimate in USD at 2023 prices, not a stated cost)
+and ``base_model``.
 ``kind`` follows the domains: Multimodal -> multimodal, Language -> llm,
 Speech or Audio -> speech, Vision, Image generation, Video or 3D modeling ->
 vision, Recommendation -> recommendation, anything else -> other; but a
 language or multimodal model whose tasks Epoch gives, none of them generating
 language (:data:`GENERATIVE_TASKS`), is vision (with the Vision domain) or other:
-CLIP classifies images, an encoder classifies text.
+CLIP classifies images, an encoder classifies text. Then ``kinds.tsv`` and the LLM
+rule (:func:`epoch_kind`) decide whether a language model is large.
 
 Each organization keeps the sector (Organization categorization) and country
 (Country of organization) that rows pair with it by position, only when a row
@@ -220,8 +225,11 @@ def _model_data(row: EpochRow, kind: str, developers: list[str], contributors: l
             compute["confidence"] = row.confidence
         data["training_compute"] = compute
     if len(row.training_dataset_size) == 1 and row.training_dataset_size[0] > 0:
-        data["training_dataset_size"] = {"value": significant(row.training_dataset_size[0]),
-                                         "unit": row.training_dataset_size_unit}
+        size = significant(row.training_dataset_size[0])
+        if row.training_dataset_size_unit == "gradients":  # the newer layout's measure: datapoints processed
+            data["training_gradients"] = {"value": size}
+        else:
+            data["training_dataset_size"] = {"value": size, "unit": row.training_dataset_size_unit}
     data["training_hardware"] = list(row.training_hardware)
     if row.hardware_quantity is not None and row.hardware_quantity > 0:
         data["hardware_quantity"] = {"value": _one(row.hardware_quantity)}
@@ -232,7 +240,7 @@ def _model_data(row: EpochRow, kind: str, developers: list[str], contributors: l
         data["accessibility"] = ACCESSIBILITY[row.model_accessibility]
     cost = row.values.get("Training compute cost (2023 USD)")
     if isinstance(cost, Decimal) and cost > 0:
-        data["training_cost"] = {"amount": significant(cost), "currency": "USD", "price_year": 2023}
+        data["training_compute_cost"] = {"amount": significant(cost), "currency": "USD", "price_year": 2023}
     if base is not None:
         data["base_model"] = base
     return data

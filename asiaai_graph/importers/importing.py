@@ -11,7 +11,9 @@ Names are matched to records through the tables in the curated data folder
 (``matching.tsv``, ``distinct.tsv``, ``exclusions.tsv``; see
 :mod:`~asiaai_graph.importers.matching`) and the hand-written curated records,
 never through other imports, so the result does not depend on what else has
-been imported. ``ag.load(DIR)`` then merges the records with the curated data
+been imported. ROR is the exception: a registry of organizations, it is matched
+against every organization the data folder holds (without its own import), and
+brings in only those (:mod:`~asiaai_graph.importers.ror_records`). ``ag.load(DIR)`` then merges the records with the curated data
 (:mod:`asiaai_graph.datafiles.merge`); a newer version of a dataset the curated data
 already imports replaces it.
 """
@@ -168,7 +170,7 @@ def import_dataset(
     tables: MatchingTables | None = None,
     curated: list[Record] | None = None,
 ) -> ImportResult:
-    """Read a dataset file with ``importer`` (``epoch``, ``llm-jp``, ``china-llms``) into records.
+    """Read a dataset file with ``importer`` (``epoch``, ``llm-jp``, ``china-llms``, ``ror``) into records.
 
     ``version`` names the dataset's version where the file does not say it
     (LLM-jp and the Chinese list: ``"2026-08-22 (commit 903d9db)"``, the date

@@ -11,11 +11,14 @@ Japanese names as labels), ``released`` (Release Year: year precision),
 ``architecture`` (the Architecture cell's first line), the sizes in bold in the
 Architecture cell (``**7b**``, ``8x70b (**465b**)``: the bold figure is the total)
 as ``parameters`` when there is one size and ``variant_parameters`` when there
-are several, ``training_dataset_size`` when the Training Data cell states one
+are several (about that size: the list writes the size class a model is named by,
+``13b``; exact where it adds the count, ``4b(3.8b)``), ``training_tokens`` when the Training Data cell states one
 token count (``(**2.1T** tokens)``), ``license`` (License, as written), and
 ``base_model`` when the Base Model cell names a record the matching table or the
 curated data knows. ``kind``: text generation -> llm, vision-language ->
-multimodal, speech -> speech. The dataset gives no sector or country of its
+multimodal (text to image or video, and image encoders such as CLIP: vision), speech
+-> speech; then ``kinds.tsv`` and the LLM rule (:func:`llmjp_kind`: a stated size under a
+billion makes a language model). The dataset gives no sector or country of its
 developers, so their kind follows their names only
 (:func:`~asiaai_graph.importers.build.organization_kind`).
 
@@ -43,7 +46,7 @@ if TYPE_CHECKING:
     from asiaai_graph.importers.matching import Matcher, MatchingTables
     from asiaai_graph.schema import Source
 
-__all__ = ["KINDS", "llmjp_kind", "llmjp_records", "llmjp_source", "sizes"]
+__all__ = ["KINDS", "llmjp_kind", "llmjp_records", "llmjp_source", "sized", "sizes"]
 
 #: LLM-jp category -> model kind (the categories imported).
 KINDS = {"text-generation": "llm", "vision-language": "multimodal", "speech": "speech"}
@@ -54,14 +57,40 @@ _TOKENS = re.compile(r"\*\*(\d+(?:\.\d+)?)\s*([kmbt])\*\*\s*tokens", re.I)
 _SCALE = {"k": Decimal(10) ** 3, "m": Decimal(10) ** 6, "b": Decimal(10) ** 9, "t": Decimal(10) ** 12}
 
 
-def sizes(markdown: str) -> tuple[Decimal, ...]:
-    """The distinct sizes written in bold in a cell (``**7b**``, ``**1.8B**``), smallest first."""
-    found = set()
+_EXACT = re.compile(r"^\d+(?:\.\d+)?\s*[kmbt]\s*\(\s*(\d+(?:\.\d+)?)\s*([kmbt])\s*\)", re.I)
+
+
+def sized(markdown: str) -> tuple[tuple[Decimal, bool], ...]:
+    """The distinct sizes written in bold in a cell, smallest first, each with whether it is an exact count.
+
+    A size as the list writes it (``**7b**``, ``**13b**``) is the size class a model is named by,
+    not a count: Stockmark-13b has 13.2 billion parameters. A size written with its count in
+    brackets, ``**4b(3.8b)**`` (OpenCALM's and rinna's rows), is that exact count.
+
+    >>> sized("GPT-NeoX (**1b(1.4b)**, **7b**)")
+    ((Decimal('1400000000'), True), (Decimal('7000000000'), False))
+    """
+    found = {}
     for bold in _BOLD.findall(markdown):
-        m = _SIZE.match(bold.strip())
+        exact = _EXACT.match(bold.strip())
+        m = exact or _SIZE.match(bold.strip())
         if m:
-            found.add((Decimal(m.group(1)) * _SCALE[m.group(2).lower()]).quantize(Decimal(1)))
-    return tuple(sorted(found))
+            value = (Decimal(m.group(1)) * _SCALE[m.group(2).lower()]).quantize(Decimal(1))
+            found[value] = found.get(value, False) or bool(exact)
+    return tuple(sorted(found.items()))
+
+
+def sizes(markdown: str) -> tuple[Decimal, ...]:
+    """The distinct sizes written in bold in a cell (``**7b**``, ``**1.8B**``), smallest first (see :func:`sized`).
+
+    >>> sizes("GPT-NeoX (**1b(1.4b)**, **3b(2.7b)**)")
+    (Decimal('1400000000'), Decimal('2700000000'))
+    """
+    return tuple(value for value, _ in sized(markdown))
+
+
+def _size(value: Decimal, exact: bool) -> dict[str, Any]:
+    return {"value": value} if exact else {"value": value, "qualifier": "about"}
 
 
 def llmjp_source(version: str | None = None) -> Source:
@@ -111,16 +140,16 @@ def _model_data(row: LlmJpRow, ja: LlmJpRow, kind: str, developers: list[str], b
         first = arch.text.split("\n")[0].strip(" (")
         if first:
             data["architecture"] = first
-        found = sizes(arch.markdown)
+        found = sized(arch.markdown)
         if len(found) == 1:
-            data["parameters"] = {"value": found[0]}
+            data["parameters"] = _size(*found[0])
         elif found:
-            data["variant_parameters"] = [{"value": s} for s in found]
+            data["variant_parameters"] = [_size(*s) for s in found]
     training = row.get("training_data")
     if training is not None:
         tokens = {(Decimal(n) * _SCALE[u.lower()]).quantize(Decimal(1)) for n, u in _TOKENS.findall(training.markdown)}
         if len(tokens) == 1:
-            data["training_dataset_size"] = {"value": tokens.pop(), "unit": "tokens"}
+            data["training_tokens"] = {"value": tokens.pop()}
     licence = row.get("license")
     if licence is not None and licence.text.strip() not in ("", "-", "？", "?"):
         data["license"] = " ".join(licence.text.split())

@@ -210,7 +210,7 @@ def ror_source(version: str | None = None) -> Source:
     from asiaai_graph.schema import Source
 
     return Source(
-        id=ROR_SOURCE_ID, title="Research Organization Registry (ROR): records of organizations in Asia",
+        id=ROR_SOURCE_ID, title="Records of organizations in Asia",
         publisher="Research Organization Registry (ROR)", kind="dataset", language="en", url="https://ror.org/",
         version=version, license="CC0 1.0",
         note=("The latest version of each record located in Asia that the release folders v1.0 to v2.9 of "
@@ -342,23 +342,24 @@ def ror_records(table: RorTable, organizations: Sequence[Organization], places: 
                   {o.id for o in organizations} | {p.id for p in places},
                   {k: next(iter(v)) for k, v in names.items() if len(v) == 1}, list(match.notes))
     matched = [table.by_id[r] for r in sorted(ids)]
-    parents: dict[str, str] = {}
-    for rec in matched:  # a matched record's parent comes in too, when the file holds it
+    for rec in matched:  # a matched record's parent comes in too, when the file holds it and nothing else names it
         for rid, label in rec.related("parent"):
+            if rid in ids or key(label) in cx.by_name:
+                break
             parent = table.by_id.get(rid)
-            if rid not in ids and parent is not None and key(label) not in cx.by_name:
+            if parent is not None:
                 new = slug(english_name(parent.name, parent.country_name))
                 ids[rid] = f"{new}-{(parent.country or 'xx').lower()}" if new in cx.taken else new
                 cx.taken.add(ids[rid])
-    for rec in matched:
+                break
+    parents: dict[str, str] = {}
+    for rec in matched:  # ROR lists a child under its parent too: a matched child takes a matched parent
         for child, _ in rec.related("child"):
-            if child in ids and child in match.matched.values():
+            if child in match.matched.values():
                 parents.setdefault(ids[child], ids[rec.ror])
     for rec in [table.by_id[r] for r in sorted(ids)]:
         own = _related(cx, rec, "parent") if rec.ror in match.matched.values() else []
         parent = own[0] if own else parents.get(ids[rec.ror])
         successors = _related(cx, rec, "successor") if rec.ror in match.matched.values() else []
-        if parent == ids[rec.ror]:
-            parent = None
-        _record(cx, rec, parent, successors[0] if successors else None)
+        _record(cx, rec, parent if parent != ids[rec.ror] else None, successors[0] if successors else None)
     return builder, cx.notes

@@ -125,6 +125,7 @@ class AAG(_namespace.DefinedNamespace):
     activeParameters: URIRef  # active parameters
     variantCount: URIRef  # variant count
     trainingCost: URIRef  # training cost
+    trainingComputeCost: URIRef  # training compute cost
     trainingDuration: URIRef  # training duration
     budget: URIRef  # budget
     annualBudget: URIRef  # annual budget
@@ -139,6 +140,8 @@ class AAG(_namespace.DefinedNamespace):
     sequenceOf: URIRef  # sequence of
     trainingCompute: URIRef  # training compute
     trainingDatasetSize: URIRef  # training dataset size
+    trainingTokens: URIRef  # training tokens
+    trainingGradients: URIRef  # training gradients
     hardwareQuantity: URIRef  # hardware quantity
     dispute: URIRef  # dispute
     statedValue: URIRef  # stated value

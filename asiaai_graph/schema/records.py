@@ -186,11 +186,20 @@ class AIModel(Entity):
     version: str | None = None
     variant_count: Quantity | None = None
     training_cost: Money | None = None
+    """What training cost as its developer or a report states it, in that source's currency and year."""
+    training_compute_cost: Money | None = None
+    """An estimate of what the training compute cost, at a stated year's prices (Epoch AI: 2023 US dollars); another
+    measure than a stated training cost."""
     training_duration: Quantity | None = None
     training_compute: Quantity | None = None
     """Floating-point operations used in training (``unit: FLOP``), with the source's confidence."""
     training_dataset_size: Quantity | None = None
-    """How much data training saw, in the source's unit (``tokens``, ``words``, ``datapoints``...)."""
+    """How large the training data is, in the source's unit (``datapoints``, ``words``...)."""
+    training_tokens: Quantity | None = None
+    """How many tokens training saw, where the source counts tokens (LLM-jp: "2.1T tokens")."""
+    training_gradients: Quantity | None = None
+    """Epoch AI's "Training dataset size (gradients)": the datapoints training processed, epochs counted; another
+    measure than the dataset's size."""
     training_hardware: tuple[str, ...] = ()
     hardware_quantity: Quantity | None = None
     """How many of the training hardware's chips were used."""

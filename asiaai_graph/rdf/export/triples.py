@@ -41,6 +41,7 @@ from asiaai_graph.rdf.mapping import (
     RDF,
     RDF_JSON,
     RDF_TYPE,
+    SAME_AS,
     RDFS,
     SEQUENCE,
     SEQUENCE_OF,
@@ -183,6 +184,7 @@ class Emitter(Generic[T]):
         c, pc = enc.const, enc.predicate
         self.a = pc(RDF_TYPE)
         self.identifier = pc(IDENTIFIER)
+        self.same_as = pc(SAME_AS)
         self.label = pc(RDFS + "label")
         self.sequence = pc(SEQUENCE)
         self.derived = pc(WAS_DERIVED_FROM)
@@ -255,6 +257,8 @@ class Emitter(Generic[T]):
         record = self.record
         for r in (self.kg.values() if keep else self.kg.iter_records()):
             yield from record(r)
+        for old, (new, _) in sorted(self.kg.moved().items()):  # an id that changed: its old IRI is the new one
+            yield (self.node(old), [(self.same_as, self.node(new))])
 
     def record(self, record: Record) -> list[tuple[T, list[tuple[T, T]]]]:
         """The blocks of one record: its own, then those of the nodes it owns."""

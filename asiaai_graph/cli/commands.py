@@ -41,8 +41,10 @@ def register(commands: Commands) -> None:
                    help="the records' own kind field: e.g. company or startup (organization), llm (model), "
                         "law (policy)")
     p = commands.add("llm-builders", run_llm_builders,
-                     "organizations that build large language models (multimodal ones included)")
+                     "organizations that build large language models (multimodal ones included): their developers, "
+                     "not the affiliations of a paper's co-authors")
     p.add_argument("--country", help="a country: ISO 3166-1 code or name in any language (CN, cn, China, 중국)")
+    p.add_argument("--by-country", action="store_true", help="count the builders in each country of Asia instead")
     p = commands.add("validate", run_validate, "check data files; exit 1 with every problem listed",
                      parents=("output",))
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -150,6 +152,8 @@ def _print_records(records: Sequence[Record], args: argparse.Namespace, out: Tex
 def run_llm_builders(args: argparse.Namespace, out: TextIO) -> int:
     # answered from the index and the records' JSON: from a snapshot, no record model is built
     kg = open_graph(args)
+    if args.by_country:
+        return _builders_by_country(kg, args, out)
     builders = kg.ids("organization", country=country_of(kg, args), llm=True)
     llms = {o: sorted({m for k in LANGUAGE_MODEL_KINDS for m in kg.ids("model", developer=o, kind=k)})
             for o in builders}
@@ -159,6 +163,21 @@ def run_llm_builders(args: argparse.Namespace, out: TextIO) -> int:
     rows = [[o, label_of(data, args.lang), data.get("country") or "",
              ", ".join(label_of(kg.raw(m), args.lang) for m in llms[o])] for o, data in ((o, kg.raw(o)) for o in builders)]
     table(["ID", "NAME", "COUNTRY", "LLMS"], rows, out)
+    return 0
+
+
+def _builders_by_country(kg: KnowledgeGraph, args: argparse.Namespace, out: TextIO) -> int:
+    """How many organizations build LLMs in each country of Asia (UN M49, with Taiwan), most first."""
+    from asiaai_graph.importers.regions import ASIA
+
+    counts = {c: kg.ids("organization", country=c, llm=True) for c in sorted(ASIA) if c in kg}
+    found = sorted(((c, ids) for c, ids in counts.items() if ids), key=lambda kv: (-len(kv[1]), kv[0]))
+    if args.json:
+        dump([{"country": c, "builders": len(ids), "ids": ids} for c, ids in found], out)
+        return 0
+    table(["COUNTRY", "NAME", "BUILDERS", "WHO"],
+          [[c, label_of(kg.raw(c), args.lang), str(len(ids)), ", ".join(label_of(kg.raw(o), args.lang) for o in ids)]
+           for c, ids in found], out)
     return 0
 
 

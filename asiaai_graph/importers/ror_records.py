@@ -18,10 +18,10 @@ records that must not be matched by name, each with its reason.
 
 **What a matched record states**, each field citing the record (``locator``: its ROR id; the note
 gives the release): ``ror``; ``wikidata`` (ROR's preferred Wikidata item); ``name`` (ROR's display
-name without a closing "(Country)"); ``labels`` in Korean, Japanese and Chinese (``zh`` in simplified
+name without a closing "(Country)"); ``labels`` in Korean, Japanese, Chinese (``zh`` in simplified
 characters, ``zh-Hant`` in traditional ones, told apart with OpenCC's tables; a label that both read
-alike is ``zh-Hant`` in Taiwan, Hong Kong and Macao), other names as aliases (acronyms, English
-aliases, labels in other languages); ``kind`` from ROR's types (:data:`KINDS`); ``country`` and
+alike is ``zh-Hant`` in Taiwan, Hong Kong and Macao) and the other languages of Asia the schema
+knows (Thai, Hindi, Vietnamese...), other names as aliases (acronyms, English aliases); ``kind`` from ROR's types (:data:`KINDS`); ``country`` and
 ``headquarters`` (the record's city as a place; Hong Kong and Macao are places of China, as UN M49
 and the curated places hold them); ``founded`` (the established year); ``website``; ``parent``
 (ROR's parent, or the organization whose child list names it); ``successor`` (ROR's successor).
@@ -241,11 +241,17 @@ def chinese_tag(text: str, traditional_area: bool) -> str:
 
 
 def _labels(rec: RorRecord, country: str | None) -> tuple[dict[str, str], list[str]]:
-    """Korean, Japanese and Chinese labels, and the other names (aliases) of a record."""
+    """Labels in Korean, Japanese, Chinese and the other languages of Asia, and the other names (aliases) of a
+    record: English labels, aliases and acronyms, and further labels of a language that already has one."""
+    from typing import get_args
+
+    from asiaai_graph.schema.terms import LanguageTag
+
+    native = set(get_args(LanguageTag)) - {"en", "zh", "zh-Hans", "zh-Hant"}
     labels: dict[str, str] = {}
     others: list[str] = []
     for lang, what, value in rec.names:
-        tag = lang if lang in ("ko", "ja") else None
+        tag = lang if lang in native else None
         if lang == "zh":
             tag = chinese_tag(value, country in ("TW", "HK", "MO"))
         if what == "label" and tag is not None and tag not in labels:

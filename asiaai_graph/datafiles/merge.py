@@ -261,7 +261,7 @@ def _merge_group(group: list[tuple[Record, Layer]], within: Mapping[str, str] | 
             data[lesser] = tuple(v for v in data[lesser] if v not in data[greater])
     names = {data.get("name"), *data.get("labels", {}).values()}
     if "aliases" in model.model_fields:
-        data["aliases"] = _union([data.get("aliases", ()), [a for a in merge.aliases if a not in names]])
+        data["aliases"] = tuple(a for a in _union([data.get("aliases", ()), merge.aliases]) if a not in names)
     sources = _union([_credited(r, data, merge.notes.get(id(r), [])) for r, _ in group])
     if sources:
         data["sources"] = sources

@@ -241,7 +241,8 @@ class Builder:
         if labels:
             data["labels"] = labels
         shown = {name, *labels.values()}
-        aliases = sorted({n for n in org.names if n not in shown}
+        other_labels = {text for counter in org.labels.values() for text in counter}  # a second spelling: an alias
+        aliases = sorted({n for n in (*org.names, *other_labels) if n not in shown}
                          | {a for n in org.names for a in acronyms(n) if a not in shown})
         if aliases:
             data["aliases"] = aliases

@@ -143,9 +143,10 @@ def _places(row: ChinaLlmRow, builder: Builder, matcher: Matcher) -> tuple[str |
                       locator=locator, line=row.line)
     if row.city:
         how = matcher.how("place", row.city)
-        name = matcher.english("place", matcher.id("place", row.city)) if how != "new" else place_name(row.city)
-        cid = matcher.id("place", row.city) if how != "new" else slug(name or row.city)
-        builder.place(cid, {"name": name or place_name(row.city), "labels": {"zh": row.city},
+        known = matcher.english("place", matcher.id("place", row.city)) if how != "new" else None
+        name = known or place_name(row.city)
+        cid = matcher.id("place", row.city) if how != "new" else slug(name)
+        builder.place(cid, {"name": name, "labels": {"zh": row.city},
                             "kind": "city", "country": "CN", "part_of": province_id}, locator=locator, line=row.line)
         return "CN", cid
     return ("CN", province_id) if row.place else (None, None)

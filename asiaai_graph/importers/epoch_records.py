@@ -201,7 +201,8 @@ def epoch_kind(row: EpochRow, tables: MatchingTables | None = None) -> KindDecis
         called = f"Epoch AI lists it without a size, published in {UNSTATED_SIZE_FROM} or later (README)"
     sizes = [row.parameters] if row.parameters is not None and row.parameters > 0 else []
     decision = language_model_kind(kind, sizes=sizes, texts=texts, called=called,
-                                   vision=bool(_VISION_DOMAINS & set(row.domains)))
+                                   vision=bool(_VISION_DOMAINS & set(row.domains)),
+                                   year=row.publication_date.year if row.publication_date else None)
     if decision.reason is None:
         return decision
     verdict = "an LLM" if decision.kind in LLM_KINDS else "not an LLM"

@@ -5,8 +5,9 @@ LLM-jp's tables, the Chinese list's categories); each importer turns that into a
 (``llm`` or ``multimodal`` for a model that generates language). :func:`language_model_kind`
 then applies the rule of the README ("What counts as a large language model"):
 
-1. a recurrent language model (LSTM, RNN, GRU: its name or its paper's title says so) is not an
-   LLM: the large language models are transformers, and the recurrent ones Epoch lists are small;
+1. a recurrent language model from before 2020 (LSTM, RNN, GRU: its name or its paper's title says
+   so) is not an LLM: those are the language models of the years before transformers, all small
+   (:data:`RECURRENT_BEFORE`); the recurrent designs of the LLM era (HGRN, RWKV) are judged by size;
 2. a model whose size the source states is an LLM when it has at least :data:`LLM_MIN_PARAMETERS`
    (a family: its largest member), and not otherwise;
 3. a model whose size no source states is an LLM when a source calls it one (``called``): LLM-jp's
@@ -38,7 +39,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["LLM_KINDS", "LLM_MIN_PARAMETERS", "RECURRENT", "UNSTATED_SIZE_FROM", "KindDecision", "calls_itself_llm",
+__all__ = ["LLM_KINDS", "LLM_MIN_PARAMETERS", "RECURRENT", "RECURRENT_BEFORE", "UNSTATED_SIZE_FROM", "KindDecision", "calls_itself_llm",
            "language_model_kind"]
 
 #: The kinds of model that count as large language models (``kg.llm_builders()``, the ``llm`` facet).
@@ -49,6 +50,9 @@ LLM_MIN_PARAMETERS = Decimal(1_000_000_000)
 
 #: An Epoch AI row without a size counts as an LLM when it was released in this year or later.
 UNSTATED_SIZE_FROM = 2023
+
+#: A recurrent language model released before this year is a pre-transformer one.
+RECURRENT_BEFORE = 2020
 
 #: A recurrent (pre-transformer) language model, by the words of its name or its paper's title.
 RECURRENT = re.compile(r"LSTM|\bRNNs?\b|RNN\b|\bGRU\b|\bRHN\b|IndRNN|\brecurrent\b", re.I)
@@ -79,19 +83,22 @@ def _count(value: Decimal) -> str:
 
 
 def language_model_kind(kind: str, *, sizes: Iterable[Decimal], texts: Iterable[str | None] = (),
-                        called: str | None = None, vision: bool = False) -> KindDecision:
+                        called: str | None = None, vision: bool = False, year: int | None = None) -> KindDecision:
     """The kind of a model after the LLM rule (see the module docstring).
 
     ``kind`` is the kind the source's own categories give; ``sizes`` the parameter counts a
     source states (one, or a family's members); ``texts`` the row's name and titles (for the
     recurrent rule); ``called`` names the source that calls a model of unstated size an LLM
-    (``None`` when none does); ``vision``: the model also takes or makes images or video.
+    (``None`` when none does); ``vision``: the model also takes or makes images or video; ``year``:
+    when it was released, where a source says.
 
     Examples
     --------
     >>> from decimal import Decimal
-    >>> language_model_kind("llm", sizes=[Decimal(53_000_000)], texts=["AWD-LSTM+WT+Cache+IOG (WT2)"]).reason
+    >>> language_model_kind("llm", sizes=[Decimal(53_000_000)], texts=["AWD-LSTM+WT+Cache+IOG (WT2)"], year=2017).reason
     'a recurrent (LSTM or RNN) language model: pre-transformer language models are not LLMs'
+    >>> language_model_kind("llm", sizes=[Decimal(2_900_000_000)], texts=["Gated Recurrent Neural Network"], year=2024).kind
+    'llm'
     >>> language_model_kind("multimodal", sizes=[Decimal(870_000_000)], vision=True)
     KindDecision(kind='vision', reason='870,000,000 parameters: an LLM has at least 1,000,000,000')
     >>> language_model_kind("llm", sizes=[Decimal(1_300_000_000), Decimal(700_000_000)])
@@ -105,7 +112,7 @@ def language_model_kind(kind: str, *, sizes: Iterable[Decimal], texts: Iterable[
         return KindDecision(kind, None)
     other = "vision" if kind == "multimodal" and vision else "language"
     names = list(texts)
-    if any(t and RECURRENT.search(t) for t in names):
+    if (year is None or year < RECURRENT_BEFORE) and any(t and RECURRENT.search(t) for t in names):
         return KindDecision(other, "a recurrent (LSTM or RNN) language model: pre-transformer language models are not LLMs")
     stated = list(sizes)
     if stated:

@@ -70,7 +70,7 @@ def sized(markdown: str) -> tuple[tuple[Decimal, bool], ...]:
     >>> sized("GPT-NeoX (**1b(1.4b)**, **7b**)")
     ((Decimal('1400000000'), True), (Decimal('7000000000'), False))
     """
-    found = {}
+    found: dict[Decimal, bool] = {}
     for bold in _BOLD.findall(markdown):
         exact = _EXACT.match(bold.strip())
         m = exact or _SIZE.match(bold.strip())

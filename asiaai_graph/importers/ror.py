@@ -76,6 +76,11 @@ class RorRecord(SourceRow):
     """(type in lowercase, ROR id, label) of each related organization."""
     website: str | None = None
 
+    @property
+    def display(self) -> str:
+        """ROR's display name (a record always has one)."""
+        return self.name or ""
+
     def labels(self, kind: str = "label") -> tuple[tuple[str | None, str], ...]:
         """(language, value) of the names of one kind (``label``, ``alias``, ``acronym``)."""
         return tuple((lang, value) for lang, what, value in self.names if what == kind)
@@ -133,7 +138,7 @@ def _v2(record: dict[str, Any]) -> dict[str, Any]:
         what = "acronym" if "acronym" in kinds else "alias" if "alias" in kinds else "label"
         names.append((entry.get("lang") or None, what, value))
     place = ((record.get("locations") or [{}])[0] or {}).get("geonames_details") or {}
-    wikidata = next((e for e in record.get("external_ids") or () if e.get("type") == "wikidata"), {})
+    wikidata: dict[str, Any] = next((e for e in record.get("external_ids") or () if e.get("type") == "wikidata"), {})
     websites = [link["value"] for link in record.get("links") or () if link.get("type") == "website"]
     return {
         "name": display, "names": names, "types": tuple(t.lower() for t in record.get("types") or ()),

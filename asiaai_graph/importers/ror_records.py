@@ -141,7 +141,7 @@ def _index(table: RorTable, tables: MatchingTables) -> tuple[dict[str, set[str]]
     for rec in table:
         if rec.status == "withdrawn" or tables.excluded(ROR_SOURCE_ID, ROR_PREFIX + rec.ror):
             continue
-        for what, name in [("label", rec.name), *((what, value) for _, what, value in rec.names)]:
+        for what, name in [("label", rec.display), *((what, value) for _, what, value in rec.names)]:
             if len(key(name)) < 3:  # an acronym of two letters matches too much
                 continue
             for k in name_keys(name, rec.country_name):
@@ -308,9 +308,9 @@ def _related(cx: _Context, rec: RorRecord, kind: str) -> list[str]:
 def _record(cx: _Context, rec: RorRecord, parent: str | None, successor: str | None) -> None:
     country = _country(rec)
     labels, others = _labels(rec, rec.country)
-    name = english_name(rec.name, rec.country_name)
+    name = english_name(rec.display, rec.country_name)
     shown = {name, *labels.values()}
-    aliases = [a for a in dict.fromkeys([rec.name, *others]) if a not in shown]
+    aliases = [a for a in dict.fromkeys([rec.display, *others]) if a not in shown]
     data: dict[str, Any] = {
         "name": name, "labels": labels, "aliases": aliases, "kind": ror_kind(rec.types),
         "country": country, "headquarters": _place(cx, rec),
@@ -352,10 +352,10 @@ def ror_records(table: RorTable, organizations: Sequence[Organization], places: 
         for rid, label in rec.related("parent"):
             if rid in ids or key(label) in cx.by_name:
                 break
-            parent = table.by_id.get(rid)
-            if parent is not None:
-                new = slug(english_name(parent.name, parent.country_name))
-                ids[rid] = f"{new}-{(parent.country or 'xx').lower()}" if new in cx.taken else new
+            holder = table.by_id.get(rid)
+            if holder is not None:
+                new = slug(english_name(holder.display, holder.country_name))
+                ids[rid] = f"{new}-{(holder.country or 'xx').lower()}" if new in cx.taken else new
                 cx.taken.add(ids[rid])
                 break
     parents: dict[str, str] = {}

@@ -258,7 +258,8 @@ def _labels(rec: RorRecord, country: str | None) -> tuple[dict[str, str], list[s
             labels[tag] = value
         else:
             others.append(value)
-    return labels, others
+    order = {tag: n for n, tag in enumerate(get_args(LanguageTag))}  # the order the RDF reader gives them back in
+    return dict(sorted(labels.items(), key=lambda kv: order[kv[0]])), others
 
 
 @dataclass
@@ -295,11 +296,18 @@ def _place(cx: _Context, rec: RorRecord) -> str | None:
     return pid
 
 
+def _held(cx: _Context, table: RorTable, rid: str) -> str | None:
+    """The organization of the data folder a ROR record's English name names, if one does (ROR's "Samsung (South
+    Korea)" is the curated Samsung Electronics' short name: no second record of that name comes in)."""
+    holder = table.by_id.get(rid)
+    return cx.by_name.get(key(english_name(holder.display, holder.country_name))) if holder is not None else None
+
+
 def _related(cx: _Context, rec: RorRecord, kind: str) -> list[str]:
     """The graph ids of a record's related organizations of one kind, where they come in or are held by name."""
     out = []
     for rid, label in rec.related(kind):
-        found = cx.ids.get(rid) or cx.by_name.get(key(label))
+        found = cx.ids.get(rid) or cx.by_name.get(key(label)) or _held(cx, cx.table, rid)
         if found is not None and found not in out:
             out.append(found)
     return out
@@ -350,7 +358,7 @@ def ror_records(table: RorTable, organizations: Sequence[Organization], places: 
     matched = [table.by_id[r] for r in sorted(ids)]
     for rec in matched:  # a matched record's parent comes in too, when the file holds it and nothing else names it
         for rid, label in rec.related("parent"):
-            if rid in ids or key(label) in cx.by_name:
+            if rid in ids or key(label) in cx.by_name or _held(cx, table, rid):
                 break
             holder = table.by_id.get(rid)
             if holder is not None:

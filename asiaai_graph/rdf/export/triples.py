@@ -255,9 +255,14 @@ class Emitter(Generic[T]):
         organizations then stays the size of their JSON.
         """
         record = self.record
+        moved = sorted(self.kg.moved().items())  # an id that changed: its old IRI is the new one, in id order
+        n = 0
         for r in (self.kg.values() if keep else self.kg.iter_records()):
+            while n < len(moved) and moved[n][0] < r.id:
+                yield (self.node(moved[n][0]), [(self.same_as, self.node(moved[n][1][0]))])
+                n += 1
             yield from record(r)
-        for old, (new, _) in sorted(self.kg.moved().items()):  # an id that changed: its old IRI is the new one
+        for old, (new, _) in moved[n:]:
             yield (self.node(old), [(self.same_as, self.node(new))])
 
     def record(self, record: Record) -> list[tuple[T, list[tuple[T, T]]]]:

@@ -191,7 +191,15 @@ def test_several_organizations_and_names_with_commas(notable: EpochTable, all_mo
     pythia = next(r for r in all_models if r.model == "Pythia-12b")
     assert "Booz Allen Hamilton, McLean" in pythia.organizations
     assert "Indraprastha Institute of Information Technology Delhi" in pythia.organizations
-    assert pythia.organization_countries() is None  # 7 organizations, 9 countries: not paired
+    assert pythia.organization_countries() is None  # 7 organizations, 9 countries: not paired in order
+    # ...but EleutherAI and Stability AI each give two countries in rows of their own (Multinational, then one)
+    paired = dict(pythia.organization_countries(all_models.country_runs()) or ())
+    assert paired["Indraprastha Institute of Information Technology Delhi"] == "India"
+    assert paired["Stability AI"] == "United Kingdom of Great Britain and Northern Ireland"
+    assert paired["University of Amsterdam"] == "Netherlands"
+    goku = next(r for r in all_models if r.model == "Goku-8B")  # "Hong Kong,China,China": HKU, then ByteDance
+    assert goku.countries == ("Hong Kong", "China", "China")
+    assert goku.organization_countries() == (("The University of Hong Kong", "Hong Kong"), ("ByteDance", "China"))
     fourcastnet = notable.at_line(3599)
     assert "NERSC, Lawrence Berkeley National Laboratory" in fourcastnet.organizations
     assert len(fourcastnet.organizations) == len(fourcastnet.countries) == 6

@@ -239,6 +239,12 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         '자회사나 사업 부문의 모회사.',
         ('org:subOrganizationOf',),
     ),
+    'succeededBy': (
+        'succeeded by', '후신',
+        'The organization that took over from this one (a successor, not the same organization).',
+        '이 조직을 이어받은 조직 (후신이며 같은 조직이 아님).',
+        ('dcterms:isReplacedBy',),
+    ),
     'hasMember': (
         'has member', '회원 조직',
         'A member of a consortium or alliance.',
@@ -262,6 +268,12 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         'An organization that develops the model.',
         '모델을 개발한 조직.',
         ('dcterms:creator',),
+    ),
+    'hasContributor': (
+        'contributor', '참여 기관',
+        'An organization a source names on the model besides its developers, such as the affiliation of an author of its paper.',
+        '개발사 외에 출처가 모델에 함께 적은 조직 (예: 논문 저자의 소속 기관).',
+        ('dcterms:contributor',),
     ),
     'inFamily': (
         'in family', '모델 계열',
@@ -423,6 +435,12 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
         'training cost', '학습 비용',
         'What training the model cost, as stated.',
         '밝혀진 모델 학습 비용.',
+        (),
+    ),
+    'trainingComputeCost': (
+        'training compute cost', '학습 연산 비용',
+        "An estimate of what the training compute cost, at a stated year's prices (Epoch AI: 2023 US dollars); another measure than a stated training cost.",
+        '학습에 쓰인 연산의 비용 추정치 (특정 연도 가격 기준, Epoch AI는 2023년 달러). 밝혀진 학습 비용과는 다른 척도입니다.',
         (),
     ),
     'trainingDuration': (
@@ -808,8 +826,20 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
     ),
     'trainingDatasetSize': (
         'training dataset size', '학습 데이터 크기',
-        "How much data training saw, in the source's unit (tokens, words, datapoints...).",
-        '학습에 쓰인 데이터의 양 (출처의 단위: 토큰, 단어, 데이터 포인트 등).',
+        "How large the training data is, in the source's unit (datapoints, words...).",
+        '학습 데이터의 크기 (출처의 단위: 데이터 포인트, 단어 등).',
+        (),
+    ),
+    'trainingTokens': (
+        'training tokens', '학습 토큰 수',
+        'How many tokens training saw, where the source counts tokens.',
+        '출처가 토큰으로 센 학습 데이터의 양.',
+        (),
+    ),
+    'trainingGradients': (
+        'training gradients', '학습 그래디언트 수',
+        "Epoch AI's training dataset size in gradients: the datapoints training processed, epochs counted; another measure than the dataset's size.",
+        'Epoch AI가 그래디언트 단위로 센 학습 데이터의 양 (에포크를 포함해 처리한 데이터 포인트 수). 데이터셋 크기와는 다른 척도입니다.',
         (),
     ),
     'hardwareQuantity': (
@@ -1530,9 +1560,17 @@ def _classes(targets: tuple[str, ...]) -> str:
     return f"sh:class {names[0]}" if len(names) == 1 else "sh:or ( " + " ".join(f"[ sh:class {c} ]" for c in names) + " )"
 
 
+#: Field kinds written as owl:sameAs -> the pattern of the IRIs they write (as a Turtle string's content).
+_SAME_AS = {
+    "wikidata": "http://www\\\\.wikidata\\\\.org/entity/Q[1-9][0-9]*",
+    "ror": "https://ror\\\\.org/0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}",
+}
+
+
 def _property_shapes(owner: str, model: type[Any], maps: list[FieldMap], targets: dict[str, tuple[str, ...]]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
+    same_as: list[str] = []
     for fm in maps:
         required, min_len, ge, le, annotation = _constraints(model, fm.field)
         pred, kind = pname(fm.predicate), fm.kind
@@ -1560,8 +1598,10 @@ def _property_shapes(owner: str, model: type[Any], maps: list[FieldMap], targets
             parts += ["sh:datatype xsd:language", 'sh:pattern "^[a-z]{2,3}(-[A-Z][a-z]{3})?$"']
         elif kind == "url":
             parts += ["sh:nodeKind sh:IRIOrLiteral", 'sh:pattern "^https?://"']
-        elif kind == "wikidata":
-            parts += ["sh:nodeKind sh:IRI", 'sh:pattern "^http://www\\\\.wikidata\\\\.org/entity/Q[1-9][0-9]*$"']
+        elif kind in _SAME_AS:
+            # owl:sameAs holds a Wikidata entity and, for an organization, a ROR id: at most one of each
+            same_as.append(_SAME_AS[kind])
+            continue
         elif kind == "int":
             parts.append("sh:datatype xsd:integer")
             if ge is not None:
@@ -1611,6 +1651,10 @@ def _property_shapes(owner: str, model: type[Any], maps: list[FieldMap], targets
         path = f"[ sh:inversePath {pred} ]" if kind == "rev_refs" else pred
         card = ([f"sh:minCount {min_c}"] if min_c else []) + ([f"sh:maxCount {max_c}"] if max_c is not None else [])
         out.append("[ " + " ; ".join([f"sh:path {path}", *parts, *card]) + " ]")
+    if same_as:
+        out.append(f'[ sh:path owl:sameAs ; sh:nodeKind sh:IRI ; sh:pattern "^({"|".join(same_as)})$" ]')
+        out.extend(f'[ sh:path owl:sameAs ; sh:qualifiedValueShape [ sh:pattern "^{p}$" ] ; sh:qualifiedMaxCount 1 ]'
+                   for p in same_as)
     return out
 
 

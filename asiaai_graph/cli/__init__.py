@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -26,7 +27,7 @@ from asiaai_graph.utils import progress
 from asiaai_graph.cli import commands, compute, data, files, policy, show, store
 from asiaai_graph.cli.output import UsageError, clean, dump, say
 from asiaai_graph.cli.registry import Commands
-from asiaai_graph.utils.errors import DataError, NotFound, StoreError
+from asiaai_graph.utils.errors import DataError, MovedIdWarning, NotFound, StoreError
 
 __all__ = ["COMMAND_MODULES", "main"]
 
@@ -57,6 +58,19 @@ def _want_progress(stream: TextIO) -> bool:
         return False
 
 
+def _notes(caught: list[warnings.WarningMessage]) -> None:
+    """Say on standard error, once each, that an old id was read as the id it is now; pass other warnings on."""
+    seen: set[str] = set()
+    for w in caught:
+        if issubclass(w.category, MovedIdWarning):
+            text = str(w.message)
+            if text not in seen:
+                seen.add(text)
+                say(f"note: {clean(text)}", sys.stderr)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code.
 
@@ -75,7 +89,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     if auto:
         progress.enable(sys.stderr)
     try:
-        code: int = args.run(args, out)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", MovedIdWarning)
+            code: int = args.run(args, out)
+        _notes(caught)
         return code
     except DataError as exc:
         if getattr(args, "json", False):

@@ -1,4 +1,4 @@
-"""The commands that ask the graph: search, list, llm-builders, validate, stats, sparql.
+"""The commands that ask the graph: search, list, llm-builders, validate, stats, disputes, sparql.
 
 Each ``run_*`` function takes the parsed arguments and the output stream and
 returns the exit code; :func:`register` adds them to the parser.
@@ -26,11 +26,11 @@ if TYPE_CHECKING:
     from asiaai_graph.schema import Record
 
 __all__ = ["count_matches", "open_graph", "query_text", "register", "run_list", "run_llm_builders", "run_search",
-           "run_sparql", "run_stats", "run_validate"]
+           "run_disputes", "run_sparql", "run_stats", "run_validate"]
 
 
 def register(commands: Commands) -> None:
-    """Add search, list, llm-builders, validate, stats and sparql to the parser."""
+    """Add search, list, llm-builders, validate, stats, disputes and sparql to the parser."""
     p = commands.add("search", run_search, "find records by any name, in any language")
     p.add_argument("query")
     p.add_argument("--limit", type=_count, default=10, metavar="N",
@@ -44,14 +44,20 @@ def register(commands: Commands) -> None:
                    help="the records' own kind field: e.g. company or startup (organization), llm (model), "
                         "law (policy)")
     p = commands.add("llm-builders", run_llm_builders,
-                     "organizations that build large language models (multimodal ones included); "
-                     "Asian ones unless --country, --region or --place says otherwise (--region all: every continent)")
+                     "organizations that build large language models (multimodal ones included): their developers, "
+                     "not the affiliations of a paper's co-authors; Asian ones unless --country, --region or --place "
+                     "says otherwise (--region all: every continent)")
     add_filters(p, year=False, sort=False)
+    p.add_argument("--by-country", action="store_true", help="count the builders in each country of Asia instead")
     p = commands.add("validate", run_validate, "check data files; exit 1 with every problem listed",
                      parents=("output",))
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--no-curated", action="store_true", help="check the files alone, without the curated data")
-    commands.add("stats", run_stats, "count the records of each type")
+    commands.add("stats", run_stats, "count the records of each type, and the organizations no source places")
+    p = commands.add("disputes", run_disputes, "list where sources disagree: every value, its sources, the rule "
+                     "that chose")
+    p.add_argument("record_type", nargs="?", metavar="TYPE", choices=list(RECORD_TYPE_NAMES),
+                   help="only records of this type")
     p = commands.add("sparql", run_sparql, "run a SPARQL query (text or a .rq file) over the RDF export, "
                      "or in a triple store with --endpoint")
     p.add_argument("query", metavar="QUERY_OR_FILE",
@@ -188,6 +194,8 @@ def run_llm_builders(args: argparse.Namespace, out: TextIO) -> int:
     from asiaai_graph.cli.filters import filter_ids
 
     kg = open_graph(args)
+    if args.by_country:
+        return _builders_by_country(kg, args, out)
     builders = kg.ids("organization", country=country_of(kg, args), llm=True)
     if (args.region or "").casefold() in ("all", "world"):
         args.region = None
@@ -202,6 +210,21 @@ def run_llm_builders(args: argparse.Namespace, out: TextIO) -> int:
     rows = [[o, label_of(data, args.lang), data.get("country") or "",
              ", ".join(label_of(kg.raw(m), args.lang) for m in llms[o])] for o, data in ((o, kg.raw(o)) for o in builders)]
     table(heads(["ID", "NAME", "COUNTRY", "LLMS"], args.lang), rows, out)
+    return 0
+
+
+def _builders_by_country(kg: KnowledgeGraph, args: argparse.Namespace, out: TextIO) -> int:
+    """How many organizations build LLMs in each country of Asia (UN M49, with Taiwan), most first."""
+    from asiaai_graph.importers.regions import ASIA
+
+    counts = {c: kg.ids("organization", country=c, llm=True) for c in sorted(ASIA) if c in kg}
+    found = sorted(((c, ids) for c, ids in counts.items() if ids), key=lambda kv: (-len(kv[1]), kv[0]))
+    if args.json:
+        dump([{"country": c, "builders": len(ids), "ids": ids} for c, ids in found], out)
+        return 0
+    table(["COUNTRY", "NAME", "BUILDERS", "WHO"],
+          [[c, label_of(kg.raw(c), args.lang), str(len(ids)), ", ".join(label_of(kg.raw(o), args.lang) for o in ids)]
+           for c, ids in found], out)
     return 0
 
 
@@ -225,12 +248,43 @@ def run_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_stats(args: argparse.Namespace, out: TextIO) -> int:
-    stats = open_graph(args).stats()
+    kg = open_graph(args)
+    stats: dict[str, Any] = dict(kg.stats())
+    missing = kg.without_country()
+    total = len({o for ids in missing.values() for o in ids})
     if args.json:
-        dump(stats, out)
-    else:
-        table(heads(["TYPE", "COUNT"], args.lang), [[type_word(t, args.lang), str(n)] for t, n in stats.items()], out)
+        dump(stats | {"organizations_without_country": {"total": total,
+                                                        "by_source": {s: len(ids) for s, ids in missing.items()}}}, out)
+        return 0
+    table(heads(["TYPE", "COUNT"], args.lang), [[type_word(t, args.lang), str(n)] for t, n in stats.items()], out)
+    print(f"\norganizations without a country: {total}", file=out)
+    if missing:
+        table(["SOURCE", "WITHOUT COUNTRY"], [[s, str(len(ids))] for s, ids in missing.items()], out)
     return 0
+
+
+def run_disputes(args: argparse.Namespace, out: TextIO) -> int:
+    """Every disagreement between sources left in the graph: the values, who states each, and why one is kept."""
+    found = open_graph(args).disputes(args.record_type)
+    if args.json:
+        dump([{"record": rid, "field": d.field, "values": [v.model_dump(mode="json", exclude_none=True)
+                                                          for v in d.values], "reason": d.reason}
+              for rid, d in found], out)
+        return 0
+    rows = [[rid, d.field, " | ".join(f"{_stated(v.value)} ({', '.join(v.sources)})" for v in d.values), d.reason]
+            for rid, d in found]
+    table(["RECORD", "FIELD", "VALUES (SOURCES), THE KEPT ONE FIRST", "WHY"], rows, out)
+    print(f"{len(found)} disputes", file=out)
+    return 0
+
+
+def _stated(value: Any) -> str:
+    """A disputed value as text: a figure with its unit or currency, a date, an id."""
+    if isinstance(value, dict):
+        number = value.get("value", value.get("amount"))
+        rest = [str(value[k]) for k in ("unit", "currency", "qualifier", "price_year", "confidence") if k in value]
+        return " ".join([str(number), *rest])
+    return str(value)
 
 
 def _cell(value: Any) -> Any:

@@ -27,7 +27,8 @@ def register(commands: Commands) -> None:
     from asiaai_graph.importers.importing import IMPORTERS
 
     p = commands.add("import", run_import, "read a dataset file (Epoch AI's models, GPU clusters or ML hardware CSV, "
-                     "LLM-jp or the Chinese LLM list) into records, written as YAML", parents=("output",))
+                     "LLM-jp, the Chinese LLM list, or ROR's JSON Lines of Asia, matched to the data folder's "
+                     "organizations) into records, written as YAML", parents=("output",))
     p.add_argument("importer", choices=list(IMPORTERS), help="which dataset the file is")
     p.add_argument("file", metavar="FILE", help="the dataset file (LLM-jp: README.en.md, with README.ja.md beside it)")
     p.add_argument("--output", "-o", metavar="DIR", required=True, help="the folder to write <dataset>.yaml into")
@@ -78,6 +79,8 @@ def _sniff(path: Path) -> str | None:
         header = path.read_text(encoding="utf-8-sig", errors="replace")[:2000].split("\n", 1)[0]
         return "epoch-clusters" if "H100 equivalents" in header else "epoch-hardware" \
             if "Hardware name" in header else "epoch"
+    if path.name.endswith((".jsonl", ".jsonl.gz")):
+        return "ror"
     head = path.read_text(encoding="utf-8", errors="replace")[:2000]
     if "Japanese LLM" in head or "日本語LLM" in head:
         return "llm-jp"

@@ -47,14 +47,15 @@ from asiaai_graph.datafiles.layers import (OVERLAY_KEY, REFERENCE_KEY, apply_ove
                                            overlay_problems, used_references)
 from asiaai_graph.datafiles.merge import CURATED, Layer, header_layer, merge_records
 from asiaai_graph.graph.references import EdgeTuple, PathPart, field_path, scan_references, written_problems
-from asiaai_graph.schema import SECTIONS, Entity, Record, section_adapter
+from asiaai_graph.schema import SECTIONS, Entity, Place, Record, section_adapter
 from asiaai_graph.datafiles.files import FileDigest, decode, display_path, read_bytes
-from asiaai_graph.datafiles.parse import error_message, field_in, locate, parse_yaml, record_id
+from asiaai_graph.datafiles.moved import Moved, redirected_fields
+from asiaai_graph.datafiles.parse import error_message, field_in, is_placeholder, locate, parse_yaml, record_id
 
 if TYPE_CHECKING:
     from asiaai_graph.graph.index import GraphState
 
-__all__ = ["IMPORT_KEY", "FileDigest", "Reader", "display_path", "read_bytes", "read_files", "read_graph"]
+__all__ = ["IMPORT_KEY", "FileDigest", "Reader", "display_path", "read_bytes", "read_files", "read_graph", "read_merged"]
 
 IMPORT_KEY = "import"
 """The header of a file an importer wrote: which dataset (source id), version and importer."""
@@ -101,9 +102,12 @@ class Reader:
     """
 
     def __init__(self, max_file_size: int = MAX_FILE_SIZE, keep: str = "records",
-                 sink: Callable[[list[tuple[str, bytes]]], None] | None = None, unknown_ok: bool = False) -> None:
+                 sink: Callable[[list[tuple[str, bytes]]], None] | None = None, unknown_ok: bool = False,
+                 moved: Moved | None = None) -> None:
         self.max_file_size = max_file_size
         self.unknown_ok = unknown_ok
+        self.moved = moved or {}
+        """Ids that changed (``moved.tsv``): a reference to an old id is read as the new one."""
         self.keep = keep
         self.sink = sink
         self.problems: list[Problem] = []
@@ -168,6 +172,8 @@ class Reader:
                                index, located)
         else:
             self._validate(doc, index, bad_records, located, out)
+        if self.moved:
+            out = [(self._redirect(record, shown), origin) for record, origin in out]
         for where, rid, field_name, message in located:
             self.problems.append(Problem(shown, locate(doc, lines, where, 1), rid, field_name, message))
         del doc, lines, parsed
@@ -247,6 +253,20 @@ class Reader:
                     for err in exc.errors():
                         loc = tuple(err["loc"])
                         located.append(((section, position, *loc), rid, field_path(loc) or None, error_message(err)))
+
+    def _redirect(self, record: Record, shown: str) -> Record:
+        """``record`` with references to old ids read as the new ones, each change warned about."""
+        update = redirected_fields(record, self.moved)
+        if not update:
+            return record
+        import warnings
+
+        from asiaai_graph.utils.errors import MovedIdWarning
+
+        old = {ref: getattr(record, ref) for ref in update}
+        warnings.warn(MovedIdWarning(f"{shown}: record {record.id}: {', '.join(update)} named moved ids "
+                                     f"({old}); read as {update}"), stacklevel=2)
+        return record.model_copy(update=update)
 
     def _slim(self, record: Record) -> Record:
         """A copy of ``record`` with only the fields references and indexes read (see :data:`INDEX_FIELDS`)."""
@@ -371,8 +391,9 @@ class Reader:
         if not todo:
             return
         full = self._full([n for ns in todo for n in ns])
+        within = {r.id: r.part_of for r, _ in self.found if isinstance(r, Place) and r.part_of}
         merged, unmergeable = merge_records(
-            [(full[n], self.layers[self.found[n][1].file]) for ns in todo for n in ns])
+            [(full[n], self.layers[self.found[n][1].file]) for ns in todo for n in ns], within)
         origin_of = {id(full[n]): self.found[n][1] for ns in todo for n in ns}
         for record, message in unmergeable:
             origin = origin_of[id(record)]
@@ -438,17 +459,36 @@ class Reader:
         return out
 
 
-def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE, *,
-               unknown_ok: bool = False) -> tuple[list[Record], list[EdgeTuple]]:
+def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE, *, unknown_ok: bool = False,
+               moved: Moved | None = None) -> tuple[list[Record], list[EdgeTuple]]:
     """Parse and validate ``files``; the records sorted by id and their edges, or a :class:`DataError`.
 
     Raises :class:`~asiaai_graph.utils.errors.DataError` listing every problem in every file
-    (with ``unknown_ok``, references to ids no file holds are not problems).
+    (with ``unknown_ok``, references to ids no file holds are not problems); ``moved`` maps old ids to
+    new ones (``data/moved.tsv``): references to old ids are read as the new.
     """
-    reader = Reader(max_file_size, unknown_ok=unknown_ok)
+    reader = Reader(max_file_size, unknown_ok=unknown_ok, moved=moved)
     for path in files:
         reader.add_file(path)
     return reader.finish()
+
+
+def read_merged(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE, moved: Moved | None = None) -> list[Record]:
+    """Parse, validate and merge ``files`` into one record per id, sorted by id, without checking references.
+
+    What an importer reads of the data folder when it leaves one import out (ROR matches the
+    organizations the other files hold): a reference into the file left out is no error here.
+    Raises :class:`~asiaai_graph.utils.errors.DataError` for records that do not validate or merge.
+    """
+    reader = Reader(max_file_size, moved=moved)
+    for path in files:
+        reader.add_file(path)
+    reader._drop_older_imports()
+    reader._merge()
+    if reader.problems or reader.pending:
+        reader.problems.extend(reader._resolve_lines())
+        raise DataError(sorted(reader.problems, key=lambda p: (p.file or "", p.line or 0)))
+    return sorted((record for record, _ in reader.found), key=lambda r: r.id)
 
 
 @dataclass
@@ -461,7 +501,8 @@ class GraphParts:
 
 
 def read_graph(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE,
-               sink: Callable[[list[tuple[str, bytes]]], None] | None = None) -> GraphParts:
+               sink: Callable[[list[tuple[str, bytes]]], None] | None = None,
+               moved: Moved | None = None) -> GraphParts:
     """Read ``files`` into what a graph is made of: its state and every record's JSON.
 
     Each file's records go to ``sink`` as ``(id, json)`` pairs once the file
@@ -479,7 +520,7 @@ def read_graph(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE,
     from asiaai_graph.graph.index import build_state
 
     kept: dict[str, bytes] = {}
-    reader = Reader(max_file_size, keep="slim", sink=sink or (lambda chunk: kept.update(chunk)))
+    reader = Reader(max_file_size, keep="slim", sink=sink or (lambda chunk: kept.update(chunk)), moved=moved)
     for path in files:
         reader.add_file(path)
     records, edges = reader.finish()

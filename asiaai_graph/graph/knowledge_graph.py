@@ -15,6 +15,7 @@ from asiaai_graph.utils.errors import DataError, NotFound, Problem
 from asiaai_graph.graph.index import COMBOS, GraphState, build_state
 from asiaai_graph.graph.outputs import Outputs
 from asiaai_graph.graph.histories import Histories
+from asiaai_graph.graph.moved import Moved
 from asiaai_graph.graph.provenance import Evidence, Provenance
 from asiaai_graph.graph.traversal import Traversal
 from asiaai_graph.graph.compute import ComputeQueries
@@ -42,7 +43,7 @@ class Edge(NamedTuple):
     attrs: tuple[tuple[str, Any], ...] = ()
 
 
-class KnowledgeGraph(Histories, ComputeQueries, Traversal, Provenance, Outputs, Mapping[str, "Record"]):
+class KnowledgeGraph(Histories, ComputeQueries, Traversal, Provenance, Moved, Outputs, Mapping[str, "Record"]):
     """The Asian AI knowledge graph: a read-only mapping from id to record.
 
     Make one with :func:`asiaai_graph.load`, or from records you built yourself
@@ -63,17 +64,18 @@ class KnowledgeGraph(Histories, ComputeQueries, Traversal, Provenance, Outputs, 
     asiaai_graph.utils.errors.NotFound: no record with id 'deepsek'; did you mean: deepseek, deepseek-v3...?
     """
 
-    def __init__(self, records: Iterable[Record]) -> None:
+    def __init__(self, records: Iterable[Record], moved: Mapping[str, tuple[str, str]] | None = None) -> None:
         ordered = sorted(records, key=lambda r: r.id)
         edges, found = scan_references(ordered)
         if found:
             raise DataError(
                 [Problem(None, None, r.id, field_path(path), message) for r, path, message in found]
             )
-        self._setup(build_state(ordered, edges), {r.id: r for r in ordered}, {})
+        self._setup(build_state(ordered, edges), {r.id: r for r in ordered}, {}, moved)
 
     @classmethod
-    def from_checked(cls, records: Sequence[Record], edges: list[EdgeTuple]) -> KnowledgeGraph:
+    def from_checked(cls, records: Sequence[Record], edges: list[EdgeTuple],
+                     moved: Mapping[str, tuple[str, str]] | None = None) -> KnowledgeGraph:
         """A graph of records a reader has already sorted by id and checked, with their edges.
 
         ``edges`` and the absence of problems come from
@@ -90,7 +92,7 @@ class KnowledgeGraph(Histories, ComputeQueries, Traversal, Provenance, Outputs, 
         True
         """
         kg = cls.__new__(cls)
-        kg._setup(build_state(records, edges), {r.id: r for r in records}, {})
+        kg._setup(build_state(records, edges), {r.id: r for r in records}, {}, moved)
         return kg
 
     # --- the state a snapshot keeps ------------------------------------------------------------
@@ -136,7 +138,8 @@ class KnowledgeGraph(Histories, ComputeQueries, Traversal, Provenance, Outputs, 
             yield chunk
 
     @classmethod
-    def from_state(cls, state: GraphState, records_json: dict[str, bytes]) -> KnowledgeGraph:
+    def from_state(cls, state: GraphState, records_json: dict[str, bytes],
+                   moved: Mapping[str, tuple[str, str]] | None = None) -> KnowledgeGraph:
         """Rebuild a graph from :meth:`state` and the records' JSON from :meth:`record_json`.
 
         Records are validated from their JSON on first access; nothing is
@@ -152,10 +155,13 @@ class KnowledgeGraph(Histories, ComputeQueries, Traversal, Provenance, Outputs, 
         True
         """
         kg = cls.__new__(cls)
-        kg._setup(state, {}, records_json)
+        kg._setup(state, {}, records_json, moved)
         return kg
 
-    def _setup(self, state: GraphState, records: dict[str, Record], raw: dict[str, bytes]) -> None:
+    def _setup(self, state: GraphState, records: dict[str, Record], raw: dict[str, bytes],
+               moved: Mapping[str, tuple[str, str]] | None = None) -> None:
+        self._moved = {old: target for old, target in (moved or {}).items()
+                       if target[0] in state["types"] and old not in state["types"]}
         self._state = state
         self._types = state["types"]
         self._edges = state["edges"]
@@ -209,7 +215,10 @@ class KnowledgeGraph(Histories, ComputeQueries, Traversal, Provenance, Outputs, 
 
     def __getitem__(self, key: str) -> Record:
         if key not in self._types:
-            raise NotFound(key, self._suggest(key))
+            new = self._moved_to(key)
+            if new is None:
+                raise NotFound(key, self._suggest(key))
+            key = new
         return self._record(key)
 
     def __iter__(self) -> Iterator[str]:
@@ -259,6 +268,9 @@ class KnowledgeGraph(Histories, ComputeQueries, Traversal, Provenance, Outputs, 
         """
         rid = value if isinstance(value, str) else value.id
         found = self._types.get(rid)
+        if found is None and rid in self._moved:
+            rid = self._moved_to(rid) or rid
+            found = self._types.get(rid)
         if found is None:
             raise NotFound(rid, self._suggest(rid))
         allowed = (record_type,) if isinstance(record_type, str) else record_type
@@ -412,6 +424,9 @@ class KnowledgeGraph(Histories, ComputeQueries, Traversal, Provenance, Outputs, 
         for rid in (text, text.upper()):  # an id needs no name index (``cn`` is the country CN)
             if rid in self._types and (allowed is None or self._types[rid] in allowed):
                 return rid
+        new = self._moved.get(text, ("",))[0]
+        if new and (allowed is None or self._types[new] in allowed):
+            return self._moved_to(text) or new
         from asiaai_graph.graph.search import resolve
 
         return resolve(self.name_index, self._types, text, record_type)

@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, cast, overload
 
 from asiaai_graph.schema.terms import RECORD_TYPE_NAMES
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
     from asiaai_graph.graph.queries import EntityOrId
     from asiaai_graph.schema import Citation, Entity, Record, Source
+    from asiaai_graph.schema.values import Dispute
 
 __all__ = ["Evidence", "Provenance"]
 
@@ -59,6 +61,35 @@ class Provenance:
 
     def __getitem__(self, key: str) -> Record:
         raise NotImplementedError
+
+    def iter_records(self, chunk: int = 1000) -> Iterator[Record]:
+        raise NotImplementedError
+
+    def disputes(self, record_type: str | None = None) -> list[tuple[str, Dispute]]:
+        """Every disagreement left between sources: ``(record id, dispute)`` pairs, in id order.
+
+        A dispute holds the field, every value stated with the sources that state it, and the
+        reason the record keeps its value (the rule that chose). Only real disagreements are
+        left: values are compared as statements first (a date of the same day, a city within a
+        province, an exact count within a bound are no dispute; see
+        :mod:`asiaai_graph.datafiles.statements`), and different measures are different fields.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> found = dict(ag.load().disputes("organization"))
+        >>> d = found["inception-g42"]
+        >>> d.field, [(v.value, v.sources) for v in d.values]
+        ('country', [('AE', ('epoch-notable-ai-models',)), ('US', ('epoch-all-ai-models',))])
+        >>> "newer version" in d.reason
+        True
+        """
+        from asiaai_graph.schema import Entity
+
+        if record_type is not None and record_type not in RECORD_TYPE_NAMES:
+            raise ValueError(f"unknown record type {record_type!r}; one of: {', '.join(RECORD_TYPE_NAMES)}")
+        return [(r.id, d) for r in self.iter_records() if isinstance(r, Entity)
+                and (record_type is None or r.record_type == record_type) for d in r.disputes]
 
     @overload
     def sources_of(self, entity: EntityOrId, field: None = None) -> list[Source]: ...

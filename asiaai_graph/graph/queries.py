@@ -114,6 +114,26 @@ class Queries:
         c = self.id_of(country, "country", "country") if country is not None else None
         return self.select("organization", country=c, company=True)
 
+    def without_country(self) -> dict[str, list[str]]:
+        """Organizations no source places in a country, by the source that brings each in: source id -> ids.
+
+        An organization counts under every source that cites it (its datasets, or the articles of
+        the curated data); what is left to place, and where it came from.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> missing = ag.load().without_country()
+        >>> all(ids == sorted(ids) for ids in missing.values())
+        True
+        """
+        out: dict[str, list[str]] = {}
+        for org in self.select("organization"):
+            if org.country is None:
+                for source in dict.fromkeys(c.source for c in org.sources):
+                    out.setdefault(source, []).append(org.id)
+        return dict(sorted(out.items()))
+
     def llm_builders(self, country: EntityOrId | None = None, region: str | None = None) -> list[Organization]:
         """Organizations that develop at least one large language model (of every continent, unless filtered).
 

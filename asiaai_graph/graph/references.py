@@ -153,7 +153,7 @@ def _plain(value: Any) -> Any:
 #: Relations that order records (a parent, a whole, an earlier version): a chain of them may not come back
 #: to where it started, and no record may point at itself with any relation.
 ACYCLIC = frozenset({"subsidiary_of", "has_member", "part_of", "in_family", "based_on", "succeeds", "edition_of",
-                     "builds_upon", "superseded_by"})
+                     "builds_upon", "superseded_by", "succeeded_by"})
 
 
 def scan_references(

@@ -39,6 +39,7 @@ from asiaai_graph.utils.errors import DataError, Problem
 from asiaai_graph.importers.matching import acronyms, key
 
 if TYPE_CHECKING:
+    from asiaai_graph.importers.matching import MatchingTables
     from asiaai_graph.schema import Record, Source
 
 __all__ = ["QUOTE_LIMIT", "Builder", "organization_kind", "quote_pieces"]
@@ -46,37 +47,60 @@ __all__ = ["QUOTE_LIMIT", "Builder", "organization_kind", "quote_pieces"]
 #: Fields that describe the record rather than state facts about it: a citation's ``fields`` leaves them out.
 _IDENTITY = frozenset({"name", "labels", "aliases", "description", "kind"})
 
-_UNIVERSITY = re.compile(r"\b(university|college|universit[éeä]t)\b|大学|大學|学院|學院", re.I)
-_LAB = re.compile(r"\b(laborator(y|ies)|lab|institute|academy|research center|research centre)\b|"
-                  r"研究院|研究所|实验室|實驗室|研究センター|研究機構|研究所", re.I)
-_COMPANY = re.compile(r"\b(inc|corp|corporation|co|ltd|limited|llc|gmbh|plc|k\.k)\b\.?|株式会社|有限公司|"
-                      r"公司|集团|集團|科技", re.I)
+#: A unit named as a lab, group or team (of a university): "University of Tokyo Izumi Lab".
+_UNIT = re.compile(r"\b(lab\.?|labs|laborator(y|ies)|research group|nlp group|research team|ai group)\s*(\(.*\))?$", re.I)
+#: Institutes that are universities by their name: of technology, of science (and technology), polytechnics.
+_UNIVERSITY_INSTITUTE = re.compile(r"\binstitute of (science and |information )?technology\b|\binstitute of science\b|"
+                                   r"technological institute|polytechnic|polytechnique|\btechnion\b", re.I)
+_UNIVERSITY = re.compile(r"\b(university|college|universit[éeä]t|universidad|universit[àa])\b", re.I)
+_LAB = re.compile(r"\b(laborator(y|ies)|lab|institute|academy|research center|research centre)\b", re.I)
+_COMPANY = re.compile(r"\b(inc|corp|corporation|co|ltd|limited|llc|gmbh|plc|k\.k)\b\.?", re.I)
+#: Chinese and Japanese words for kinds; the last one in a name is its head (大学…研究院 is an institute of a
+#: university; 科学院 an academy, not a 学院). Longer words first, so that 科学院 is found before 学院.
+_CJK_KINDS = re.compile(r"(?P<research_lab>科学院|研究院|研究所|实验室|實驗室|研究室|研究中心|研究センター|研究機構|研究會|研究会)|"
+                        r"(?P<university>大学|大學|学院|學院)|(?P<company>株式会社|有限公司|公司|集团|集團|科技|銀行|银行)")
 
 #: A dataset's sector -> our kind of organization, where the name does not say more.
-_BY_CATEGORY = {"industry": "company", "academia": "research_lab", "government": "government_body",
+_BY_CATEGORY = {"industry": "company", "academia": "university", "government": "government_body",
                 "research_collective": "research_lab"}
 
 
 def organization_kind(name: str, category: str | None) -> str:
     """What kind of organization a name and a dataset's sector make it, by stated rules only.
 
-    A name that says it is a university is one; otherwise a name that says it is a
-    laboratory or institute is a research lab; otherwise the dataset's sector
-    decides (industry -> company, academia -> research lab, government ->
-    government body); otherwise a name with a company form (Inc., Ltd, 有限公司,
-    株式会社) is a company; otherwise ``other`` (no source says).
+    In order: a university's lab, group or team (a name with University that ends in Lab) is a
+    research lab; an institute of technology or of science, a polytechnic, is a university
+    (MIT, Tokyo Tech, Harbin Institute of Technology); a name with University or College is a
+    university; one with Laboratory, Institute, Academy or Research Center a research lab. In
+    Chinese and Japanese the last kind word decides (中国科学院计算技术研究所 is an institute,
+    北京大学信息工程学院 a school of a university). Otherwise the dataset's sector decides
+    (Epoch AI's industry -> company, academia -> university, government -> government body,
+    research collective -> research lab); otherwise a company form (Inc., Ltd, 有限公司, 株式会社)
+    makes a company; otherwise ``other`` (no source says).
 
     Examples
     --------
     >>> organization_kind("Tsinghua University", "academia"), organization_kind("Shanghai AI Lab", "academia")
     ('university', 'research_lab')
+    >>> [organization_kind(n, "academia") for n in ("Harbin Institute of Technology", "Tokyo Institute of Technology",
+    ...                                               "Massachusetts Institute of Technology (MIT)")]
+    ['university', 'university', 'university']
+    >>> organization_kind("中国科学院计算技术研究所", None), organization_kind("北京大学信息工程学院", None)
+    ('research_lab', 'university')
+    >>> organization_kind("University of Tokyo Izumi Lab", None), organization_kind("Chinese Academy of Sciences", "academia")
+    ('research_lab', 'research_lab')
     >>> organization_kind("NAVER", "industry"), organization_kind("ELYZA Inc.", None), organization_kind("rinna", None)
     ('company', 'company', 'other')
     """
-    if _UNIVERSITY.search(name):
+    if _UNIT.search(name) and (_UNIVERSITY.search(name) or _UNIVERSITY_INSTITUTE.search(name)):
+        return "research_lab"  # a university's lab or group
+    if _UNIVERSITY_INSTITUTE.search(name) or _UNIVERSITY.search(name):
         return "university"
     if _LAB.search(name):
         return "research_lab"
+    found = list(_CJK_KINDS.finditer(name))
+    if found:
+        return next(k for k, v in found[-1].groupdict().items() if v)
     if category in _BY_CATEGORY:
         return _BY_CATEGORY[category]
     if _COMPANY.search(name):
@@ -135,9 +159,11 @@ class Builder:
     model id, a record that does not validate), each with the row's line.
     """
 
-    def __init__(self, source: Source, file: str = "") -> None:
+    def __init__(self, source: Source, file: str = "", tables: MatchingTables | None = None) -> None:
         self.source = source
         self.file = file
+        self.tables = tables
+        """The matching tables, for the kinds ``kinds.tsv`` gives organizations."""
         self.orgs: dict[str, _Org] = {}
         self.entries: dict[tuple[str, str], _Entry] = {}
         self.models: dict[str, list[_Entry]] = {}
@@ -229,11 +255,11 @@ class Builder:
             if len(set(makers)) == len(makers):
                 for entry, who in zip(entries, makers):
                     self._entry("model", f"{rid}-{who[0]}", entry.data, entry.locator, entry.links,
-                                entry.note, entry.line)
+                                entry.note, entry.line, entry.quote)
                 continue
             self.entries[("model", rid)] = entries[0]
             for entry in entries[1:]:
-                self._entry("model", rid, entry.data, entry.locator, entry.links, entry.note, entry.line)
+                self._entry("model", rid, entry.data, entry.locator, entry.links, entry.note, entry.line, entry.quote)
 
     def _citation(self, data: dict[str, Any], locator: str, links: Sequence[str] = (),
                   note: str | None = None) -> dict[str, Any]:
@@ -276,16 +302,22 @@ class Builder:
         if labels:
             data["labels"] = labels
         shown = {name, *labels.values()}
-        aliases = sorted({n for n in org.names if n not in shown}
+        other_labels = {text for counter in org.labels.values() for text in counter}  # a second spelling: an alias
+        aliases = sorted({n for n in (*org.names, *other_labels) if n not in shown}
                          | {a for n in org.names for a in acronyms(n)
                             if a not in shown and not named.get(key(a), set()) - {rid}})
         if aliases:
             data["aliases"] = aliases
         category = _most(org.categories)
-        # the name first, then the labels: a Chinese list's 大学 or 研究院 says what its pinyin name cannot
-        kinds = [organization_kind(n, category) for n in (name, *labels.values())]
-        data["kind"] = next((k for k in kinds if k != "other"), "other")
         notes = []
+        chosen = self.tables.kind("organization", self.source.id, rid, *org.names) if self.tables else None
+        if chosen is not None:
+            data["kind"] = chosen[0]
+            notes.append(f"kind: {chosen[0]} (data/kinds.tsv): {chosen[1]}")
+        else:
+            # the name first, then the labels: a Chinese list's 大学 or 研究院 says what its pinyin name cannot
+            kinds = [organization_kind(n, category) for n in (name, *labels.values())]
+            data["kind"] = next((k for k in kinds if k != "other"), "other")
         for fname, counter in (("country", org.countries), ("headquarters", org.headquarters)):
             value = _most(counter)
             if value is not None:

@@ -13,7 +13,8 @@ category (类别) in English (:data:`CATEGORIES`); ``kind``: the list is of 大�
 organization keeps its Chinese name as its ``zh`` label, and the place the row
 gives (省市) as its ``headquarters`` and country: 台湾 -> TW; anything else -> CN,
 香港 and 澳门 being the places ``hong-kong`` and ``macao``. Provinces and cities become place records
-(English names: :data:`PROVINCES`, cities by their curated name or in pinyin), a city ``part_of`` its
+(English names: :data:`PROVINCES`, cities by their curated or table name, else as pinyin writes places,
+:func:`place_name`), a city ``part_of`` its
 province when the row names both. The list states no dates or sizes.
 
 Examples
@@ -28,13 +29,14 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.importers.build import Builder
+from asiaai_graph.importers.matching import slug
 
 if TYPE_CHECKING:
     from asiaai_graph.importers.china_llms import ChinaLlmRow, ChinaLlmTable
     from asiaai_graph.importers.matching import Matcher
     from asiaai_graph.schema import Source
 
-__all__ = ["CATEGORIES", "PROVINCES", "china_records", "china_source", "english_name"]
+__all__ = ["CATEGORIES", "PROVINCES", "china_records", "china_source", "english_name", "place_name"]
 
 #: 类别 -> (English domain, model kind).
 CATEGORIES: dict[str, tuple[str, str]] = {
@@ -92,6 +94,21 @@ def english_name(name: str) -> str:
     return " ".join(s.capitalize() for s in lazy_pinyin(name) if s.strip())
 
 
+def place_name(name: str) -> str:
+    """A Chinese place name in pinyin as places are written: one word, an apostrophe before a syllable that
+    starts with a vowel, capitalised (GB/T 16159): 杭州 -> Hangzhou, 西安 -> Xi'an. Names of other origin
+    (哈尔滨 Harbin) are given in ``matching.tsv``.
+
+    >>> place_name("杭州"), place_name("西安"), place_name("呼和浩特")
+    ('Hangzhou', "Xi'an", 'Huhehaote')
+    """
+    from pypinyin import lazy_pinyin
+
+    syllables = [s for s in lazy_pinyin(name) if s.strip()]
+    word = "".join(("'" + s) if i and s[:1] in "aeo" else s for i, s in enumerate(syllables))
+    return word[:1].upper() + word[1:]
+
+
 def _name(matcher: Matcher, kind: str, rid: str, text: str) -> str:
     """A record's name: ``text`` when it has Latin letters, else the English name the tables or the curated data
     give record ``rid``, else pinyin (a made-up romanisation is no name of a record that has one)."""
@@ -125,8 +142,11 @@ def _places(row: ChinaLlmRow, builder: Builder, matcher: Matcher) -> tuple[str |
         builder.place(province_id, {"name": name, "labels": {"zh": row.province}, "kind": kind, "country": "CN"},
                       locator=locator, line=row.line)
     if row.city:
-        cid = matcher.id("place", row.city)
-        builder.place(cid, {"name": _name(matcher, "place", cid, row.city), "labels": {"zh": row.city},
+        how = matcher.how("place", row.city)
+        known = matcher.english("place", matcher.id("place", row.city)) if how != "new" else None
+        name = known or place_name(row.city)
+        cid = matcher.id("place", row.city) if how != "new" else slug(name)
+        builder.place(cid, {"name": name, "labels": {"zh": row.city},
                             "kind": "city", "country": "CN", "part_of": province_id}, locator=locator, line=row.line)
         return "CN", cid
     return ("CN", province_id) if row.place else (None, None)
@@ -134,7 +154,7 @@ def _places(row: ChinaLlmRow, builder: Builder, matcher: Matcher) -> tuple[str |
 
 def china_records(table: ChinaLlmTable, matcher: Matcher, source: Source) -> Builder:
     """The records the list states."""
-    builder = Builder(source, table.file)
+    builder = Builder(source, table.file, matcher.tables)
     for row in table.rows:
         country, place = _places(row, builder, matcher)
         developers = []
@@ -151,10 +171,13 @@ def china_records(table: ChinaLlmTable, matcher: Matcher, source: Source) -> Bui
             if matcher.tables.excluded(source.id, locator):
                 continue
             rid = matcher.id("model", model.name, locator)
-            data: dict[str, Any] = {"name": _name(matcher, "model", rid, model.name), "kind": kind,
+            chosen = matcher.tables.kind("model", source.id, locator, model.name)
+            data: dict[str, Any] = {"name": _name(matcher, "model", rid, model.name),
+                                    "kind": chosen[0] if chosen else kind,
                                     "developers": developers, "domains": [domain] if domain else []}
             if english_name(model.name) != model.name:
                 data["labels"] = {"zh": model.name}
             links = [model.url] if model.url else []
-            builder.model(rid, data, locator=locator, links=links, line=row.line)
+            builder.model(rid, data, locator=locator, links=links, line=row.line,
+                          note=f"kind: {chosen[0]} (data/kinds.tsv): {chosen[1]}" if chosen else None)
     return builder

@@ -43,9 +43,10 @@ How cells are read (every rule below was checked against both files):
   stay in ``cells``. One cell glues two URLs ("...previehttps://..."); a URL scheme
   right after a letter or digit starts a new URL (not after ``/`` or ``=``, as in
   web.archive.org or ``?ref=`` links).
-* The country cell lists each organization's countries in turn (Google DeepMind gives
-  two), so countries are not paired with organizations unless the counts match; see
-  :meth:`EpochRow.organization_countries`.
+* The country cell lists each organization's countries in turn (a Hong Kong organization
+  gives "Hong Kong,China", Google DeepMind two countries), so countries are paired with
+  organizations by what the file gives each organization alone, and "Hong Kong" or "Macao"
+  followed by "China" counts as one organization's; see :meth:`EpochRow.organization_countries`.
 * ``Confidence`` (Confident, Likely, Speculative, Unknown, and in the older file
   Unverified, Wrong) is kept as written beside the figures it qualifies.
 
@@ -100,6 +101,8 @@ from asiaai_graph.importers.epoch_cells import (
     LAYOUTS,
     PARSERS,
     EpochValue,
+    country_runs,
+    pair_countries,
     split_links,
     split_list,
 )
@@ -172,23 +175,22 @@ class EpochRow(SourceRow):
         """Whether any of the row's countries is in Asia (UN M49, see :mod:`~asiaai_graph.importers.regions`)."""
         return any_asian(self.country_codes)
 
-    def organization_countries(self) -> tuple[tuple[str, str], ...] | None:
-        """(organization, country) pairs when the row lists as many countries as organizations, else ``None``.
+    def organization_countries(self, runs: Mapping[str, tuple[str, ...]] | None = None
+                               ) -> tuple[tuple[str, str], ...] | None:
+        """(organization, country) pairs of the row, or ``None`` when they cannot be paired.
 
-        Epoch's country cell concatenates each organization's countries, so only equal
-        counts can be paired in order; otherwise (an organization with two countries, or
-        none) the pairing is unknown and ``None`` says so.
+        Epoch's country cell concatenates each organization's countries; ``runs`` gives the
+        countries the file gives an organization alone (:meth:`EpochTable.country_runs`), and
+        :func:`~asiaai_graph.importers.epoch_cells.pair_countries` says how the cells are read.
 
         Examples
         --------
         >>> row = EpochRow("d", "f", 2, {}, "Goku-8B", values={}, model="Goku-8B",
         ...     organizations=("The University of Hong Kong", "ByteDance"), countries=("Hong Kong", "China", "China"))
-        >>> row.organization_countries() is None
-        True
+        >>> row.organization_countries()
+        (('The University of Hong Kong', 'Hong Kong'), ('ByteDance', 'China'))
         """
-        if len(self.organizations) != len(self.countries) or not self.organizations:
-            return None
-        return tuple(zip(self.organizations, self.countries))
+        return pair_countries(self.organizations, self.countries, runs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +202,11 @@ class EpochTable(Table[EpochRow]):
     >>> EpochTable("epoch-notable-ai-models", "n.csv", "notable-2026-01", ("Model",), ()).asian_rows()
     ()
     """
+
+    def country_runs(self) -> dict[str, tuple[str, ...]]:
+        """Organization -> the countries this file gives it in rows where it is alone (see
+        :func:`~asiaai_graph.importers.epoch_cells.country_runs`)."""
+        return country_runs((row.organizations, row.countries) for row in self.rows)
 
     def asian_rows(self) -> tuple[EpochRow, ...]:
         """The rows with at least one organization in an Asian country, in file order."""

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Final, TypeAlias
 
 from asiaai_graph.importers.table import collapse_spaces, parse_decimal, visible
 from asiaai_graph.schema import PartialDate
 
-__all__ = ["COLUMN_KINDS", "DATASETS", "LAYOUTS", "PARSERS", "EpochValue", "split_links", "split_list"]
+__all__ = ["COLUMN_KINDS", "DATASETS", "LAYOUTS", "PARSERS", "EpochValue", "pair_countries", "split_links",
+           "split_list"]
 
 
 #: A parsed cell: text, a list of names, a number (or several), a date, a timestamp, a flag, or nothing.
@@ -264,3 +265,79 @@ PARSERS: Final[Mapping[str, Callable[[str], EpochValue]]] = {
     "flag": _flag,
     "urls": split_links,
 }
+
+
+#: Areas Epoch writes followed by the country they belong to: "Hong Kong,China" is one organization's place.
+_WITH_COUNTRY = {"Hong Kong": "China", "Macao": "China"}
+
+
+def pair_countries(organizations: Sequence[str], countries: Sequence[str],
+                   runs: Mapping[str, tuple[str, ...]] | None = None) -> tuple[tuple[str, str], ...] | None:
+    """(organization, country) pairs read from a row's two cells, or ``None`` when they cannot be paired.
+
+    Epoch's country cell is the concatenation of each organization's countries, in the order of
+    the organizations; most have one, but a Hong Kong or Macao organization has two ("Hong
+    Kong,China"), and some have several ("Microsoft Research AI for Science": five). The cells
+    are read in order: an organization takes the countries the same file gives it when it is a
+    row's only organization (``runs``), when the cell continues with them; otherwise "Hong Kong"
+    or "Macao" followed by "China" when the cell holds more countries than organizations left;
+    otherwise one country. Each organization keeps the first country of its part that names a
+    country ("Hong Kong" for "Hong Kong,China", the United States for "Multinational,United States
+    of America"). When the parts do not use up the cell exactly, the pairing is unknown.
+
+    Examples
+    --------
+    >>> pair_countries(("The University of Hong Kong", "ByteDance"), ("Hong Kong", "China", "China"))
+    (('The University of Hong Kong', 'Hong Kong'), ('ByteDance', 'China'))
+    >>> pair_countries(("Microsoft Research", "Tsinghua University"),
+    ...                ("United States of America", "United Kingdom of Great Britain and Northern Ireland", "China"),
+    ...                {"Microsoft Research": ("United States of America", "United Kingdom of Great Britain and Northern Ireland")})
+    (('Microsoft Research', 'United States of America'), ('Tsinghua University', 'China'))
+    >>> pair_countries(("A", "B"), ("China", "China", "Japan")) is None
+    True
+    """
+    if not organizations or not countries:
+        return None
+    if len(organizations) == len(countries):
+        return tuple(zip(organizations, countries))
+    known = runs or {}
+    pairs: list[tuple[str, str]] = []
+    i, n = 0, len(countries)
+    for k, org in enumerate(organizations):
+        left = len(organizations) - k - 1  # organizations after this one, each needing a country
+        if i >= n:
+            return None
+        run = known.get(org, ())
+        if len(run) > 1 and tuple(countries[i:i + len(run)]) == run and n - i - len(run) >= left:
+            take = len(run)
+        elif countries[i] in _WITH_COUNTRY and i + 1 < n and countries[i + 1] == _WITH_COUNTRY[countries[i]] \
+                and n - i - 2 >= left:
+            take = 2
+        else:
+            take = 1
+        part = countries[i:i + take]
+        if len(part) < take or not part:
+            return None
+        named = [c for c in part if c != "Multinational"]
+        pairs.append((org, named[0] if named else part[0]))
+        i += take
+    return tuple(pairs) if i == n else None
+
+
+def country_runs(rows: Iterable[tuple[Sequence[str], Sequence[str]]]) -> dict[str, tuple[str, ...]]:
+    """Organization -> its countries, as a file gives them in the rows where it is the only organization.
+
+    ``rows`` are (organizations, countries) cells; an organization given different countries in
+    such rows keeps the most frequent (then the first in sorted order).
+
+    Examples
+    --------
+    >>> country_runs([(("SenseTime",), ("Hong Kong", "China")), (("A", "B"), ("China", "China"))])
+    {'SenseTime': ('Hong Kong', 'China')}
+    """
+    seen: dict[str, dict[tuple[str, ...], int]] = {}
+    for organizations, countries in rows:
+        if len(organizations) == 1 and countries:
+            counts = seen.setdefault(organizations[0], {})
+            counts[tuple(countries)] = counts.get(tuple(countries), 0) + 1
+    return {org: sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for org, counts in seen.items()}

@@ -12,24 +12,29 @@ that an imported row names as its base model is imported as well, so that
 ``base_model`` can point at it.
 
 What each model record holds, and from which column: ``name`` (Model),
-``developers`` (Organization, matched to records by
-:class:`~asiaai_graph.importers.matching.Matcher`), ``released`` (Publication
+``developers`` and ``contributors`` (Organization, matched to records by
+:class:`~asiaai_graph.importers.matching.Matcher`: a row's only organization is its
+developer; of several, the first, unless ``developers.tsv`` names more, the others being
+contributors, :func:`epoch_roles`), ``released`` (Publication
 date, with its precision), ``parameters`` (Parameters, a count, so the float's
 fraction is rounded away: ``200000000000.9997`` is 200,000,000,001),
 ``training_compute`` (FLOP, rounded to 12 significant digits, which removes the
 float noise of Epoch's arithmetic, ``2.69000000000001e+24``, and keeps every
 digit Epoch states; with the row's Confidence), ``training_dataset_size``
-(in the unit the column names: datapoints, or gradients in the newer layout),
+(in datapoints, the older layout's column) or ``training_gradients`` (the newer
+layout's "Training dataset size (gradients)", another measure: epochs counted),
 ``training_hardware`` (each chip an accelerator record, named as the row names it; the ML hardware
 file describes it), ``hardware_quantity``, ``domains``, ``tasks``,
-``notability_criteria``, ``accessibility`` (Model accessibility), ``training_cost``
-(Training compute cost (2023 USD): USD at 2023 prices) and ``base_model``.
+``notability_criteria``, ``accessibility`` (Model accessibility), ``training_compute_cost``
+(Training compute cost (2023 USD): an estimate in USD at 2023 prices, not a stated cost)
+and ``base_model``.
 ``kind`` follows the domains: Multimodal -> multimodal, Language -> llm,
 Speech or Audio -> speech, Vision, Image generation, Video or 3D modeling ->
 vision, Recommendation -> recommendation, anything else -> other; but a
 language or multimodal model whose tasks Epoch gives, none of them generating
 language (:data:`GENERATIVE_TASKS`), is vision (with the Vision domain) or other:
-CLIP classifies images, an encoder classifies text.
+CLIP classifies images, an encoder classifies text. Then ``kinds.tsv`` and the LLM
+rule (:func:`epoch_kind`) decide whether a language model is large.
 
 Each organization keeps the sector (Organization categorization) and country
 (Country of organization) that rows pair with it by position, only when a row
@@ -52,6 +57,14 @@ from decimal import Context, Decimal
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.importers.build import Builder
+from asiaai_graph.importers.language_models import (
+    LLM_KINDS,
+    UNSTATED_SIZE_FROM,
+    KindDecision,
+    calls_itself_llm,
+    language_model_kind,
+)
+from asiaai_graph.importers.matching import MatchingTables
 from asiaai_graph.importers.regions import country_code, is_asian_code
 
 if TYPE_CHECKING:
@@ -59,7 +72,8 @@ if TYPE_CHECKING:
     from asiaai_graph.importers.matching import Matcher
     from asiaai_graph.schema import Source
 
-__all__ = ["ACCESSIBILITY", "CATEGORIES", "GENERATIVE_TASKS", "SAR_PLACES", "epoch_records", "epoch_source", "model_kind", "significant"]
+__all__ = ["ACCESSIBILITY", "CATEGORIES", "GENERATIVE_TASKS", "SAR_PLACES", "epoch_kind", "epoch_records", "epoch_roles",
+           "epoch_source", "model_kind", "significant"]
 
 #: Epoch's "Model accessibility" -> :data:`~asiaai_graph.schema.Accessibility`.
 ACCESSIBILITY = {
@@ -150,10 +164,10 @@ def epoch_source(table: EpochTable) -> Source:
     )
 
 
-def _asian_organizations(table: EpochTable) -> set[str]:
+def _asian_organizations(table: EpochTable, runs: Mapping[str, tuple[str, ...]]) -> set[str]:
     out = set()
     for row in table.rows:
-        for org, country in row.organization_countries() or ():
+        for org, country in row.organization_countries(runs) or ():
             if is_asian_code(country_code(country)):
                 out.add(org)
     return out
@@ -171,11 +185,43 @@ def _one(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(Decimal(1), context=_WIDE) if value >= 1 else value
 
 
-def _model_data(row: EpochRow, developers: list[str], base: str | None, hardware: list[str]) -> dict[str, Any]:
+_VISION_DOMAINS = frozenset({"Vision", "Image generation", "Video", "3D modeling"})
+
+
+def epoch_kind(row: EpochRow, tables: MatchingTables | None = None) -> KindDecision:
+    """A row's kind: its domains and tasks (:func:`model_kind`), ``kinds.tsv``, then the LLM rule.
+
+    A language or multimodal row is an LLM by :func:`~asiaai_graph.importers.language_models.language_model_kind`:
+    with its Parameters; without them, when the row's own name or title (Model, Reference) calls it a
+    large language model, or when it was published in 2023 or later.
+    """
+    chosen = tables.kind("model", row.dataset, f"Model={row.model}", row.model) if tables is not None else None
+    if chosen is not None:
+        return KindDecision(chosen[0], f"kind: {chosen[0]} (data/kinds.tsv): {chosen[1]}")
+    kind = model_kind(row.domains, row.tasks)
+    texts = (row.model, row.reference)  # the name and the paper's or page's title: an abstract speaks of other models too
+    called = None
+    if calls_itself_llm(texts):
+        called = "the row's own text calls it a large language model"
+    elif row.publication_date is not None and row.publication_date.year >= UNSTATED_SIZE_FROM:
+        called = f"Epoch AI lists it without a size, published in {UNSTATED_SIZE_FROM} or later (README)"
+    sizes = [row.parameters] if row.parameters is not None and row.parameters > 0 else []
+    decision = language_model_kind(kind, sizes=sizes, texts=texts, called=called,
+                                   vision=bool(_VISION_DOMAINS & set(row.domains)),
+                                   year=row.publication_date.year if row.publication_date else None)
+    if decision.reason is None:
+        return decision
+    verdict = "an LLM" if decision.kind in LLM_KINDS else "not an LLM"
+    return KindDecision(decision.kind, f"kind: {decision.kind}, {verdict}: {decision.reason}")
+
+
+def _model_data(row: EpochRow, kind: str, developers: list[str], contributors: list[str],
+                base: str | None, hardware: list[str]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "name": row.model,
-        "kind": model_kind(row.domains, row.tasks),
+        "kind": kind,
         "developers": developers,
+        "contributors": contributors,
         "released": row.publication_date,
     }
     if row.parameters is not None and row.parameters > 0:
@@ -186,8 +232,11 @@ def _model_data(row: EpochRow, developers: list[str], base: str | None, hardware
             compute["confidence"] = row.confidence
         data["training_compute"] = compute
     if len(row.training_dataset_size) == 1 and row.training_dataset_size[0] > 0:
-        data["training_dataset_size"] = {"value": significant(row.training_dataset_size[0]),
-                                         "unit": row.training_dataset_size_unit}
+        size = significant(row.training_dataset_size[0])
+        if row.training_dataset_size_unit == "gradients":  # the newer layout's measure: datapoints processed
+            data["training_gradients"] = {"value": size}
+        else:
+            data["training_dataset_size"] = {"value": size, "unit": row.training_dataset_size_unit}
     data["training_hardware"] = list(hardware)
     if row.hardware_quantity is not None and row.hardware_quantity > 0:
         data["hardware_quantity"] = {"value": _one(row.hardware_quantity)}
@@ -198,10 +247,40 @@ def _model_data(row: EpochRow, developers: list[str], base: str | None, hardware
         data["accessibility"] = ACCESSIBILITY[row.model_accessibility]
     cost = row.values.get("Training compute cost (2023 USD)")
     if isinstance(cost, Decimal) and cost > 0:
-        data["training_cost"] = {"amount": significant(cost), "currency": "USD", "price_year": 2023}
+        data["training_compute_cost"] = {"amount": significant(cost), "currency": "USD", "price_year": 2023}
     if base is not None:
         data["base_model"] = base
     return data
+
+
+def epoch_roles(row: EpochRow, tables: MatchingTables) -> tuple[list[str], list[str], str | None]:
+    """(developers, contributors, why) of a row, as the dataset names the organizations.
+
+    A row's only organization is its developer. A row with several lists the affiliations of
+    the authors of a paper: the first is the developer (Epoch lists the lead organization
+    first), the others contributors; ``developers.tsv`` names more developers of a row where
+    the row's own sources say so (Jais: Inception, MBZUAI and Cerebras).
+
+    Examples
+    --------
+    >>> from asiaai_graph.importers.epoch import EpochRow
+    >>> row = EpochRow("d", "f", 2, {}, "X", values={}, model="X", organizations=("EleutherAI", "Stability AI"))
+    >>> epoch_roles(row, MatchingTables({}, {}, frozenset(), ()))[:2]
+    (['EleutherAI'], ['Stability AI'])
+    """
+    orgs = list(row.organizations)
+    if len(orgs) <= 1:
+        return orgs, [], None
+    listed = tables.row_developers(row.dataset, f"Model={row.model}")
+    if listed is not None:
+        named, reason = listed
+        developers = [o for o in orgs if o in named]
+        why = f"developers: {', '.join(developers)} (data/developers.tsv: {reason}); the others are contributors"
+    else:
+        developers = orgs[:1]
+        why = (f"developers: {orgs[0]}, the first of the row's {len(orgs)} organizations; the others are "
+               "contributors (the affiliations of the paper's other authors)")
+    return developers, [o for o in orgs if o not in developers], why
 
 
 def epoch_records(table: EpochTable, matcher: Matcher,
@@ -213,9 +292,10 @@ def epoch_records(table: EpochTable, matcher: Matcher,
     decides only rows whose file gives none of their organizations a country, and is called only for them.
     """
     source = epoch_source(table)
-    builder = Builder(source, table.file)
+    builder = Builder(source, table.file, matcher.tables)
     notes: list[str] = []
-    asian = _asian_organizations(table)
+    runs = table.country_runs()
+    asian = _asian_organizations(table, runs)
     countries: dict[str, str] | None = None
 
     def placed_in_asia(org: str) -> bool:
@@ -245,13 +325,11 @@ def epoch_records(table: EpochTable, matcher: Matcher,
             if base is not None and base not in chosen and base not in bases:
                 bases.append(base)
     for row in [*chosen, *bases]:
-        developers = []
-        pairs = dict(row.organization_countries() or ())
+        pairs = dict(row.organization_countries(runs) or ())
         categories = dict(zip(row.organizations, row.organization_categories)) \
             if len(row.organization_categories) == len(row.organizations) else {}
         for org in row.organizations:
             rid = matcher.id("organization", org)
-            developers.append(rid)
             code = country_code(pairs[org]) if org in pairs else None
             place = SAR_PLACES.get(code or "")
             builder.organization(rid, org, locator=f"Organization={org}", country="CN" if place else code,
@@ -267,16 +345,21 @@ def epoch_records(table: EpochTable, matcher: Matcher,
             if row.base_models:
                 notes.append(f"{table.file}:{row.line}: {row.model}: base model {', '.join(row.base_models)} "
                              "is not a row of the file; no base_model link")
+        named, others, why = epoch_roles(row, matcher.tables)
+        developers = list(dict.fromkeys(matcher.id("organization", o) for o in named))
+        contributors = [c for c in dict.fromkeys(matcher.id("organization", o) for o in others) if c not in developers]
+        decision = epoch_kind(row, matcher.tables)
         chips = {chip: matcher.id("accelerator", chip) for chip in row.training_hardware}
-        data = _model_data(row, list(dict.fromkeys(developers)), base_id, list(dict.fromkeys(chips.values())))
+        data = _model_data(row, decision.kind, developers, contributors, base_id, list(dict.fromkeys(chips.values())))
         if not data["developers"]:
             notes.append(f"{table.file}:{row.line}: {row.model}: no organization; left out")
             continue
         for chip, cid in chips.items():
             builder.stub("accelerator", cid, chip, locator=f"Training hardware={chip}")
         rid = matcher.id("model", row.model, f"Model={row.model}")
+        said = ["imported as the base model of an Asian model" if row in bases else None, decision.reason, why]
         builder.model(rid, data, locator=f"Model={row.model}", links=row.links, line=row.line,
-                      note="imported as the base model of an Asian model" if row in bases else None)
+                      note="; ".join(s for s in said if s) or None)
     return builder, notes
 
 

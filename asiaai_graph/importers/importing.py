@@ -11,7 +11,10 @@ Names are matched to records through the tables in the curated data folder
 (``matching.tsv``, ``distinct.tsv``, ``exclusions.tsv``; see
 :mod:`~asiaai_graph.importers.matching`) and the hand-written curated records,
 never through other imports, so the result does not depend on what else has
-been imported. ``ag.load(DIR)`` then merges the records with the curated data
+been imported. ROR is the exception: a registry of organizations, it is matched
+against every organization the data folder holds (without its own import), and
+brings in only those (:mod:`~asiaai_graph.importers.ror_records`).
+``ag.load(DIR)`` then merges the records with the curated data
 (:mod:`asiaai_graph.datafiles.merge`); a newer version of a dataset the curated data
 already imports replaces it.
 """
@@ -170,6 +173,35 @@ def _hardware(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,
     return builder, notes, list(table.problems)
 
 
+def data_folder_records(leave_out: str) -> list[Record]:
+    """The data folder's records, curated and imported, merged, without the import of dataset ``leave_out``.
+
+    ROR matches the organizations the other files hold; its own earlier import must not decide what it matches.
+    """
+    from asiaai_graph.datafiles.files import curated_files
+    from asiaai_graph.datafiles.read import read_merged
+
+    folder = curated_tables_dir()
+    files = curated_files(folder) + sorted(p for p in (folder / "datasets").glob("*.yaml")
+                                           if p.name != f"{leave_out}.yaml")
+    return read_merged(files)
+
+
+def _ror(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,
+         version: str | None) -> tuple[Builder, list[str], list[Problem]]:
+    from asiaai_graph.importers.ror import read_ror
+    from asiaai_graph.importers.ror_records import ror_records, ror_source
+    from asiaai_graph.schema import Organization, Place
+
+    table = read_ror(path, skip_bad_rows=skip)
+    source = ror_source(version)
+    held = data_folder_records(source.id)
+    organizations = [r for r in held if isinstance(r, Organization)]
+    places = [r for r in held if isinstance(r, Place)]
+    builder, notes = ror_records(table, organizations, places, matcher_for(source.id), source)
+    return builder, notes, list(table.problems)
+
+
 #: Importer name -> function (path, matcher for a dataset id, skip bad rows, version) -> (builder, notes, skipped).
 IMPORTERS: dict[str, Callable[[Path, Callable[[str], Matcher], bool, str | None],
                               tuple[Builder, list[str], list[Problem]]]] = {
@@ -178,6 +210,7 @@ IMPORTERS: dict[str, Callable[[Path, Callable[[str], Matcher], bool, str | None]
     "china-llms": _china,
     "epoch-clusters": _clusters,
     "epoch-hardware": _hardware,
+    "ror": _ror,
 }
 
 
@@ -191,7 +224,7 @@ def import_dataset(
     curated: list[Record] | None = None,
 ) -> ImportResult:
     """Read a dataset file with ``importer`` (``epoch``, ``llm-jp``, ``china-llms``, ``epoch-clusters``,
-    ``epoch-hardware``) into records.
+    ``epoch-hardware``, ``ror``) into records.
 
     ``version`` names the dataset's version where the file does not say it
     (LLM-jp and the Chinese list: ``"2026-08-22 (commit 903d9db)"``, the date

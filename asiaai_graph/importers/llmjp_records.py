@@ -11,11 +11,14 @@ Japanese names as labels), ``released`` (Release Year: year precision),
 ``architecture`` (the Architecture cell's first line), the sizes in bold in the
 Architecture cell (``**7b**``, ``8x70b (**465b**)``: the bold figure is the total)
 as ``parameters`` when there is one size and ``variant_parameters`` when there
-are several, ``training_dataset_size`` when the Training Data cell states one
+are several (about that size: the list writes the size class a model is named by,
+``13b``; exact where it adds the count, ``4b(3.8b)``), ``training_tokens`` when the Training Data cell states one
 token count (``(**2.1T** tokens)``), ``license`` (License, as written), and
 ``base_model`` when the Base Model cell names a record the matching table or the
 curated data knows. ``kind``: text generation -> llm, vision-language ->
-multimodal, speech -> speech. The dataset gives no sector or country of its
+multimodal (text to image or video, and image encoders such as CLIP: vision), speech
+-> speech; then ``kinds.tsv`` and the LLM rule (:func:`llmjp_kind`: a stated size under a
+billion makes a language model). The dataset gives no sector or country of its
 developers, so their kind follows their names only
 (:func:`~asiaai_graph.importers.build.organization_kind`).
 
@@ -36,13 +39,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.importers.build import Builder
+from asiaai_graph.importers.language_models import KindDecision, language_model_kind
 
 if TYPE_CHECKING:
     from asiaai_graph.importers.llmjp import LlmJpPairing, LlmJpRow
-    from asiaai_graph.importers.matching import Matcher
+    from asiaai_graph.importers.matching import Matcher, MatchingTables
     from asiaai_graph.schema import Source
 
-__all__ = ["KINDS", "llmjp_records", "llmjp_source", "sizes"]
+__all__ = ["KINDS", "llmjp_kind", "llmjp_records", "llmjp_source", "sized", "sizes"]
 
 #: LLM-jp category -> model kind (the categories imported).
 KINDS = {"text-generation": "llm", "vision-language": "multimodal", "speech": "speech"}
@@ -53,14 +57,40 @@ _TOKENS = re.compile(r"\*\*(\d+(?:\.\d+)?)\s*([kmbt])\*\*\s*tokens", re.I)
 _SCALE = {"k": Decimal(10) ** 3, "m": Decimal(10) ** 6, "b": Decimal(10) ** 9, "t": Decimal(10) ** 12}
 
 
-def sizes(markdown: str) -> tuple[Decimal, ...]:
-    """The distinct sizes written in bold in a cell (``**7b**``, ``**1.8B**``), smallest first."""
-    found = set()
+_EXACT = re.compile(r"^\d+(?:\.\d+)?\s*[kmbt]\s*\(\s*(\d+(?:\.\d+)?)\s*([kmbt])\s*\)", re.I)
+
+
+def sized(markdown: str) -> tuple[tuple[Decimal, bool], ...]:
+    """The distinct sizes written in bold in a cell, smallest first, each with whether it is an exact count.
+
+    A size as the list writes it (``**7b**``, ``**13b**``) is the size class a model is named by,
+    not a count: Stockmark-13b has 13.2 billion parameters. A size written with its count in
+    brackets, ``**4b(3.8b)**`` (OpenCALM's and rinna's rows), is that exact count.
+
+    >>> sized("GPT-NeoX (**1b(1.4b)**, **7b**)")
+    ((Decimal('1400000000'), True), (Decimal('7000000000'), False))
+    """
+    found: dict[Decimal, bool] = {}
     for bold in _BOLD.findall(markdown):
-        m = _SIZE.match(bold.strip())
+        exact = _EXACT.match(bold.strip())
+        m = exact or _SIZE.match(bold.strip())
         if m:
-            found.add((Decimal(m.group(1)) * _SCALE[m.group(2).lower()]).quantize(Decimal(1)))
-    return tuple(sorted(found))
+            value = (Decimal(m.group(1)) * _SCALE[m.group(2).lower()]).quantize(Decimal(1))
+            found[value] = found.get(value, False) or bool(exact)
+    return tuple(sorted(found.items()))
+
+
+def sizes(markdown: str) -> tuple[Decimal, ...]:
+    """The distinct sizes written in bold in a cell (``**7b**``, ``**1.8B**``), smallest first (see :func:`sized`).
+
+    >>> sizes("GPT-NeoX (**1b(1.4b)**, **3b(2.7b)**)")
+    (Decimal('1400000000'), Decimal('2700000000'))
+    """
+    return tuple(value for value, _ in sized(markdown))
+
+
+def _size(value: Decimal, exact: bool) -> dict[str, Any]:
+    return {"value": value} if exact else {"value": value, "qualifier": "about"}
 
 
 def llmjp_source(version: str | None = None) -> Source:
@@ -75,8 +105,33 @@ def llmjp_source(version: str | None = None) -> Source:
     )
 
 
-def _model_data(row: LlmJpRow, ja: LlmJpRow, developers: list[str], base: str | None) -> dict[str, Any]:
-    data: dict[str, Any] = {"name": row.name, "kind": KINDS[row.category or ""], "developers": developers}
+#: Vision-language headings whose models make images or video, or encode images (CLIP), rather than generate text.
+_NOT_TEXT = ("Text to Image", "Text to Video", "Others")
+
+
+def llmjp_kind(row: LlmJpRow, tables: MatchingTables | None = None) -> KindDecision:
+    """A row's kind: its table (:data:`KINDS`; a vision-language model that makes images or video, or an
+    image encoder, is ``vision``), ``kinds.tsv``, then the LLM rule: its largest bold size, or, with none,
+    an LLM because the list is an overview of LLMs (the reason is given only where the rule changed the kind).
+    """
+    locator = f"{row.heading}: {row.name}"
+    chosen = tables.kind("model", "llm-jp-awesome-japanese-llm", locator, row.name or "") if tables else None
+    if chosen is not None:
+        return KindDecision(chosen[0], f"kind: {chosen[0]} (data/kinds.tsv): {chosen[1]}")
+    kind = KINDS[row.category or ""]
+    if kind == "multimodal" and any(f"/ {h}" in f"/ {row.heading}" for h in _NOT_TEXT):
+        return KindDecision("vision", None)
+    arch = row.get("architecture")
+    decision = language_model_kind(kind, sizes=sizes(arch.markdown) if arch is not None else (),
+                                   texts=(row.name,), called="LLM-jp lists it in its overview of Japanese LLMs",
+                                   vision=True)
+    if decision.kind == kind:
+        return KindDecision(kind, None)
+    return KindDecision(decision.kind, f"kind: {decision.kind}, not an LLM: {decision.reason}")
+
+
+def _model_data(row: LlmJpRow, ja: LlmJpRow, kind: str, developers: list[str], base: str | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": row.name, "kind": kind, "developers": developers}
     if ja.name and ja.name != row.name:
         data["labels"] = {"ja": ja.name}
     data["released"] = row.release_year
@@ -85,16 +140,16 @@ def _model_data(row: LlmJpRow, ja: LlmJpRow, developers: list[str], base: str | 
         first = arch.text.split("\n")[0].strip(" (")
         if first:
             data["architecture"] = first
-        found = sizes(arch.markdown)
+        found = sized(arch.markdown)
         if len(found) == 1:
-            data["parameters"] = {"value": found[0]}
+            data["parameters"] = _size(*found[0])
         elif found:
-            data["variant_parameters"] = [{"value": s} for s in found]
+            data["variant_parameters"] = [_size(*s) for s in found]
     training = row.get("training_data")
     if training is not None:
         tokens = {(Decimal(n) * _SCALE[u.lower()]).quantize(Decimal(1)) for n, u in _TOKENS.findall(training.markdown)}
         if len(tokens) == 1:
-            data["training_dataset_size"] = {"value": tokens.pop(), "unit": "tokens"}
+            data["training_tokens"] = {"value": tokens.pop()}
     licence = row.get("license")
     if licence is not None and licence.text.strip() not in ("", "-", "？", "?"):
         data["license"] = " ".join(licence.text.split())
@@ -105,7 +160,7 @@ def _model_data(row: LlmJpRow, ja: LlmJpRow, developers: list[str], base: str | 
 
 def llmjp_records(pairing: LlmJpPairing, matcher: Matcher, source: Source) -> tuple[Builder, list[str]]:
     """The records LLM-jp's lists state; also the notes on what was not used (unmatched base models)."""
-    builder = Builder(source, "README.en.md")
+    builder = Builder(source, "README.en.md", matcher.tables)
     notes: list[str] = []
     for pair in pairing.pairs:
         row, ja = pair.en, pair.ja
@@ -142,7 +197,9 @@ def llmjp_records(pairing: LlmJpPairing, matcher: Matcher, source: Source) -> tu
             if not builder.problems or builder.problems[-1].line != row.line:
                 builder.problems.append(row.problem("developer", f"{row.name}: no developer"))
             continue
-        data = _model_data(row, ja, list(dict.fromkeys(developers)), base)
+        decision = llmjp_kind(row, matcher.tables)
+        data = _model_data(row, ja, decision.kind, list(dict.fromkeys(developers)), base)
         links = [link.url for link in row.name_links]
-        builder.model(matcher.id("model", row.name, locator), data, locator=locator, links=links, line=row.line)
+        builder.model(matcher.id("model", row.name, locator), data, locator=locator, links=links, line=row.line,
+                      note=decision.reason)
     return builder, notes

@@ -17,8 +17,11 @@ match one row of a dataset that names two things alike.
 
 ``data/distinct.tsv`` lists records of one kind that share a name or alias on
 purpose (homonyms); ``data/exclusions.tsv`` lists dataset rows deliberately left
-out, each with its reason. All three are tab-separated with a header line;
-``#`` starts a comment line.
+out, each with its reason; ``data/kinds.tsv`` gives the kinds no rule decides
+(a vision encoder a dataset files under language), and ``data/developers.tsv``
+the developers of an Epoch AI row where its first organization is not the only
+one (see the README, "Who builds an LLM"). All are tab-separated with a header
+line; ``#`` starts a comment line.
 
 Examples
 --------
@@ -35,7 +38,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -163,10 +166,32 @@ class MatchingTables:
     distinct: frozenset[frozenset[str]]
     """Pairs of ids of one kind that share a name on purpose."""
     exclusions: tuple[Exclusion, ...]
+    kinds: Mapping[tuple[str, str, str], tuple[str, str]] = field(default_factory=dict)
+    """(record type, dataset or ``*``, name or locator key) -> (kind, reason): ``kinds.tsv``, the kinds no rule decides."""
+    developers: Mapping[tuple[str, str], tuple[tuple[str, ...], str]] = field(default_factory=dict)
+    """(dataset, locator key) -> (the row's developers as the dataset names them, reason): ``developers.tsv``."""
 
     def excluded(self, dataset: str, locator: str) -> Exclusion | None:
         """The exclusion of a row, if it is excluded."""
         return next((e for e in self.exclusions if e.dataset == dataset and e.locator == locator), None)
+
+    def kind(self, record_type: str, dataset: str, *names: str) -> tuple[str, str] | None:
+        """The (kind, reason) ``kinds.tsv`` gives a record a dataset names by any of ``names`` (a locator, a name).
+
+        >>> t = MatchingTables({}, {}, frozenset(), (), kinds={("model", "*", "internvit6b"): ("vision", "a ViT")})
+        >>> t.kind("model", "epoch", "Model=InternViT-6B", "InternViT-6B")
+        ('vision', 'a ViT')
+        """
+        for dataset_key in (dataset, "*"):
+            for name in names:
+                found = self.kinds.get((record_type, dataset_key, key(name)))
+                if found is not None:
+                    return found
+        return None
+
+    def row_developers(self, dataset: str, locator: str) -> tuple[tuple[str, ...], str] | None:
+        """The developers ``developers.tsv`` names for a dataset's row, with the reason, if it names any."""
+        return self.developers.get((dataset, key(locator)))
 
 
 def _rows(path: Path, columns: tuple[str, ...], problems: list[Problem]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -229,9 +254,44 @@ def read_tables(folder: str | Path) -> MatchingTables:
         if not row["reason"]:
             problems.append(Problem(str(folder / "exclusions.tsv"), n, None, "reason", "say why the row is left out"))
         exclusions.append(Exclusion(row["dataset"], row["locator"], row["reason"]))
+    kinds = _kinds(folder / "kinds.tsv", problems)
+    developers = _developers(folder / "developers.tsv", problems)
     if problems:
         raise DataError(problems)
-    return MatchingTables(names, display, frozenset(distinct), tuple(exclusions))
+    return MatchingTables(names, display, frozenset(distinct), tuple(exclusions), kinds, developers)
+
+
+def _kinds(path: Path, problems: list[Problem]) -> dict[tuple[str, str, str], tuple[str, str]]:
+    from typing import get_args
+
+    from asiaai_graph.schema.terms import ModelKind, OrganizationKind
+
+    allowed = {"model": get_args(ModelKind), "organization": get_args(OrganizationKind)}
+    out: dict[tuple[str, str, str], tuple[str, str]] = {}
+    for n, row in _rows(path, ("record", "dataset", "name", "kind", "reason"), problems):
+        if row["record"] not in allowed:
+            problems.append(Problem(str(path), n, None, "record", f"record must be model or organization, got {row['record']!r}"))
+        elif row["kind"] not in allowed[row["record"]]:
+            problems.append(Problem(str(path), n, None, "kind", f"{row['kind']!r} is not a kind of {row['record']}: "
+                                                                f"one of {', '.join(allowed[row['record']])}"))
+        elif not row["reason"]:
+            problems.append(Problem(str(path), n, None, "reason", "say why the rule does not decide this kind"))
+        else:
+            out[(row["record"], row["dataset"] or "*", key(row["name"]))] = (row["kind"], row["reason"])
+    return out
+
+
+def _developers(path: Path, problems: list[Problem]) -> dict[tuple[str, str], tuple[tuple[str, ...], str]]:
+    out: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {}
+    for n, row in _rows(path, ("dataset", "locator", "developers", "reason"), problems):
+        names = tuple(name.strip() for name in row["developers"].split(";") if name.strip())
+        if not names:
+            problems.append(Problem(str(path), n, None, "developers", "name at least one developer (separate names with ;)"))
+        elif not row["reason"]:
+            problems.append(Problem(str(path), n, None, "reason", "say which source names these developers"))
+        else:
+            out[(row["dataset"], key(row["locator"]))] = (names, row["reason"])
+    return out
 
 
 class Matcher:

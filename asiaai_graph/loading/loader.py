@@ -187,20 +187,37 @@ def load(
     else:
         extra = list(paths)
     files = _files(([curated_data_dir()] if curated else []) + extra + [reference_data_dir()])
+    moved = _moved(curated)
+    tables = _moved_digest(curated)
     with gc_paused():
         if not cache:
-            return _read(files, max_file_size, None)
+            return _read(files, max_file_size, None, moved=moved)
         max_snapshot = max(1, len(files)) * max_file_size * SNAPSHOT_SIZE_FACTOR
-        key = snapshot_key(_digests(files, max_file_size))
-        kg = read_snapshot(shipped_snapshots_dir(), key, max_snapshot, remove_broken=False)
+        key = snapshot_key([*_digests(files, max_file_size), *tables])
+        kg = read_snapshot(shipped_snapshots_dir(), key, max_snapshot, remove_broken=False, moved=moved)
         if kg is not None:
             return kg
         directory = cache_dir()
         if directory is not None:
-            kg = read_snapshot(directory, key, max_snapshot)
+            kg = read_snapshot(directory, key, max_snapshot, moved=moved)
             if kg is not None:
                 return kg
-        return _read(files, max_file_size, directory, max_snapshot)
+        return _read(files, max_file_size, directory, max_snapshot, moved, tables)
+
+
+def _moved(curated: bool) -> dict[str, tuple[str, str]]:
+    """The curated data's ids that changed (``data/moved.tsv``), when the curated data is loaded."""
+    from asiaai_graph.datafiles.moved import MOVED_FILE, read_moved
+
+    return read_moved(curated_data_dir() / MOVED_FILE) if curated else {}
+
+
+def _moved_digest(curated: bool) -> list[bytes]:
+    """The digest of ``moved.tsv`` for the snapshot's key: redirected references are in the snapshot."""
+    from asiaai_graph.datafiles.moved import MOVED_FILE
+
+    path = curated_data_dir() / MOVED_FILE
+    return [hashlib.sha256(path.read_bytes()).digest()] if curated and path.is_file() else []
 
 
 #: Records' JSON kept in memory while a first load writes its snapshot, in bytes: beyond it the JSON is
@@ -226,7 +243,8 @@ class _Sink:
                 self.kept.update(chunk)
 
 
-def _read(files: list[Path], max_file_size: int, directory: Path | None, max_snapshot: int = 0) -> KnowledgeGraph:
+def _read(files: list[Path], max_file_size: int, directory: Path | None, max_snapshot: int = 0,
+          moved: dict[str, tuple[str, str]] | None = None, tables: Sequence[bytes] = ()) -> KnowledgeGraph:
     """Read the YAML into a graph; with a cache folder, through a new snapshot there."""
     from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
     from asiaai_graph.datafiles.read import read_graph
@@ -235,18 +253,18 @@ def _read(files: list[Path], max_file_size: int, directory: Path | None, max_sna
     if writer is not None and not writer.failed:
         sink = _Sink(writer)
         try:
-            parts = read_graph(files, max_file_size, sink=sink)
+            parts = read_graph(files, max_file_size, sink=sink, moved=moved)
         except BaseException:
             writer.abort()
             raise
-        key = snapshot_key(f.digest for f in parts.files)  # the bytes parsed, whatever changed since
+        key = snapshot_key([*(f.digest for f in parts.files), *tables])
         written = writer.finish(key, parts.state)
         if sink.kept is not None:  # everything is still in memory, written or not
-            return KnowledgeGraph.from_state(parts.state, sink.kept)
+            return KnowledgeGraph.from_state(parts.state, sink.kept, moved)
         del parts  # the state too: reading the whole snapshot back needs less memory at its peak
         if written:
-            kg = read_snapshot(directory, key, max_snapshot)  # type: ignore[arg-type]
+            kg = read_snapshot(directory, key, max_snapshot, moved=moved)  # type: ignore[arg-type]
             if kg is not None:
                 return kg
-    parts = read_graph(files, max_file_size)  # no cache, or the snapshot could not be written or read back
-    return KnowledgeGraph.from_state(parts.state, parts.records_json)
+    parts = read_graph(files, max_file_size, moved=moved)  # no cache, or the snapshot could not be written or read back
+    return KnowledgeGraph.from_state(parts.state, parts.records_json, moved)

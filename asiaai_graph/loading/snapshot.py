@@ -54,7 +54,7 @@ import tempfile
 import time
 import warnings
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -307,12 +307,12 @@ def _read(path: Path, key: str, max_size: int) -> tuple[GraphState, dict[str, by
 
 
 def read_snapshot(directory: Path, key: str, max_size: int | None = None, *,
-                  remove_broken: bool = True) -> KnowledgeGraph | None:
+                  remove_broken: bool = True, moved: Mapping[str, tuple[str, str]] | None = None) -> KnowledgeGraph | None:
     """The graph kept under ``key``, or ``None`` when there is none or it cannot be used.
 
     A snapshot that exists but fails a check (see the module's notes) gives a
     :class:`SnapshotWarning` and is removed (unless ``remove_broken`` is false);
-    ``max_size`` bounds its size in bytes.
+    ``max_size`` bounds its size in bytes; ``moved`` is the graph's table of ids that changed.
     """
     from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
 
@@ -332,7 +332,7 @@ def read_snapshot(directory: Path, key: str, max_size: int | None = None, *,
             except OSError:
                 pass
         return None
-    return KnowledgeGraph.from_state(state, records)
+    return KnowledgeGraph.from_state(state, records, moved)
 
 
 class SnapshotWriter:

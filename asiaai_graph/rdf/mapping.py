@@ -61,6 +61,7 @@ PROV = "http://www.w3.org/ns/prov#"
 SCHEMA = "https://schema.org/"
 ORG = "http://www.w3.org/ns/org#"
 WD = "http://www.wikidata.org/entity/"
+ROR = "https://ror.org/"
 ELI = "http://data.europa.eu/eli/ontology#"
 
 #: Prefixes of the exports, in the order they are written.
@@ -219,6 +220,7 @@ class FieldMap(NamedTuple):
     ``language``   an ``xsd:language`` literal
     ``url``        an IRI (or an ``xsd:anyURI`` literal if it is no valid IRI)
     ``wikidata``   ``owl:sameAs`` a Wikidata entity
+    ``ror``        ``owl:sameAs`` a ROR organization (``https://ror.org/`` and the id)
     ``int``, ``bool``, ``decimal``  typed literals
     ``json``       an ``rdf:JSON`` literal (a disputed field's stated value, as in YAML)
     ``date``       ``xsd:gYear`` / ``xsd:gYearMonth`` / ``xsd:date``; ``arg`` flags approximate dates
@@ -310,6 +312,8 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("focus_areas", "strs", AAG + "focusArea"),
         _f("website", "url", SCHEMA + "url"),
         _f("category", "str", AAG + "category"),
+        _f("ror", "ror", SAME_AS),
+        _rel("successor", "succeeded_by"),
     ),
     "person": _entity(
         _f("affiliations", "nodes", AAG + "affiliation", "affiliation"),
@@ -318,6 +322,7 @@ FIELDS: dict[str, list[FieldMap]] = {
     "model": _entity(
         _KIND,
         _rel("developers", "developed_by", "refs"),
+        _rel("contributors", "has_contributor", "refs"),
         _date("released", AAG + "released", "releasedApproximate"),
         _f("parameters", "node", AAG + "parameters", "quantity"),
         _f("active_parameters", "node", AAG + "activeParameters", "quantity"),
@@ -329,10 +334,13 @@ FIELDS: dict[str, list[FieldMap]] = {
         _f("version", "str", AAG + "version"),
         _f("variant_count", "node", AAG + "variantCount", "quantity"),
         _f("training_cost", "node", AAG + "trainingCost", "money"),
+        _f("training_compute_cost", "node", AAG + "trainingComputeCost", "money"),
         _f("training_duration", "node", AAG + "trainingDuration", "quantity"),
         _f("training_compute", "node", AAG + "trainingCompute", "quantity"),
         _f("training_dataset_size", "node", AAG + "trainingDatasetSize", "quantity"),
         _rel("training_hardware", "trained_on", "refs"),
+        _f("training_tokens", "node", AAG + "trainingTokens", "quantity"),
+        _f("training_gradients", "node", AAG + "trainingGradients", "quantity"),
         _f("hardware_quantity", "node", AAG + "hardwareQuantity", "quantity"),
         _f("domains", "strs", AAG + "domain"),
         _f("tasks", "strs", AAG + "task"),

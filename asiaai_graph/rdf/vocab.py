@@ -86,12 +86,14 @@ class AAG(_namespace.DefinedNamespace):
     hasOfficeIn: URIRef  # has office in
     subsidiaryOf: URIRef  # subsidiary of
     hasMember: URIRef  # has member
+    succeededBy: URIRef  # succeeded by
     affiliatedWith: URIRef  # affiliated with
     citizenOf: URIRef  # citizen of
     developedBy: URIRef  # developed by
     inFamily: URIRef  # in family
     basedOn: URIRef  # based on
     succeeds: URIRef  # succeeds
+    hasContributor: URIRef  # contributor
     madeBy: URIRef  # made by
     usesModel: URIRef  # uses model
     offeredIn: URIRef  # offered in
@@ -123,6 +125,7 @@ class AAG(_namespace.DefinedNamespace):
     activeParameters: URIRef  # active parameters
     variantCount: URIRef  # variant count
     trainingCost: URIRef  # training cost
+    trainingComputeCost: URIRef  # training compute cost
     trainingDuration: URIRef  # training duration
     budget: URIRef  # budget
     annualBudget: URIRef  # annual budget
@@ -137,6 +140,8 @@ class AAG(_namespace.DefinedNamespace):
     sequenceOf: URIRef  # sequence of
     trainingCompute: URIRef  # training compute
     trainingDatasetSize: URIRef  # training dataset size
+    trainingTokens: URIRef  # training tokens
+    trainingGradients: URIRef  # training gradients
     hardwareQuantity: URIRef  # hardware quantity
     dispute: URIRef  # dispute
     statedValue: URIRef  # stated value

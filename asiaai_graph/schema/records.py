@@ -31,6 +31,7 @@ from pydantic import (
 from asiaai_graph.schema.codes import COUNTRY_CODES
 from asiaai_graph.schema.terms import (
     RECORD_TYPE_NAMES,
+    ROR_ID,
     Accessibility,
     InvestmentKind,
     InvestmentStatus,
@@ -125,6 +126,7 @@ class Organization(Entity):
         Ref("offices", "has_office_in", ("place", "country")),
         Ref("parent", "subsidiary_of", ("organization",)),
         Ref("members", "has_member", ("organization",)),
+        Ref("successor", "succeeded_by", ("organization",)),
     )
 
     kind: OrganizationKind
@@ -138,6 +140,10 @@ class Organization(Entity):
     website: HttpIri | None = None
     category: OrganizationCategory | None = None
     """The sector as a dataset classifies it (Epoch AI: industry, academia, research collective, government)."""
+    ror: str | None = Field(default=None, pattern=ROR_ID)
+    """The organization's Research Organization Registry id (``04mkzax54``), as https://ror.org/ writes it."""
+    successor: str | None = None
+    """The organization that took over from this one (LINE Corporation -> LY Corp.): a relation, not a merge."""
 
 
 class Person(Entity):
@@ -161,6 +167,7 @@ class AIModel(Entity):
     section: ClassVar[str] = "models"
     refs: ClassVar[tuple[Ref, ...]] = (
         Ref("developers", "developed_by", ("organization",)),
+        Ref("contributors", "has_contributor", ("organization",)),
         Ref("family", "in_family", ("model",)),
         Ref("base_model", "based_on", ("model",)),
         Ref("predecessor", "succeeds", ("model",)),
@@ -169,6 +176,9 @@ class AIModel(Entity):
 
     kind: ModelKind
     developers: tuple[str, ...] = Field(min_length=1)
+    """The organizations that built the model: trained it and released it (see the README, "Who builds an LLM")."""
+    contributors: tuple[str, ...] = ()
+    """Other organizations a source names on the model, such as the affiliations of a paper's other authors."""
     released: PartialDate | None = None
     parameters: Quantity | None = None
     active_parameters: Quantity | None = None
@@ -180,11 +190,20 @@ class AIModel(Entity):
     version: str | None = None
     variant_count: Quantity | None = None
     training_cost: Money | None = None
+    """What training cost as its developer or a report states it, in that source's currency and year."""
+    training_compute_cost: Money | None = None
+    """An estimate of what the training compute cost, at a stated year's prices (Epoch AI: 2023 US dollars); another
+    measure than a stated training cost."""
     training_duration: Quantity | None = None
     training_compute: Quantity | None = None
     """Floating-point operations used in training (``unit: FLOP``), with the source's confidence."""
     training_dataset_size: Quantity | None = None
-    """How much data training saw, in the source's unit (``tokens``, ``words``, ``datapoints``...)."""
+    """How large the training data is, in the source's unit (``datapoints``, ``words``...)."""
+    training_tokens: Quantity | None = None
+    """How many tokens training saw, where the source counts tokens (LLM-jp: "2.1T tokens")."""
+    training_gradients: Quantity | None = None
+    """Epoch AI's "Training dataset size (gradients)": the datapoints training processed, epochs counted; another
+    measure than the dataset's size."""
     training_hardware: tuple[str, ...] = ()
     """The accelerators (chips) the model was trained on."""
     hardware_quantity: Quantity | None = None

@@ -16,6 +16,7 @@ from typing import Literal
 
 __all__ = [
     "RECORD_TYPE_NAMES",
+    "ROR_ID",
     "SLUG",
     "VIEW_LANGUAGES",
     "Accessibility",
@@ -44,6 +45,10 @@ RECORD_TYPE_NAMES: tuple[str, ...] = (
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """The pattern of a record id: lowercase ASCII words joined by single hyphens."""
+
+ROR_ID = r"^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$"
+"""The pattern of a ROR id without its ``https://ror.org/`` prefix: ``0``, six characters of Crockford's
+base 32, two check digits (https://ror.readme.io/docs/identifier)."""
 
 Qualifier = Literal["exact", "about", "at_least", "more_than", "at_most", "less_than", "between"]
 """How a stated number relates to the truth: ``about`` for "약", ``at_least`` for
@@ -147,7 +152,11 @@ OrganizationKind = Literal[
 ]
 """What an organization is; ``other`` when no source says (a dataset that names a developer without its sector)."""
 
-ModelKind = Literal["llm", "vision", "speech", "multimodal", "recommendation", "driving", "other"]
+ModelKind = Literal["llm", "multimodal", "language", "vision", "speech", "recommendation", "driving", "other"]
+"""What a model is. ``llm``: a large language model; ``multimodal``: a large language model that also reads or
+makes images, sound or video; ``language``: a language model that is not large (an encoder, a generative model
+under a billion parameters, a recurrent model); the README's "What counts as a large language model" gives the
+rules. ``vision`` includes vision encoders; ``speech`` speech recognition and synthesis."""
 
 Measure = Literal[
     "ai_industry_size",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["DataError", "NotFound", "Problem", "QueryError", "StoreError"]
+__all__ = ["DataError", "MovedIdWarning", "NotFound", "Problem", "QueryError", "StoreError"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,20 @@ class DataError(ValueError):
         n = len(self.problems)
         head = f"{n} problem{'s' if n != 1 else ''} in the data:"
         return "\n  ".join([head, *map(str, self.problems)])
+
+
+class MovedIdWarning(UserWarning):
+    """An old id was used: it now names another record (``data/moved.tsv`` says which, and why).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warnings.warn(MovedIdWarning("'zhong-xing-tong-xun' is now 'zte'"))
+    >>> str(caught[0].message)
+    "'zhong-xing-tong-xun' is now 'zte'"
+    """
 
 
 class NotFound(KeyError):

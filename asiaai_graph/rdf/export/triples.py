@@ -40,11 +40,13 @@ from asiaai_graph.rdf.mapping import (
     RDF,
     RDF_JSON,
     RDF_TYPE,
+    SAME_AS,
     RDFS,
     SEQUENCE,
     SEQUENCE_OF,
     SUB_FIELDS,
     WAS_DERIVED_FROM,
+    ROR,
     WD,
     XSD_ANY_URI,
     XSD_BOOLEAN,
@@ -169,6 +171,7 @@ class Emitter(Generic[T]):
         c, pc = enc.const, enc.predicate
         self.a = pc(RDF_TYPE)
         self.identifier = pc(IDENTIFIER)
+        self.same_as = pc(SAME_AS)
         self.label = pc(RDFS + "label")
         self.sequence = pc(SEQUENCE)
         self.derived = pc(WAS_DERIVED_FROM)
@@ -241,8 +244,15 @@ class Emitter(Generic[T]):
         organizations then stays the size of their JSON.
         """
         record = self.record
+        moved = sorted(self.kg.moved().items())  # an id that changed: its old IRI is the new one, in id order
+        n = 0
         for r in (self.kg.values() if keep else self.kg.iter_records()):
+            while n < len(moved) and moved[n][0] < r.id:
+                yield (self.node(moved[n][0]), [(self.same_as, self.node(moved[n][1][0]))])
+                n += 1
             yield from record(r)
+        for old, (new, _) in moved[n:]:
+            yield (self.node(old), [(self.same_as, self.node(new))])
 
     def record(self, record: Record) -> list[tuple[T, list[tuple[T, T]]]]:
         """The blocks of one record: its own, then those of the nodes it owns."""
@@ -320,6 +330,8 @@ class Emitter(Generic[T]):
                 po.append((pred, typed(str(value), XSD_INTEGER)))
             elif kind == "wikidata":
                 po.append((pred, self.encoding.iri(WD + value)))
+            elif kind == "ror":
+                po.append((pred, self.encoding.iri(ROR + value)))
             elif kind == "language":
                 po.append((pred, typed(value, XSD_LANGUAGE)))
             else:

@@ -43,6 +43,7 @@ from asiaai_graph.rdf.mapping import (
     SEQUENCE,
     SEQUENCE_OF,
     SUB_FIELDS,
+    ROR,
     WD,
     FieldMap,
     Term,
@@ -307,6 +308,9 @@ class _Reader:
                 return read_number(text(term), None if term.__class__ is str else term[2], exact)
             except ValueError as exc:
                 raise _Bad(field, str(exc)) from None
+        if kind == "ror":
+            rors = [v[len(ROR):] for v in values if v.__class__ is str and v.startswith(ROR)]
+            return rors[0] if rors else None
         if kind in _LEXICAL:
             lexical = text(self._one(values, field))
             parse, what = _LEXICAL[kind]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import asiaai_graph as ag
@@ -33,11 +33,7 @@ from asiaai_graph.datafiles.files import decode
 
 from conftest import SAMPLE
 
-settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("long", max_examples=2000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.load_profile(os.environ.get("ASIAAI_HYPOTHESIS_PROFILE", "ci"))
+# hypothesis profiles ("ci", "long"): tests/conftest.py
 
 SOURCE = "sources:\n  - id: src\n    title: t\n    kind: blog_post\n    language: ko\n"
 

@@ -75,9 +75,9 @@ def test_figures_beyond_the_graph_bounds_in_a_csv_are_located_problems(tmp_path:
 
 def test_figures_at_the_graph_bounds_import_and_load(tmp_path: Path) -> None:
     path = epoch_file(tmp_path, naver(Model="Edge LM", Parameters="1e39", **{"Training compute (FLOP)": "1e-39"}))
-    result = import_dataset("epoch", path, version="9999-test")
+    result = import_dataset("epoch", path)
     written = write_import(result, tmp_path / "out")
-    assert ag.load(written.parent, cache=False)["edge-lm"].parameters.value == 10 ** 39  # type: ignore[union-attr]
+    assert ag.load(written.parent, curated=False, cache=False)["edge-lm"].parameters.value == 10 ** 39  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("year, says", [("0000", "impossible year 0"), ("²⁰²⁴", "not a year"),
@@ -92,8 +92,8 @@ def test_odd_release_years_in_markdown_are_located_problems(tmp_path: Path, year
 @pytest.mark.parametrize("name", ["Evil&#x1b;]0;pwned&#x7; LM", "Evil&#x202e; LM", "Evil\x1b[31m LM"])
 def test_an_import_never_writes_what_its_loader_refuses(tmp_path: Path, name: str) -> None:
     path = epoch_file(tmp_path, naver(Model=name, Parameters="7000000000"))
-    written = write_import(import_dataset("epoch", path, version="9999-test"), tmp_path / "out")
-    kg = ag.load(written.parent, cache=False)
+    written = write_import(import_dataset("epoch", path), tmp_path / "out")
+    kg = ag.load(written.parent, curated=False, cache=False)
     model = next(m for m in kg.models() if m.name.startswith("Evil"))
     assert "\x1b" not in model.name and "\u202e" not in model.name and "&#x" in model.name
 

@@ -48,12 +48,13 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def curated_files(folder: Path) -> list[Path]:
-    """The curated YAML files of a data folder, sorted: every ``*.yaml`` under it but the imports in ``datasets/``.
+    """The curated YAML files of a data folder, sorted: every ``*.yaml`` under it but the imports in ``datasets/``
+    and the reference tables in ``reference/`` (written by a script, not curated).
 
     The records of the five articles lie at the top; bundles of records curated from public pages in
     ``policies/``, ``investments/`` and ``builders/`` (see ``data/README.md``).
     """
-    return sorted(p for p in folder.rglob("*.yaml") if "datasets" not in p.relative_to(folder).parts)
+    return sorted(p for p in folder.rglob("*.yaml") if not {"datasets", "reference"} & set(p.relative_to(folder).parts))
 
 
 def display_path(path: Path) -> str:

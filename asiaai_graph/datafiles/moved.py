@@ -35,7 +35,7 @@ from asiaai_graph.utils.errors import DataError, Problem
 if TYPE_CHECKING:
     from asiaai_graph.schema import Record
 
-__all__ = ["MOVED_FILE", "Moved", "read_moved", "redirect", "redirected_fields"]
+__all__ = ["MOVED_FILE", "Moved", "read_moved", "redirect", "redirect_warned", "redirected_fields"]
 
 MOVED_FILE = "moved.tsv"
 
@@ -121,3 +121,18 @@ def redirect(record: Record, moved: Moved) -> Record:
     """``record`` with every reference to an old id read as the new id (the same record when there is none)."""
     update = redirected_fields(record, moved)
     return record.model_copy(update=update) if update else record
+
+
+def redirect_warned(record: Record, moved: Moved, shown: str) -> Record:
+    """``record`` with references to old ids read as the new ones, each change warned about (file ``shown``)."""
+    update = redirected_fields(record, moved)
+    if not update:
+        return record
+    import warnings
+
+    from asiaai_graph.utils.errors import MovedIdWarning
+
+    old = {ref: getattr(record, ref) for ref in update}
+    warnings.warn(MovedIdWarning(f"{shown}: record {record.id}: {', '.join(update)} named moved ids "
+                                 f"({old}); read as {update}"), stacklevel=3)
+    return record.model_copy(update=update)

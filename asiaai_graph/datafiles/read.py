@@ -49,13 +49,13 @@ from asiaai_graph.datafiles.merge import CURATED, Layer, header_layer, merge_rec
 from asiaai_graph.graph.references import EdgeTuple, PathPart, field_path, scan_references, written_problems
 from asiaai_graph.schema import SECTIONS, Entity, Place, Record, section_adapter
 from asiaai_graph.datafiles.files import FileDigest, decode, display_path, read_bytes
-from asiaai_graph.datafiles.moved import Moved, redirected_fields
+from asiaai_graph.datafiles.moved import Moved, redirect_warned
 from asiaai_graph.datafiles.parse import error_message, field_in, is_placeholder, locate, parse_yaml, record_id
 
 if TYPE_CHECKING:
     from asiaai_graph.graph.index import GraphState
 
-__all__ = ["IMPORT_KEY", "FileDigest", "Reader", "display_path", "read_bytes", "read_files", "read_graph", "read_merged"]
+__all__ = ["IMPORT_KEY", "FileDigest", "Reader", "display_path", "read_bytes", "read_files", "read_graph"]
 
 IMPORT_KEY = "import"
 """The header of a file an importer wrote: which dataset (source id), version and importer."""
@@ -173,7 +173,7 @@ class Reader:
         else:
             self._validate(doc, index, bad_records, located, out)
         if self.moved:
-            out = [(self._redirect(record, shown), origin) for record, origin in out]
+            out = [(redirect_warned(record, self.moved, shown), origin) for record, origin in out]
         for where, rid, field_name, message in located:
             self.problems.append(Problem(shown, locate(doc, lines, where, 1), rid, field_name, message))
         del doc, lines, parsed
@@ -253,20 +253,6 @@ class Reader:
                     for err in exc.errors():
                         loc = tuple(err["loc"])
                         located.append(((section, position, *loc), rid, field_path(loc) or None, error_message(err)))
-
-    def _redirect(self, record: Record, shown: str) -> Record:
-        """``record`` with references to old ids read as the new ones, each change warned about."""
-        update = redirected_fields(record, self.moved)
-        if not update:
-            return record
-        import warnings
-
-        from asiaai_graph.utils.errors import MovedIdWarning
-
-        old = {ref: getattr(record, ref) for ref in update}
-        warnings.warn(MovedIdWarning(f"{shown}: record {record.id}: {', '.join(update)} named moved ids "
-                                     f"({old}); read as {update}"), stacklevel=2)
-        return record.model_copy(update=update)
 
     def _slim(self, record: Record) -> Record:
         """A copy of ``record`` with only the fields references and indexes read (see :data:`INDEX_FIELDS`)."""
@@ -350,6 +336,8 @@ class Reader:
             rid, where = item["id"], (origin.section, origin.position)
             n = at.get(rid)
             base = None if n is None else self.merged.get(rid) or self._full([n])[n]
+            if base is None and self.unknown_ok:  # records compared, not loaded: the record is in another file
+                continue
             if base is None or type(base) is not model:
                 what = "no record has this id" if base is None else f"{rid!r} is a {base.record_type}"
                 self.pending.append(_Pending(origin, (*where, "id"), rid, "id", f"{what}: an overlay corrects "
@@ -464,31 +452,14 @@ def read_files(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE, *, unk
     """Parse and validate ``files``; the records sorted by id and their edges, or a :class:`DataError`.
 
     Raises :class:`~asiaai_graph.utils.errors.DataError` listing every problem in every file
-    (with ``unknown_ok``, references to ids no file holds are not problems); ``moved`` maps old ids to
+    (with ``unknown_ok``, references to ids no file holds are not problems, nor overlays of records no file
+    holds); ``moved`` maps old ids to
     new ones (``data/moved.tsv``): references to old ids are read as the new.
     """
     reader = Reader(max_file_size, unknown_ok=unknown_ok, moved=moved)
     for path in files:
         reader.add_file(path)
     return reader.finish()
-
-
-def read_merged(files: Sequence[Path], max_file_size: int = MAX_FILE_SIZE, moved: Moved | None = None) -> list[Record]:
-    """Parse, validate and merge ``files`` into one record per id, sorted by id, without checking references.
-
-    What an importer reads of the data folder when it leaves one import out (ROR matches the
-    organizations the other files hold): a reference into the file left out is no error here.
-    Raises :class:`~asiaai_graph.utils.errors.DataError` for records that do not validate or merge.
-    """
-    reader = Reader(max_file_size, moved=moved)
-    for path in files:
-        reader.add_file(path)
-    reader._drop_older_imports()
-    reader._merge()
-    if reader.problems or reader.pending:
-        reader.problems.extend(reader._resolve_lines())
-        raise DataError(sorted(reader.problems, key=lambda p: (p.file or "", p.line or 0)))
-    return sorted((record for record, _ in reader.found), key=lambda r: r.id)
 
 
 @dataclass

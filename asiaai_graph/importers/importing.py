@@ -179,12 +179,12 @@ def data_folder_records(leave_out: str) -> list[Record]:
     ROR matches the organizations the other files hold; its own earlier import must not decide what it matches.
     """
     from asiaai_graph.datafiles.files import curated_files
-    from asiaai_graph.datafiles.read import read_merged
+    from asiaai_graph.datafiles.read import read_files
 
     folder = curated_tables_dir()
     files = curated_files(folder) + sorted(p for p in (folder / "datasets").glob("*.yaml")
                                            if p.name != f"{leave_out}.yaml")
-    return read_merged(files)
+    return read_files(files, unknown_ok=True)[0]
 
 
 def _ror(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,

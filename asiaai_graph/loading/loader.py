@@ -117,7 +117,8 @@ def load_records(
 
     Raises :class:`~asiaai_graph.utils.errors.DataError` listing every problem. With
     ``unknown_ok``, a reference to an id that none of the files holds (a curated
-    organization, a country) is not one: what ``asiaai-graph diff`` compares.
+    organization, a country) is not one: what ``asiaai-graph diff`` compares. A folder's
+    ``moved.tsv`` (ids that changed) is honoured: a reference to an old id reads as the new one.
 
     Examples
     --------
@@ -125,10 +126,16 @@ def load_records(
     >>> any(r.id == "deepseek" for r in records)
     True
     """
+    from asiaai_graph.datafiles.moved import MOVED_FILE, read_moved
     from asiaai_graph.datafiles.read import read_files
 
+    moved: dict[str, tuple[str, str]] = {}
+    for path in paths:
+        if (Path(path) / MOVED_FILE).is_file():
+            moved.update(read_moved(Path(path) / MOVED_FILE))
     with gc_paused():
-        return read_files(_files([*paths, reference_data_dir()]), max_file_size, unknown_ok=unknown_ok)[0]
+        return read_files(_files([*paths, reference_data_dir()]), max_file_size, unknown_ok=unknown_ok,
+                          moved=moved)[0]
 
 
 def _digests(files: Sequence[Path], max_file_size: int) -> list[bytes]:

@@ -98,12 +98,14 @@ def run_compute(args: argparse.Namespace, out: TextIO) -> int:
     total = kg.compute(country, on=args.on, possible_duplicates=args.possible_duplicates)
     if args.json:
         dump({"country": total.country, "on": total.on.isoformat(), "h100_equivalents": str(total.h100_equivalents),
-              "clusters": list(total.clusters), "left_out": [{"id": i, "why": why} for i, why in total.left_out],
-              "rule": total.rule}, out)
+              "approximate": list(total.approximate), "clusters": list(total.clusters),
+              "left_out": [{"id": i, "why": why} for i, why in total.left_out], "rule": total.rule}, out)
         return 0
     lang = args.lang
     say(tr("compute:total", lang, country=label_of(kg.raw(country), lang), on=total.on.isoformat(),
-           total=f"{total.h100_equivalents:,}", count=len(total.clusters)), out)
+           total=f"{'≈' if total.approximate else ''}{total.h100_equivalents:,}", count=len(total.clusters)), out)
+    if total.approximate:
+        say(tr("compute:approximate", lang, count=len(total.approximate)), out)
     if total.clusters:
         clusters = {c.id: c for c in kg.clusters(country=country)}
         rows = [[c.id, c.label_in(lang), _quantity(c.h100_equivalents),

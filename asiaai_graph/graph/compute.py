@@ -104,6 +104,9 @@ class ComputeTotal:
     left_out: tuple[tuple[str, str], ...] = field(default=())
     """(cluster id, why it is not counted) for the country's clusters that are not running on the day or cannot
     be counted; planned clusters are not listed."""
+    approximate: tuple[str, ...] = ()
+    """The counted clusters whose H100 equivalents the source gives as approximate (Epoch's anonymised Chinese
+    rows, rounded to one significant figure): the sum is then about, not exact."""
     rule: str = COMPUTE_RULE
 
     def describe(self) -> str:
@@ -113,9 +116,13 @@ class ComputeTotal:
         --------
         >>> ComputeTotal("KR", _dt.date(2025, 1, 1), Decimal(1500), ("a", "b")).describe()
         'KR on 2025-01-01: 1,500 H100 equivalents from 2 clusters'
+        >>> ComputeTotal("CN", _dt.date(2025, 1, 1), Decimal(1500), ("a", "b"), approximate=("b",)).describe()
+        'CN on 2025-01-01: about 1,500 H100 equivalents from 2 clusters (1 of them approximate)'
         """
-        return f"{self.country} on {self.on.isoformat()}: {self.h100_equivalents:,} H100 equivalents from " \
-               f"{len(self.clusters)} clusters"
+        about = "about " if self.approximate else ""
+        rounded = f" ({len(self.approximate)} of them approximate)" if self.approximate else ""
+        return f"{self.country} on {self.on.isoformat()}: {about}{self.h100_equivalents:,} H100 equivalents from " \
+               f"{len(self.clusters)} clusters{rounded}"
 
 
 def _why_not(cluster: ComputeCluster, day: _dt.date, possible_duplicates: bool) -> str | None:
@@ -230,4 +237,5 @@ class ComputeQueries:
                 left.append((cluster.id, why))
         counted.sort(key=lambda c: (-c.h100_equivalents.value if c.h100_equivalents else 0, c.id))
         total = sum((c.h100_equivalents.value for c in counted if c.h100_equivalents), Decimal(0))
-        return ComputeTotal(cid, day, total, tuple(c.id for c in counted), tuple(left))
+        approximate = tuple(c.id for c in counted if c.h100_equivalents and c.h100_equivalents.qualifier == "about")
+        return ComputeTotal(cid, day, total, tuple(c.id for c in counted), tuple(left), approximate)

@@ -24,7 +24,8 @@ organization (:data:`USER_GROUPS`: "Cloud", "Academia"...), kept as ``user_group
 ``possible_duplicate_of`` (rows of the file by name, when imported too); ``possible_duplicate``
 (only when the row flags it). Counts are whole numbers (``30000.000000000004`` chips are 30,000);
 H100 equivalents, power and cost, which Epoch computes, keep 10 significant digits, which removes
-the float noise of that arithmetic (``6128.0000000902255`` H100 equivalents are 6,128).
+the float noise of that arithmetic (``6128.0000000902255`` H100 equivalents are 6,128). Every figure of
+an anonymised row is ``about`` (:data:`ROUNDED_NOTE`: Epoch rounds them to one significant figure).
 
 **Dates.** ``First Operational Date`` is always a day; the row's ``First Operational Date Note``
 says how precise it is, and the record keeps that precision: a note equal to the date gives the
@@ -172,9 +173,24 @@ def _evidence_note(row: ClusterRow, extra: list[str]) -> str | None:
     return "; ".join(parts) or None
 
 
+#: The name Epoch gives the Chinese rows it anonymises, whose every number it rounds to one significant figure.
+ANONYMISED = "Anonymized Chinese System"
+
+#: Why an anonymised row's figures are ``about`` (the citation's note), in Epoch's words.
+ROUNDED_NOTE = ("every figure is about: Epoch's documentation (https://epoch.ai/data/gpu-clusters-documentation/"
+                "records, \"Chinese data\") says \"We anonymized the data of Chinese systems by concealing names and "
+                "rounding values of numerical fields to one significant figure\"")
+
+
+def _about(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A figure of an anonymised row: Epoch rounded it, so it is approximate."""
+    return {**value, "qualifier": "about"} if value is not None else None
+
+
 def _data(row: ClusterRow, matcher: Matcher, builder: Builder, ids: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
     """The record's fields from the row, the organizations and chips it names noted in ``builder``."""
-    notes: list[str] = []
+    rounded = _about if row.cluster == ANONYMISED else (lambda value: value)
+    notes: list[str] = [ROUNDED_NOTE] if row.cluster == ANONYMISED else []
     owners = []
     for name in row.owners:
         owners.append(rid := matcher.id("organization", name))
@@ -189,7 +205,7 @@ def _data(row: ClusterRow, matcher: Matcher, builder: Builder, ids: Mapping[str,
     chips = []
     for chip, quantity in row.chips:
         builder.stub("accelerator", cid := matcher.id("accelerator", chip), chip, locator=f"Chip type={chip}")
-        chips.append({"chip": cid, **({"quantity": q} if (q := count(quantity)) else {})})
+        chips.append({"chip": cid, **({"quantity": rounded(q)} if (q := count(quantity)) else {})})
     first, note = operational(row.first_operational, row.first_operational_note)
     notes += [note] if note else []
     place = SAR_PLACES.get(row.country_code or "")
@@ -206,9 +222,10 @@ def _data(row: ClusterRow, matcher: Matcher, builder: Builder, ids: Mapping[str,
         "location": collapse_spaces(row.location) if row.location else None,
         "first_operational": first, "planned_operational": planned(row.first_operational_note) if first is None else None,
         "decommissioned": row.decommissioned, "single_cluster": row.single_cluster, "chips": chips,
-        "chip_count": count(row.chip_count), "h100_equivalents": _figure(row.h100_equivalents),
-        "power": _figure(row.power_mw, "MW"),
-        "hardware_cost": {"amount": significant(cost, 10), "currency": "USD"} if cost is not None and cost > 0 else None,
+        "chip_count": rounded(count(row.chip_count)), "h100_equivalents": rounded(_figure(row.h100_equivalents)),
+        "power": rounded(_figure(row.power_mw, "MW")),
+        "hardware_cost": rounded({"amount": significant(cost, 10), "currency": "USD"}) if cost is not None and cost > 0
+        else None,
         "sector": SECTORS.get(row.sector or ""), **related,
         "possible_duplicate": True if row.possible_duplicate else None,
     }, notes

@@ -33,7 +33,7 @@ EpochValue: TypeAlias = (
 )
 
 #: How each known column is read: "text" (stripped, line breaks kept), "name" (one line), "list",
-#: "number", "numbers", "date", "datetime", "flag" or "urls". Unknown columns are read as "text".
+#: "number", "numbers", "date", "day", "datetime", "flag" or "urls". Unknown columns are read as "text".
 COLUMN_KINDS: Final[Mapping[str, str]] = {
     "Model": "name",
     "Organization": "list",
@@ -236,6 +236,16 @@ def _date(cell: str) -> PartialDate | None:
     return date
 
 
+def _day(cell: str) -> PartialDate | None:
+    """A date cell read as written, day and all: for a file whose rows say the precision elsewhere (the GPU
+    clusters' ``First Operational Date Note``), which the importer then applies.
+
+    >>> _day("2024-04-01"), _day("")
+    (PartialDate('2024-04-01'), None)
+    """
+    return PartialDate.parse(cell.strip()) if cell.strip() else None
+
+
 def _datetime(cell: str) -> _dt.datetime | None:
     if not cell.strip():
         return None
@@ -261,6 +271,7 @@ PARSERS: Final[Mapping[str, Callable[[str], EpochValue]]] = {
     "number": _number,
     "numbers": _numbers,
     "date": _date,
+    "day": _day,
     "datetime": _datetime,
     "flag": _flag,
     "urls": split_links,

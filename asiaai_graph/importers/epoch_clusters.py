@@ -66,11 +66,11 @@ KINDS: Mapping[str, str] = {
     "Name": "name", "Status": "name", "Certainty": "name", "Single cluster?": "name",
     "H100 equivalents": "number", "Chip type (primary)": "name", "Chip quantity (primary)": "number",
     "Chip type (secondary)": "name", "Chip quantity (secondary)": "number", "Country": "name", "Owner": "list",
-    "First Operational Date": "date", "First Operational Date Note": "name", "Note": "text", "Sector": "name",
+    "First Operational Date": "day", "First Operational Date Note": "name", "Note": "text", "Sector": "name",
     "Power Capacity (MW)": "number", "Hardware Cost": "number", "Location": "text", "Users": "list",
     "Hardware note": "text", "Quote": "text", "Certainty Note": "text", "Builds Upon": "list",
     "Superseded by": "list", "Possible Duplicate": "flag", "Possible Duplicate Of": "list",
-    "Total number of AI chips": "number", "Decommissioned Date (if applicable)": "date",
+    "Total number of AI chips": "number", "Decommissioned Date (if applicable)": "day",
     **{f"Source {n}": "name" for n in range(1, 6)},
 }
 #: The columns a file must have (every column of :data:`KINDS`).

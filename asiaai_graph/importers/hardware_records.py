@@ -16,7 +16,9 @@ model files and the clusters file are imported first (the order of ``imports.jso
 
 **What each record holds**, from which column: ``name`` (Hardware name); ``chip_type`` (Type, as
 written); ``makers`` (Manufacturer) and ``foundries`` (Foundry) as organizations matched through
-:class:`~asiaai_graph.importers.matching.Matcher`; ``released`` (Release date, a day as written);
+:class:`~asiaai_graph.importers.matching.Matcher`; ``released`` (Release date: a day as written, but a first of the month reads as
+the month and 1 January as the year, as in the model files, since the file uses them where only those are
+known: 23 of its 170 dates fall on a 1st, twice as many as on any other day);
 ``release_price`` (Release price (USD)); every performance, memory, bandwidth, power, process,
 die and transistor figure in its column's unit (:data:`~asiaai_graph.importers.epoch_hardware.FIGURES`,
 12 significant digits); ``trained_models``: the models of ``ML models`` that the graph holds, found

@@ -336,7 +336,7 @@ def test_explorer_in_chromium(browser: Any, kg: ag.KnowledgeGraph, tmp_path: Pat
         "return window.asiaaiExplorer.cy.getElementById('baidu').connectedEdges().map(e => e.data('relation'))")
     assert "소속 국가" in drawn_relations and "in country" not in drawn_relations
     kinds = browser.find_element(By.ID, "kinds").text
-    assert f"기관 ({sum(1 for r in kg.values() if r.record_type == 'organization')})" in kinds and "organization" not in kinds
+    assert f"기관 ({sum(1 for r in kg.values() if r.record_type == 'organization'):,})" in kinds and "organization" not in kinds
     assert browser.find_element(By.CSS_SELECTOR, "#country option[value='CN']").text == "중국 (CN)"
     assert browser.find_element(By.CSS_SELECTOR, "#country option[value='']").text == "모든 국가"
     assert re.fullmatch(r"전체 [\d,]+개 중 [\d,]+개 표시.*", browser.find_element(By.ID, "counts").text)

@@ -48,6 +48,12 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
                           "컴퓨팅 클러스터 {total}곳 가운데 가장 큰 {shown}곳과 그 칩만 그렸습니다.",
                           "仅绘制 {total} 个算力集群中最大的 {shown} 个及其芯片。",
                           "計算クラスター {total} 件のうち最大の {shown} 件とそのチップのみを描きます。"),
+    "plural:policy": ("policies", "정책", "政策", "政策"),
+    "plural:investment": ("investments", "투자", "投资", "投資"),
+    "footnote:latest": ("Of its {total} {kind}, the {shown} latest are drawn.",
+                        "{kind} {total}건 가운데 최근 {shown}건만 그렸습니다.",
+                        "仅绘制 {total} 项{kind}中最新的 {shown} 项。",
+                        "{kind} {total} 件のうち最新の {shown} 件のみを描きます。"),
     "count:models": ("{} models", "모델 {}개", "{} 个模型", "モデル {} 件"),
     "title:policy_timeline": ("AI policy timeline: {}", "AI 정책 연표: {}", "人工智能政策时间线：{}", "AI政策年表：{}"),
     "title:funding": ("{}: funding rounds", "{} 투자 유치 이력", "{}的融资历程", "{}の資金調達"),
@@ -147,6 +153,14 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
                       "{country} {on} 기준: 클러스터 {count}곳, H100 환산 {total}",
                       "{country}（{on}）：{count} 个集群，合计 {total} 个H100当量",
                       "{country}（{on}時点）：{count} クラスター、H100換算 {total}"),
+    "compute:approximate": (
+        "{count} of these clusters give approximate figures (Epoch AI rounds its anonymised Chinese rows to one "
+        "significant figure), so the total is approximate.",
+        "이 중 {count}곳의 수치는 근사값입니다(Epoch AI는 익명 처리한 중국 클러스터의 수치를 유효숫자 한 자리로 반올림합니다). "
+        "따라서 합계도 근사값입니다.",
+        "其中 {count} 个集群的数值为近似值（Epoch AI 将匿名处理的中国集群数值四舍五入到一位有效数字），因此合计为近似值。",
+        "このうち {count} クラスターの数値は概数です（Epoch AI は匿名化した中国のクラスターの数値を有効数字1桁に丸めています）。"
+        "そのため合計も概数です。"),
     "compute:rule": (
         "Rule: the sum of the H100 equivalents of the country's clusters running on the date: status existing (or "
         "decommissioned after the date), first operational on or before it (a date known to the month or year counts "

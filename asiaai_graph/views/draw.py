@@ -29,7 +29,7 @@ from asiaai_graph.views.labels import place_labels
 from asiaai_graph.utils.i18n import scale_of, tr
 from asiaai_graph.schema import Country, Indicator
 from asiaai_graph.views.style import COLORS
-from asiaai_graph.views.subgraphs import ecosystem, neighbourhood, summarise
+from asiaai_graph.views.subgraphs import Summary, ecosystem, neighbourhood, summarise
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -207,19 +207,28 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
                           markeredgecolor="#333333", label=tr(f"type:{k}", lang)) for k in COLORS if k in kinds]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=10,
                   title=tr("legend:record_type", lang))
-        notes = []
-        if summary.cut:
-            shown = sum(1 for i in ids if kg[i].record_type == "organization")
-            notes.append(tr("footnote:summary", lang, shown=shown, total=summary.organizations,
-                            models=sum(summary.model_counts.values())))
-            if summary.clusters:
-                drawn = sum(1 for i in ids if kg[i].record_type == "cluster")
-                notes.append(tr("footnote:clusters", lang, shown=drawn, total=summary.clusters))
+        notes = _cut_notes(kg, summary, lang)
         footnote = fig.text(0.01, 0.005, " ".join(notes), fontsize=8, color="#555555")
         hidden = place_labels(fig, ax, names, edge_texts)
         if hidden:
             footnote.set_text(" ".join([*notes, tr("footnote:hidden", lang, hidden)]))
     return fig
+
+
+def _cut_notes(kg: KnowledgeGraph, summary: Summary, lang: str) -> list[str]:
+    """The footnotes that say what a summarised picture leaves out (nothing when nothing was cut)."""
+    if not summary.cut:
+        return []
+    ids = summary.ids
+    shown = sum(1 for i in ids if kg[i].record_type == "organization")
+    notes = [tr("footnote:summary", lang, shown=shown, total=summary.organizations,
+                models=sum(summary.model_counts.values()))]
+    if summary.clusters:
+        drawn = sum(1 for i in ids if kg[i].record_type == "cluster")
+        notes.append(tr("footnote:clusters", lang, shown=drawn, total=summary.clusters))
+    notes += [tr("footnote:latest", lang, shown=drawn, total=total, kind=tr(f"plural:{kind}", lang))
+              for kind, (drawn, total) in summary.others.items()]
+    return notes
 
 
 def _halo(width: float) -> Any:

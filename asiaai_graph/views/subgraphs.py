@@ -109,14 +109,33 @@ class Summary:
     """How many organizations the selection held (``0`` when nothing was cut)."""
     clusters: int = 0
     """How many compute clusters the selection held when some were cut (``0`` when none was)."""
+    others: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """record type -> (drawn, held) for the policies and investments when some were cut: the latest are drawn."""
 
     @property
     def cut(self) -> bool:
         return bool(self.organizations)
 
 
+#: The date by which a summarised picture keeps the latest of a country's policies and investments.
+_LATEST = {"policy": "announced", "investment": "date"}
+
+
+def _latest(kg: KnowledgeGraph, ids: Sequence[str], top: int) -> tuple[set[str], dict[str, tuple[int, int]]]:
+    """Of each type in :data:`_LATEST`, the ``top`` latest of ``ids`` (undated last, ties by id); the counts cut."""
+    keep: set[str] = set()
+    cut: dict[str, tuple[int, int]] = {}
+    for kind, date in _LATEST.items():
+        found = [i for i in ids if kg[i].record_type == kind]
+        latest = sorted(found, key=lambda i: (str(kg.raw(i).get(date) or ""), i), reverse=True)[:top]
+        keep |= set(latest)
+        if len(found) > top:
+            cut[kind] = (top, len(found))
+    return keep, cut
+
+
 def summarise(kg: KnowledgeGraph, ids: Sequence[str], center: str, limit: int = 60, top: int = 24,
-              top_clusters: int = 8) -> Summary:
+              top_clusters: int = 8, top_others: int = 8) -> Summary:
     """``ids`` as they are when at most ``limit``; otherwise the ``top`` organizations with the most models.
 
     A country's ecosystem with the imported datasets holds hundreds of
@@ -126,7 +145,8 @@ def summarise(kg: KnowledgeGraph, ids: Sequence[str], center: str, limit: int = 
     organizations by number of models in the selection (ties by id), and for
     each of them the number of its models instead of the models; of the compute
     clusters, the ``top_clusters`` largest (by H100 equivalents) with their chips,
-    and of the other chips those the kept organizations make.
+    and of the other chips the ``top_others`` latest the kept organizations make; of the policies and
+    of the investments, the ``top_others`` latest, with the places they name.
 
     Examples
     --------
@@ -151,12 +171,18 @@ def summarise(kg: KnowledgeGraph, ids: Sequence[str], center: str, limit: int = 
     keep = set(ranked) | {center}
     clusters, kept_clusters = _largest_clusters(kg, ids, top_clusters)
     keep |= {c.id for c in kept_clusters} | {chip.chip for c in kept_clusters for chip in c.chips}
-    keep |= {i for i in ids if isinstance(a := kg[i], Accelerator) and set(a.makers) & keep}
-    out = [i for i in ids if i in keep
-           or not isinstance(kg[i], (Organization, AIModel, Product, ComputeCluster, Accelerator))]
+    made = [i for i in ids if isinstance(a := kg[i], Accelerator) and set(a.makers) & keep and i not in keep]
+    keep |= set(sorted(made, key=lambda i: (str(kg.raw(i).get("released") or ""), i), reverse=True)[:top_others])
+    latest, others = _latest(kg, ids, top_others)
+    keep |= latest
+    named = {v for i in latest for v in kg.raw(i).values() if isinstance(v, str)}
+    named |= {v for i in latest for vs in kg.raw(i).values() if isinstance(vs, list) for v in vs if isinstance(v, str)}
+    keep |= {i for i in ids if kg[i].record_type == "place" and i in named}
+    cut = (Organization, AIModel, Product, ComputeCluster, Accelerator)
+    out = [i for i in ids if i in keep or (not isinstance(kg[i], cut) and kg[i].record_type not in (*_LATEST, "place"))]
     # an investment or policy's other side may be an organization cut above: keep the picture connected
     return Summary(out, {i: counts[i] for i in ranked if counts.get(i)}, len(orgs),
-                   len(clusters) if len(clusters) > len(kept_clusters) else 0)
+                   len(clusters) if len(clusters) > len(kept_clusters) else 0, others)
 
 
 def _largest_clusters(kg: KnowledgeGraph, ids: Sequence[str],

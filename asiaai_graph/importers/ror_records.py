@@ -325,8 +325,11 @@ def _record(cx: _Context, rec: RorRecord, parent: str | None, successor: str | N
         "founded": rec.established, "parent": parent, "successor": successor, "ror": rec.ror,
         "wikidata": rec.wikidata, "website": rec.website if rec.website and _is_web(rec.website) else None,
     }
-    cx.builder.record("organization", cx.ids[rec.ror], data, locator=ROR_PREFIX + rec.ror,
-                      note=f"ROR release {rec.release}", line=rec.line)
+    note = f"ROR release {rec.release}"
+    if rec.country in _SARS:  # what ROR says, and how the graph reads it
+        note += (f"; ROR's country is {rec.country}{f' (city: {rec.city})' if rec.city else ''}: the graph places "
+                 f"{'Hong Kong' if rec.country == 'HK' else 'Macao'} in CN, as a place ({_SARS[rec.country]})")
+    cx.builder.record("organization", cx.ids[rec.ror], data, locator=ROR_PREFIX + rec.ror, note=note, line=rec.line)
 
 
 def _is_web(url: str) -> bool:

@@ -28,24 +28,9 @@ from typing import NamedTuple, TypeAlias
 from asiaai_graph.rdf.mapping_compute import ACCELERATOR, CHIP_COUNT, CLUSTER
 
 __all__ = [
-    "AAG",
-    "CLASSES",
-    "DEFAULT_BASE",
-    "ELI",
-    "ELI_DATES",
-    "ELI_PASSED_BY",
-    "ELI_TITLE",
-    "FIELDS",
-    "FORMAT_NAMES",
-    "FieldMap",
-    "Lit",
-    "PREFIXES",
-    "QUALIFIERS",
-    "SUB_FIELDS",
-    "Term",
-    "check_base",
-    "owned_separator",
-    "relation_predicate",
+    "AAG", "CLASSES", "DEFAULT_BASE", "ELI", "ELI_DATES", "ELI_PASSED_BY", "ELI_TITLE", "FIELDS", "FORMAT_NAMES",
+    "FieldMap", "Lit", "PREFIXES", "QUALIFIERS", "SUB_FIELDS", "Term", "check_base", "owned_separator",
+    "relation_predicate"
 ]
 
 AAG = "https://w3id.org/asiaai-graph/ontology#"

@@ -192,8 +192,7 @@ class AIModel(Entity):
     training_cost: Money | None = None
     """What training cost as its developer or a report states it, in that source's currency and year."""
     training_compute_cost: Money | None = None
-    """An estimate of what the training compute cost, at a stated year's prices (Epoch AI: 2023 US dollars); another
-    measure than a stated training cost."""
+    """An estimate of the training compute's cost at a year's prices (Epoch AI: 2023 USD), not a stated cost."""
     training_duration: Quantity | None = None
     training_compute: Quantity | None = None
     """Floating-point operations used in training (``unit: FLOP``), with the source's confidence."""
@@ -202,8 +201,7 @@ class AIModel(Entity):
     training_tokens: Quantity | None = None
     """How many tokens training saw, where the source counts tokens (LLM-jp: "2.1T tokens")."""
     training_gradients: Quantity | None = None
-    """Epoch AI's "Training dataset size (gradients)": the datapoints training processed, epochs counted; another
-    measure than the dataset's size."""
+    """Epoch AI's "Training dataset size (gradients)": datapoints processed, epochs counted (not the data's size)."""
     training_hardware: tuple[str, ...] = ()
     """The accelerators (chips) the model was trained on."""
     hardware_quantity: Quantity | None = None

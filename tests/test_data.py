@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 import asiaai_graph as ag
 from asiaai_graph.loading.loader import load_records
+from asiaai_graph.datafiles.files import curated_files
 from asiaai_graph.graph.search import normalize
 
 from conftest import ROOT
@@ -116,8 +117,7 @@ def test_sources_keep_their_date_precision(kg: ag.KnowledgeGraph) -> None:
 #: The curated files: every YAML file under data/ but the imported datasets (data/datasets/, with rules of
 #: their own): one file per section for the records of the five articles, and one bundle per jurisdiction
 #: or group (data/policies/, data/investments/, data/builders/) holding its records and the pages they cite.
-CURATED_FILES = tuple(sorted(str(p.relative_to(ROOT / "data")) for p in (ROOT / "data").rglob("*.yaml")
-                             if "datasets" not in p.parts))
+CURATED_FILES = tuple(str(p.relative_to(ROOT / "data")) for p in curated_files(ROOT / "data"))
 #: What a citation with ``fields: []`` backs: that the record exists, what it is called and what it is.
 IDENTITY = frozenset({"name", "labels", "aliases", "description", "kind", "wikidata", "official_title",
                       "official_language"})
@@ -138,7 +138,8 @@ def load_curated(data_dir: Path) -> tuple[list[ag.Entity], dict[str, ag.Source]]
     records = load_records([data_dir])
     curated_ids = {item["id"] for name in CURATED_FILES
                    for items in yaml.safe_load((data_dir / name).read_text(encoding="utf-8")).values()
-                   for item in items or ()}
+                   if isinstance(items, list)  # not an overlay: header
+                   for item in items}
     sources = {r.id: r for r in records if isinstance(r, ag.Source)}
     return [r for r in records if isinstance(r, ag.Entity) and r.id in curated_ids], sources
 

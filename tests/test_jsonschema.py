@@ -70,7 +70,16 @@ def test_shorthands_are_accepted(validator: Any) -> None:
 
 
 def test_schema_covers_every_section() -> None:
-    assert set(data_file_schema()["properties"]) == set(SECTIONS)
+    assert set(data_file_schema()["properties"]) == set(SECTIONS) | {"overlay", "reference"}
+
+
+def test_an_overlay_names_its_record_and_gives_only_what_it_changes(validator: Any) -> None:
+    """Headed ``overlay:``, a record needs only its id and sources; without the header, name and kind too."""
+    record = {"id": "naver", "labels": {"ko": "네이버"}, "sources": [{"source": "mine", "fields": ["labels"]}]}
+    assert not list(validator.iter_errors({"overlay": "Korean labels", "organizations": [record]}))
+    missing = {e.message for e in validator.iter_errors({"organizations": [record]})}
+    assert {"'name' is a required property", "'kind' is a required property"} <= missing
+    assert list(validator.iter_errors({"overlay": "x", "organizations": [{"labels": {"ko": "네이버"}}]}))
 
 
 def test_cli_schema(tmp_path: Path) -> None:

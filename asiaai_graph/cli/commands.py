@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from asiaai_graph.utils import progress
+from asiaai_graph.utils.i18n import tr
 from asiaai_graph.cli.filters import add_filters
 from asiaai_graph.cli.output import UsageError, as_json, dump, row, say, table
 from asiaai_graph.cli.words import field_word, heads, type_word
@@ -257,9 +258,9 @@ def run_stats(args: argparse.Namespace, out: TextIO) -> int:
                                                         "by_source": {s: len(ids) for s, ids in missing.items()}}}, out)
         return 0
     table(heads(["TYPE", "COUNT"], args.lang), [[type_word(t, args.lang), str(n)] for t, n in stats.items()], out)
-    print(f"\norganizations without a country: {total}", file=out)
+    print("\n" + tr("stats:without_country", args.lang).format(total), file=out)
     if missing:
-        table(["SOURCE", "WITHOUT COUNTRY"], [[s, str(len(ids))] for s, ids in missing.items()], out)
+        table(heads(["SOURCE", "WITHOUT COUNTRY"], args.lang), [[s, str(len(ids))] for s, ids in missing.items()], out)
     return 0
 
 

@@ -1,7 +1,8 @@
 """The JSON Schema of a data file, generated from the record models, for editors.
 
 A data file is a mapping from a section name (``organizations``, ``models``,
-...) to a list of records; the schema describes exactly that, with each
+...) to a list of records (in an overlay, headed ``overlay:``, each names its record by
+id and gives only what it changes); the schema describes exactly that, with each
 record's fields, their types, allowed values and descriptions. Point your
 editor's YAML support at it (see ``data/README.md``) to get completion and
 red squiggles while you write records. ``asiaai-graph schema -o FILE`` writes it.
@@ -39,8 +40,8 @@ def data_file_schema() -> dict[str, Any]:
     --------
     >>> from asiaai_graph.readwrite.jsonschema import data_file_schema
     >>> schema = data_file_schema()
-    >>> schema["properties"]["models"]["items"]
-    {'$ref': '#/$defs/AIModel'}
+    >>> schema["else"]["properties"]["models"]["items"], schema["then"]["properties"]["models"]["items"]
+    ({'$ref': '#/$defs/AIModel'}, {'$ref': '#/$defs/AIModelOverlay'})
     >>> schema["$defs"]["AIModel"]["additionalProperties"], "developers" in schema["$defs"]["AIModel"]["required"]
     (False, True)
     """
@@ -54,14 +55,19 @@ def data_file_schema() -> dict[str, Any]:
             full = defs[name]
             defs[name] = {"anyOf": [shorthand, {k: v for k, v in full.items() if k not in ("title", "description")}],
                           "title": full.get("title", name), "description": full.get("description", "")}
-    properties = {
-        section: {
-            "type": "array",
-            "description": f"{model.__name__} records (record type '{model.record_type}').",
-            "items": {"$ref": f"#/$defs/{model.__name__}"},
-        }
+    for model in models:  # an overlay's record names its record by id and gives only what it changes
+        full = defs[model.__name__]
+        defs[model.__name__ + "Overlay"] = {**full, "title": f"{full.get('title', model.__name__)} (overlay)",
+                                            "required": [f for f in full.get("required", ()) if f in ("id", "sources")]}
+    properties: dict[str, Any] = {
+        section: {"type": "array", "description": f"{model.__name__} records (record type '{model.record_type}')."}
         for section, model in SECTIONS.items()
     }
+    properties["overlay"] = {"type": "string", "description": "An overlay: what it corrects or adds (data/README.md)."}
+    properties["reference"] = {"type": "string", "description": "A reference table: what it holds (data/README.md)."}
+    items = {section: {"items": {"$ref": f"#/$defs/{model.__name__}"}} for section, model in SECTIONS.items()}
+    overlay_items = {section: {"items": {"$ref": f"#/$defs/{model.__name__}Overlay"}}
+                     for section, model in SECTIONS.items()}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -71,6 +77,9 @@ def data_file_schema() -> dict[str, Any]:
         "type": "object",
         "properties": properties,
         "additionalProperties": False,
+        "if": {"required": ["overlay"]},
+        "then": {"properties": overlay_items},
+        "else": {"properties": items},
         "$defs": dict(sorted(defs.items())),
     }
 

@@ -146,3 +146,52 @@ def test_a_money_node_that_is_its_own_equivalent_is_a_problem_not_a_recursion_er
     node = node.split(" ")[0]
     looped = nt + f"{node} <https://w3id.org/asiaai-graph/ontology#equivalent> {node} .\n"
     assert any("contains itself" in p for p in _problems(looped.encode(), "nt"))
+
+
+# --- the independent red-team review (issue 21): what got past the first round -------------------------
+
+def _sample_turtle() -> bytes:
+    """The export of the sample graph (tests/fixtures/sample): valid, with records of several types."""
+    kg = ag.load([Path(__file__).parent / "fixtures" / "sample"], curated=False)
+    return kg.serialize(format="turtle").encode()
+
+
+def test_an_rdf_xml_element_with_thousands_of_attributes_is_refused_quickly() -> None:
+    """Oxigraph reads property attributes in quadratic time (200,000 took over a minute, Ctrl-C ignored)."""
+    wide = (b'<rdf:RDF ' + RDF_NS + b'><rdf:Description rdf:about="urn:a"><p:q '
+            + b" ".join(b'p:a%d="v"' % i for i in range(200_000)) + b"/></rdf:Description></rdf:RDF>")
+    start = time.monotonic()
+    assert any("200000 attributes, more than 256" in p for p in _problems(wide, "xml"))
+    assert time.monotonic() - start < 10
+
+
+def test_a_misspelt_property_or_class_of_the_vocabulary_is_a_problem_not_a_loss() -> None:
+    good = _sample_turtle()
+    assert ag.from_rdf(good, format="turtle") == ag.load([Path(__file__).parent / "fixtures" / "sample"], curated=False)
+    typo = good.replace(b'aag:kind "company"', b'aag:kind "company" ; aag:kindd "lab" ; aag:foundedd "2020"', 1)
+    found = _problems(typo, "turtle")
+    assert any(", field kindd" in p and "aag:kindd is no property" in p for p in found)
+    assert any("aag:foundedd is no property" in p for p in found)
+    ghost = good + b'<urn:ghost> a aag:Organisation ; dcterms:identifier "ghost" .\n'
+    assert any("aag:Organisation is no class of the vocabulary" in p for p in _problems(ghost, "turtle"))
+
+
+def test_a_misspelt_key_under_the_exports_own_json_ld_context_is_a_problem() -> None:
+    """The export's context maps every plain key through @vocab: a typo became aag:kindd and was dropped."""
+    import json
+
+    kg = ag.load([Path(__file__).parent / "fixtures" / "sample"], curated=False)
+    doc = json.loads(kg.serialize(format="json-ld"))
+    node = next(n for n in doc["@graph"] if n.get("@type") in ("Organization", "aag:Organization"))
+    node["kindd"] = "lab"
+    assert any("kindd is no property" in p for p in _problems(json.dumps(doc).encode(), "json-ld"))
+    node.pop("kindd")
+    node["@foo"] = "bar"
+    assert any("the key '@foo'" in p for p in _problems(json.dumps(doc).encode(), "json-ld"))
+
+
+@pytest.mark.parametrize("ch", ["\u202e", "\x1b", "\x07"])
+def test_text_the_yaml_loader_refuses_is_refused_in_rdf_too(ch: str) -> None:
+    """A label with a bidi override or an escape was read, and `pull` wrote YAML its own loader then refused."""
+    doc = _sample_turtle().replace(b'rdfs:label "China"@en', f'rdfs:label "Chi{ch}na"@en'.encode())
+    assert any(f"U+{ord(ch):04X}" in p and "record CN, field" in p for p in _problems(doc, "turtle"))

@@ -50,6 +50,7 @@ from asiaai_graph.rdf.mapping import (
     check_base,
 )
 from asiaai_graph.rdf.numbers import EXACT, read_number
+from asiaai_graph.rdf.read.checks import term_problems
 from asiaai_graph.rdf.read.parse import Triples, read_triples
 from asiaai_graph.schema import RECORD_TYPES, LanguageTag, PartialDate, Record
 
@@ -370,8 +371,10 @@ def from_rdf(
     :class:`~asiaai_graph.DataError` for a syntax error (with the line) and
     listing every record that does not read back. A document over
     ``max_bytes``, RDF/XML that declares entities or nests over 256 levels,
-    and JSON-LD that would drop a node or a key without a word are refused
-    the same way (see SECURITY.md).
+    JSON-LD that would drop a node or a key without a word, a predicate or class
+    of the ``aag:`` namespace that the vocabulary does not declare, and text with
+    control or bidirectional-override characters are refused the same way (see
+    SECURITY.md).
 
     Examples
     --------
@@ -391,8 +394,11 @@ def from_rdf(
     """
     base = check_base(base)
     with gc_paused():
-        reader = _Reader(read_triples(source, format, base, max_bytes), base)
+        triples = read_triples(source, format, base, max_bytes)
+        reader = _Reader(triples, base)
         records, problems = reader.records()
+        problems += term_problems(triples, reader.ids)
+        del triples
         del reader
         if problems:
             raise DataError(problems)

@@ -272,19 +272,27 @@ def run_disputes(args: argparse.Namespace, out: TextIO) -> int:
                                                           for v in d.values], "reason": d.reason}
               for rid, d in found], out)
         return 0
-    rows = [[rid, d.field, " | ".join(f"{_stated(v.value)} ({', '.join(v.sources)})" for v in d.values), d.reason]
+    rows = [[rid, field_word(d.field, args.lang), " | ".join(f"{_stated(v.value)} ({', '.join(v.sources)})"
+                                                          for v in d.values), d.reason]
             for rid, d in found]
-    table(["RECORD", "FIELD", "VALUES (SOURCES), THE KEPT ONE FIRST", "WHY"], rows, out)
+    table(heads(["RECORD", "FIELD", "VALUES (SOURCES), THE KEPT ONE FIRST", "WHY"], args.lang), rows, out)
     print(f"{len(found)} disputes", file=out)
     return 0
 
 
 def _stated(value: Any) -> str:
     """A disputed value as text: a figure with its unit or currency, a date, an id."""
-    if isinstance(value, dict):
-        number = value.get("value", value.get("amount"))
-        rest = [str(value[k]) for k in ("unit", "currency", "qualifier", "price_year", "confidence") if k in value]
-        return " ".join([str(number), *rest])
+    if isinstance(value, dict):  # a figure as describe() writes it (8.58e+19 FLOP (Likely)); exact in --json
+        from pydantic import ValidationError
+
+        from asiaai_graph.schema import Money, Quantity
+
+        try:
+            return (Money if "amount" in value else Quantity).model_validate(value).describe()
+        except ValidationError:
+            number = value.get("value", value.get("amount"))
+            rest = [str(value[k]) for k in ("unit", "currency", "qualifier", "price_year", "confidence") if k in value]
+            return " ".join([str(number), *rest])
     return str(value)
 
 

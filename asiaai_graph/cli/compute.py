@@ -56,6 +56,14 @@ def _quantity(q: Quantity | None) -> str:
     return q.describe() if q is not None else ""
 
 
+def _h100(q: Quantity | None) -> str:
+    """H100 equivalents to the whole H100 (Epoch's are estimates written to ten digits): ``646``, ``≈50,000``."""
+    if q is None:
+        return ""
+    whole = f"{round(q.value):,}" if q.value >= 1 else f"{q.value:.2g}"
+    return ("≈" if q.qualifier == "about" else "") + whole
+
+
 def _names(kg: KnowledgeGraph, ids: Any, lang: str) -> str:
     return ", ".join(label_of(kg.raw(i), lang) for i in ids)
 
@@ -70,7 +78,7 @@ def run_clusters(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     lang = args.lang
     rows = [[c.id, c.label_in(lang), tr(f"status:{c.status}", lang), c.country or "", _names(kg, c.owners, lang),
-             _names(kg, (x.chip for x in c.chips), lang), _quantity(c.h100_equivalents),
+             _names(kg, (x.chip for x in c.chips), lang), _h100(c.h100_equivalents),
              date_text(c.first_operational, lang) if c.first_operational else ""] for c in found]
     table([tr(f"col:{k}", lang) for k in ("id", "name", "status", "country", "owners", "chips", "h100e",
                                           "operational")], rows, out)
@@ -103,12 +111,12 @@ def run_compute(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     lang = args.lang
     say(tr("compute:total", lang, country=label_of(kg.raw(country), lang), on=total.on.isoformat(),
-           total=f"{'≈' if total.approximate else ''}{total.h100_equivalents:,}", count=len(total.clusters)), out)
+           total=f"{'≈' if total.approximate else ''}{round(total.h100_equivalents):,}", count=len(total.clusters)), out)
     if total.approximate:
         say(tr("compute:approximate", lang, count=len(total.approximate)), out)
     if total.clusters:
         clusters = {c.id: c for c in kg.clusters(country=country)}
-        rows = [[c.id, c.label_in(lang), _quantity(c.h100_equivalents),
+        rows = [[c.id, c.label_in(lang), _h100(c.h100_equivalents),
                  date_text(c.first_operational, lang) if c.first_operational else ""]
                 for c in (clusters[i] for i in total.clusters)]
         table([tr(f"col:{k}", lang) for k in ("id", "name", "h100e", "operational")], rows, out)

@@ -28,11 +28,20 @@ if TYPE_CHECKING:
     from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
     from asiaai_graph.schema import Record
 
-__all__ = ["DATE_FIELDS", "add_filters", "country_of", "filter_ids", "in_place", "sort_records"]
+__all__ = ["DATE_FIELDS", "add_filters", "country_of", "filter_ids", "in_place", "main_date", "sort_records"]
 
 #: Record type -> the date a --year filter reads.
-DATE_FIELDS = {"model": "released", "policy": "announced", "investment": "date", "partnership": "started",
+DATE_FIELDS = {"model": "released", "policy": "lifecycle", "investment": "date", "partnership": "started",
                "indicator": "period", "product": "launched", "organization": "founded"}
+
+
+def main_date(kg: KnowledgeGraph, rid: str, field: str) -> str:
+    """The date a --year filter reads, as text (``2024-12-26``, ``2025``): a policy's is its earliest step's."""
+    if field == "lifecycle":
+        record = kg[rid]
+        first = record.first_date() if hasattr(record, "first_date") else None
+        return str(first) if first is not None else ""
+    return str(kg.raw(rid).get(field) or "")
 
 
 def add_filters(p: argparse.ArgumentParser, *, year: bool = True, sort: bool = True) -> None:
@@ -45,8 +54,10 @@ def add_filters(p: argparse.ArgumentParser, *, year: bool = True, sort: bool = T
     if year:
         p.add_argument("--year", type=int, metavar="YYYY",
                        help="records whose main date falls in this year (a model's release, a policy's "
-                            "announcement, an investment's date)")
+                            "first dated step, an investment's date)")
     if sort:
+        p.add_argument("--currency", metavar="CODE", help="investments whose amount is in this currency (USD, CNY, "
+                                                          "KRW...): amounts are never converted")
         p.add_argument("--sort", metavar="FIELD", help="order by a figure or a date, largest or latest first "
                                                        "(parameters, training_compute, released, amount...)")
         p.add_argument("--ascending", action="store_true", help="with --sort: smallest or earliest first")
@@ -115,7 +126,10 @@ def filter_ids(kg: KnowledgeGraph, record_type: str, ids: Sequence[str], args: a
         field = DATE_FIELDS.get(record_type)
         if field is None:
             raise UsageError(f"list {record_type} takes no --year")
-        out = [i for i in out if str(kg.raw(i).get(field, "")).startswith(f"{args.year:04d}")]
+        out = [i for i in out if main_date(kg, i, field).startswith(f"{args.year:04d}")]
+    if getattr(args, "currency", None):
+        code = args.currency.upper()
+        out = [i for i in out if getattr(getattr(kg[i], "amount", None), "currency", None) == code]
     return out
 
 
@@ -151,7 +165,7 @@ def sort_records(records: Sequence[Record], field: str, ascending: bool = False)
     currencies = {v.currency for v in values if isinstance(v, Money)}
     if len(currencies) > 1:
         raise UsageError(f"{field} is in {len(currencies)} currencies ({', '.join(sorted(currencies))}): amounts are "
-                         "kept in their original currency and not compared across them; add a filter")
+                         "kept in their original currency and not compared across them; add --currency (USD, CNY...)")
     keyed = [(_key(v), r) for v, r in zip(values, records)]
     have = sorted(((k, r) for k, r in keyed if k is not None), key=lambda pair: (pair[0], pair[1].id),
                   reverse=not ascending)

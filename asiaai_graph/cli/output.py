@@ -211,9 +211,19 @@ def fmt(value: Any, lang: str = "en") -> str:
         return ", ".join(f"{k}: {v}" for k, v in value.items())
     if isinstance(value, PartialDate):
         return date_text(value, lang)
+    if isinstance(value, tuple) and value and hasattr(value[0], "event"):  # a policy's lifecycle
+        return "; ".join(_step(step, lang) for step in value)
     from asiaai_graph.readwrite.flat import describe
 
     return describe(value)
+
+
+def _step(step: Any, lang: str) -> str:
+    """A lifecycle step in ``lang``: ``passed 2024-12-26``, ``국회 통과 2024-12-26 (note)``."""
+    from asiaai_graph.utils.i18n import TEXTS, tr
+
+    word = tr(f"event:{step.event}", lang) if f"event:{step.event}" in TEXTS else step.event
+    return f"{word} {date_text(step.date, lang)}" + (f" ({step.note})" if step.note else "")
 
 
 _DETAILS = ("kind", "country", "jurisdiction", "developers", "makers", "subject", "measure", "parameters", "amount",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from asiaai_graph.cli.commands import country_of, open_graph
 from asiaai_graph.cli.output import UsageError, as_json, dump, say, table
+from asiaai_graph.cli.words import kind_word
 from asiaai_graph.utils.i18n import tr
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def run_policies(args: argparse.Namespace, out: TextIO) -> int:
     lang = args.lang
     headers = [tr(f"col:{c}", lang) for c in ("id", "name", "kind", "where", "passed", "promulgated", "in_force",
                                                "status")]
-    rows = [[p.id, p.label_in(lang), p.kind, _label(kg, p.jurisdiction, lang), _first(p, _PASSED),
+    rows = [[p.id, p.label_in(lang), kind_word(p.kind, lang), _label(kg, p.jurisdiction, lang), _first(p, _PASSED),
              _first(p, _PROMULGATED), _first(p, _IN_FORCE),
              tr(f"event:{p.status}", lang) if p.status and f"event:{p.status}" in _EVENT_WORDS else (p.status or "")]
             for p in found]
@@ -151,8 +152,9 @@ def run_investments(args: argparse.Namespace, out: TextIO) -> int:
     headers = [tr(f"col:{c}", lang) for c in ("date", "investee", "kind", "round", "amount", "investors",
                                                "valuation", "status", "id")]
     rows = [[str(i.date or ""), _label(kg, i.investee, lang) or ", ".join(_label(kg, t, lang) for t in i.targets),
-             i.kind, i.round or "", i.amount.describe() if i.amount else "", _investors(i, kg, lang),
-             i.post_money_valuation.describe() if i.post_money_valuation else "", i.status or "", i.id]
+             kind_word(i.kind, lang), i.round or "", i.amount.describe() if i.amount else "", _investors(i, kg, lang),
+             i.post_money_valuation.describe() if i.post_money_valuation else "",
+             tr(f"status:{i.status}", lang) if i.status else "", i.id]
             for i in found]
     table(headers, rows, out)
     if args.totals:

@@ -118,7 +118,16 @@ class Summary:
 
 
 #: The date by which a summarised picture keeps the latest of a country's policies and investments.
-_LATEST = {"policy": "announced", "investment": "date"}
+_LATEST = {"policy": "lifecycle", "investment": "date"}
+
+
+def _date_key(kg: KnowledgeGraph, rid: str, field: str) -> tuple[int, int, int]:
+    """A record's date as a sortable key (a policy's earliest step); ``(0, 0, 0)`` when it has none."""
+    record = kg[rid]
+    value = record.first_date() if field == "lifecycle" and hasattr(record, "first_date") else getattr(record, field, None)
+    if value is None:
+        return (0, 0, 0)
+    return (value.year, value.month or 0, value.day or 0)
 
 
 def _latest(kg: KnowledgeGraph, ids: Sequence[str], top: int) -> tuple[set[str], dict[str, tuple[int, int]]]:
@@ -127,7 +136,7 @@ def _latest(kg: KnowledgeGraph, ids: Sequence[str], top: int) -> tuple[set[str],
     cut: dict[str, tuple[int, int]] = {}
     for kind, date in _LATEST.items():
         found = [i for i in ids if kg[i].record_type == kind]
-        latest = sorted(found, key=lambda i: (str(kg.raw(i).get(date) or ""), i), reverse=True)[:top]
+        latest = sorted(found, key=lambda i: (_date_key(kg, i, date), i), reverse=True)[:top]
         keep |= set(latest)
         if len(found) > top:
             cut[kind] = (top, len(found))

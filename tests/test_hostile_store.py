@@ -235,6 +235,59 @@ def test_service_is_refused_in_memory_unless_asked_for(sample: ag.KnowledgeGraph
     assert calls == []
 
 
+@pytest.mark.parametrize("spelled", [
+    r"SELECT * WHERE { OPTIONAL { ?s aag:x\' ?o } SERVICE <{url}> { ?a ?b ?c } }",  # the red team's (F1)
+    r'SELECT * WHERE { ?s ?p """a\"""" . SERVICE <{url}> { ?a ?b ?c } }',
+    r"SELECT * WHERE { ?s aag:x\# ?o . SERVICE <{url}> { ?a ?b ?c } }",
+    r"SELECT * WHERE { ?s aag:x\'\' ?o . service <{url}> { ?a ?b ?c } }",
+    "SELECT * WHERE { SERVICE#c\n<{url}> { ?a ?b ?c } }",
+    "PREFIX ex: <{url}/> SELECT * WHERE { SERVICE ex:ep { ?a ?b ?c } }",
+    "SELECT * WHERE { SERVICE SILENT <{url}> { ?a ?b ?c } }",
+    r"""SELECT * WHERE { ?s ?p 'it\'s' . ?s ?p "a\"b" . ?s ?p '''x''' . SERVICE <{url}> { ?a ?b ?c } }""",
+    r"SELECT * WHERE { ?s <urn:a\u0041> ?o . SERVICE <{url}> { ?a ?b ?c } }",
+    "SELECT * WHERE { ?s ?p ?o FILTER(?o<?s) SERVICE<{url}>{ ?a ?b ?c } }",
+])
+def test_no_spelling_of_service_contacts_a_server_from_memory(spelled: str, sample: ag.KnowledgeGraph,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[bytes] = []
+
+    def record(req: bytes) -> list[bytes | float]:
+        calls.append(req)
+        return response(body=_results([], ["a"]))
+
+    with HostileServer(record) as server:
+        query = spelled.replace("{url}", server.url + "/sparql")
+        with pytest.raises(QueryError, match="SERVICE"):
+            sample.sparql(query)
+        # Past the lexical guard, the child that runs the query can open no socket: the engine-level bound.
+        monkeypatch.setattr(sys.modules["asiaai_graph.rdf.sparql"], "uses_service", lambda _: False)
+        try:
+            sample.sparql(query)
+        except QueryError as exc:
+            assert "SERVICE" in str(exc) or "bad SPARQL" in str(exc), exc
+        time.sleep(0.3)
+    assert calls == []
+
+
+def test_the_cli_refuses_the_escaped_apostrophe_bypass() -> None:
+    from conftest import SAMPLE
+
+    with HostileServer(lambda _: response(body=_results([], ["a"]))) as server:
+        query = f"SELECT * WHERE {{ OPTIONAL {{ ?s aag:x\\' ?o }} SERVICE <{server.url}/sparql> {{ ?a ?b ?c }} }}"
+        done = subprocess.run([sys.executable, "-m", "asiaai_graph", "sparql", "--no-curated", "--data", str(SAMPLE),
+                               "--time-limit", "20", query], capture_output=True, text=True, timeout=120, check=False)
+        time.sleep(0.3)
+    assert done.returncode == 1 and "SERVICE" in done.stderr, done.stderr
+    assert server.requests == []
+
+
+def test_an_in_memory_answer_is_bounded_in_characters_not_only_rows(sample: ag.KnowledgeGraph) -> None:
+    query = "SELECT (GROUP_CONCAT(STR(?s)) AS ?all) WHERE { ?s ?p ?o }"
+    assert len(sample.sparql(query)[0]["all"]) > 10_000
+    with pytest.raises(QueryError, match="more than 10000 characters"):
+        sample.sparql(query, max_bytes=10_000)
+
+
 # --- fuzzing: any answer at all is rows or a StoreError ---------------------------------------------------------
 
 

@@ -53,6 +53,39 @@ def test_a_server_that_drips_one_byte_a_second_is_given_up_on_at_the_deadline() 
         assert time.monotonic() - start < 10
 
 
+@pytest.mark.parametrize("head", [b"", b"HTTP/1.1 200 OK\r\n", b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"])
+def test_a_server_that_drips_its_status_line_or_headers_is_given_up_on_at_the_deadline(head: bytes) -> None:
+    def drip(_: bytes) -> Iterator[bytes | float]:  # F2: one byte a second, well within the per-read timeout
+        yield head
+        for _ in range(60):
+            yield b"X" if head else b"H"
+            yield 0.5
+
+    with HostileServer(drip) as server:
+        for call in (lambda: ag.sparql(server.url, "ASK {}", **_fast(deadline=3.0)),  # type: ignore[arg-type]
+                     lambda: request("GET", server.url, retries=0, timeout=2.0, deadline=3.0)):
+            start = time.monotonic()
+            with pytest.raises(StoreError, match="deadline=3 s"):
+                call()
+            assert time.monotonic() - start < 6
+
+
+def test_the_cli_time_limit_bounds_a_store_that_drips_headers() -> None:
+    def drip(_: bytes) -> Iterator[bytes | float]:
+        yield b"HTTP/1.1 200 OK\r\n"
+        for _ in range(120):
+            yield b"X"
+            yield 0.5
+
+    with HostileServer(drip) as server:
+        start = time.monotonic()
+        done = subprocess.run([sys.executable, "-m", "asiaai_graph", "sparql", "--endpoint", server.url,
+                               "--time-limit", "3", "--timeout", "2", "SELECT * {?s ?p ?o}"],
+                              capture_output=True, text=True, timeout=60, check=False)
+        assert time.monotonic() - start < 20
+    assert done.returncode == 1 and "deadline" in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
 def test_a_server_that_streams_forever_is_cut_at_max_bytes() -> None:
     def endless(_: bytes) -> Iterator[bytes | float]:
         yield b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nTransfer-Encoding: chunked\r\n\r\n"

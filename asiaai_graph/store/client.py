@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import base64
 import http.client
+import io
 import os
 import socket
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from asiaai_graph.store.endpoint import redact
 from asiaai_graph.utils.errors import StoreError
@@ -187,6 +188,66 @@ class _OverDeadline(TimeoutError):
     """The request's total time is spent: not retried."""
 
 
+class _BoundedSocket:
+    """A connected socket whose every read waits at most what the deadline leaves.
+
+    :mod:`http.client` reads the status line and the headers through
+    ``makefile``, with the socket's own timeout per read only: a server that
+    sends one header byte a second would keep it waiting for days. Here each
+    ``recv_into`` first sets the timeout to what :class:`_Clock` leaves, and
+    raises once nothing is left. Everything else goes to the socket.
+    """
+
+    def __init__(self, sock: socket.socket, clock: _Clock) -> None:
+        self._sock = sock
+        self._clock = clock
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._sock, name)
+
+    def recv_into(self, buffer: memoryview | bytearray, nbytes: int = 0, flags: int = 0) -> int:
+        left = self._clock.left()
+        if left <= 0:
+            raise _OverDeadline(f"no complete answer within deadline={self._clock.total:g} s")
+        self._sock.settimeout(min(self._clock.timeout, left))
+        return self._sock.recv_into(buffer, nbytes, flags)
+
+    def makefile(self, mode: str = "rb", buffering: int | None = None, **_: object) -> io.BufferedReader:
+        return io.BufferedReader(socket.SocketIO(self, "rb"), buffering or io.DEFAULT_BUFFER_SIZE)  # type: ignore[arg-type]
+
+
+def _bound(conn: http.client.HTTPConnection, clock: _Clock) -> None:
+    conn.sock = cast(socket.socket, _BoundedSocket(conn.sock, clock))
+
+
+class _HTTP(http.client.HTTPConnection):
+    """A connection whose socket, once connected, reads within the deadline (see :class:`_BoundedSocket`)."""
+
+    clock: _Clock
+
+    def connect(self) -> None:
+        super().connect()
+        _bound(self, self.clock)
+
+
+class _HTTPS(http.client.HTTPSConnection):
+    """:class:`_HTTP` over TLS (the TLS socket is the one bounded)."""
+
+    clock: _Clock
+
+    def connect(self) -> None:
+        super().connect()
+        _bound(self, self.clock)
+
+
+def _connection(scheme: str, host: str, port: int | None, clock: _Clock) -> http.client.HTTPConnection:
+    """A connection to ``host`` whose connect and every read are held to ``clock``."""
+    cls = _HTTPS if scheme == "https" else _HTTP
+    conn = cls(host, port, timeout=max(0.001, min(clock.timeout, clock.left())))
+    conn.clock = clock
+    return conn
+
+
 class _TooLarge(Exception):
     """An answer over ``max_bytes``: not retried."""
 
@@ -261,8 +322,7 @@ def _attempt(method: str, url: str, body: Body, headers: Mapping[str, str], cloc
              sink: BinaryIO | None) -> tuple[int, str, dict[str, str], bytes]:
     """One request; raises ``OSError``/``http.client.HTTPException`` when no answer came."""
     scheme, host, port, path = _split(url)
-    cls = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
-    conn = cls(host, port, timeout=max(0.001, min(clock.timeout, clock.left())))
+    conn = _connection(scheme, host, port, clock)
     try:
         conn.putrequest(method, path, skip_accept_encoding=True)
         for name, value in {**headers, **_body_headers(body)}.items():

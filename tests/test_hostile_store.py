@@ -106,6 +106,29 @@ def test_a_claimed_content_length_of_a_terabyte_is_refused_before_any_buffer() -
             ag.sparql(server.url, "ASK {}", **_fast())  # type: ignore[arg-type]
 
 
+def test_an_answer_ended_by_closing_the_connection_is_read_whole() -> None:
+    # No Content-Length: http.client closes the connection and goes on reading the answer to its end, which
+    # the deadline-bound socket must allow (it gave "Bad file descriptor" before it held the file's reference).
+    def closing(_: bytes) -> list[bytes | float]:
+        return [f"HTTP/1.1 200 OK\r\nContent-Type: {RESULTS}\r\nConnection: close\r\n\r\n".encode(), 0.2,
+                b'{"boolean": true}']
+
+    with HostileServer(closing) as server:
+        assert ag.sparql(server.url, "ASK {}", **_fast()) == [{"ask": True}]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("claimed", ["\u00b2", "\u0663", "1\u00b2", "-5", "abc", "", "10, 10"])
+def test_a_content_length_that_is_not_ascii_digits_is_a_store_error(claimed: str) -> None:
+    def odd(_: bytes) -> list[bytes | float]:  # F16: '²' passed isdigit() and int() raised a bare ValueError
+        head = f"HTTP/1.1 200 OK\r\nContent-Type: {RESULTS}\r\nContent-Length: {claimed}\r\n\r\n"
+        return [head.encode("latin-1" if claimed.isascii() or claimed == "\u00b2" else "utf-8") + b'{"boolean": true}']
+
+    with HostileServer(odd) as server:
+        with pytest.raises(StoreError, match="Content-Length is .*, not a number of bytes") as info:
+            ag.sparql(server.url, "ASK {}", **_fast())  # type: ignore[arg-type]
+    assert server.url in str(info.value)
+
+
 def test_a_server_ignoring_limit_with_millions_of_rows_stops_at_max_rows() -> None:
     rows = [{"s": {"type": "uri", "value": f"urn:x:{i}"}} for i in range(20_001)]
     body = _results(rows, ["s"])

@@ -213,7 +213,11 @@ class _BoundedSocket:
         return self._sock.recv_into(buffer, nbytes, flags)
 
     def makefile(self, mode: str = "rb", buffering: int | None = None, **_: object) -> io.BufferedReader:
-        return io.BufferedReader(socket.SocketIO(self, "rb"), buffering or io.DEFAULT_BUFFER_SIZE)  # type: ignore[arg-type]
+        # The socket's own file, as socket.makefile makes it (it holds a reference: http.client closes the
+        # connection of an answer that ends at EOF and goes on reading it), its reads sent through here.
+        raw = self._sock.makefile("rb", buffering=0)
+        raw._sock = self  # type: ignore[attr-defined]
+        return io.BufferedReader(raw, buffering or io.DEFAULT_BUFFER_SIZE)
 
 
 def _bound(conn: http.client.HTTPConnection, clock: _Clock) -> None:
@@ -252,6 +256,10 @@ class _TooLarge(Exception):
     """An answer over ``max_bytes``: not retried."""
 
 
+class _Malformed(Exception):
+    """An answer whose framing cannot be trusted: not retried."""
+
+
 def _send_body(conn: http.client.HTTPConnection, body: Body, clock: _Clock) -> None:
     if body is None:
         return
@@ -288,8 +296,14 @@ def _read_answer(conn: http.client.HTTPConnection, answer: http.client.HTTPRespo
                  max_bytes: int, sink: BinaryIO | None) -> bytes:
     """The answer's body, read piece by piece within the deadline and ``max_bytes`` (to ``sink`` if given)."""
     claimed = answer.getheader("Content-Length")
-    if claimed is not None and claimed.strip().isdigit() and int(claimed) > max_bytes:
-        raise _TooLarge(f"the answer announces {int(claimed)} bytes, more than max_bytes={max_bytes}")
+    if claimed is not None:
+        digits = claimed.strip()
+        # ASCII digits only: str.isdigit() and int() also take '²' or '٣' (headers are read as latin-1)
+        if not (digits.isascii() and digits.isdigit()):
+            raise _Malformed(f"the answer's Content-Length is {digits[:40]!r}, not a number of bytes "
+                             "(ASCII digits)")
+        if int(digits) > max_bytes:
+            raise _TooLarge(f"the answer announces {int(digits)} bytes, more than max_bytes={max_bytes}")
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -442,7 +456,7 @@ def _with_retries(method: str, url: str, body: Body, sent: Mapping[str, str], cl
             sink.truncate()
         try:
             status, reason, head, data = _attempt(method, url, body, sent, clock, max_bytes, sink)
-        except (_TooLarge, _OverDeadline) as exc:
+        except (_TooLarge, _Malformed, _OverDeadline) as exc:
             raise StoreError(method, shown, message=str(exc), attempts=attempts) from None
         except (OSError, http.client.HTTPException) as exc:
             why = "timed out" if isinstance(exc, (socket.timeout, TimeoutError)) else str(exc) or type(exc).__name__

@@ -207,6 +207,14 @@ def test_odd_terms_decode_to_their_text(term: dict[str, object], value: object) 
     "http://curator:s3cr3t-pw@[::1:9/",
     "http://curator:s3cr3t-pw@127.0.0.1:99999/",
     "//curator:s3cr3t-pw@127.0.0.1:9",
+    "http://curator:s3cr3t-pw\uff20db.example",  # F17: the full-width at-sign CJK input methods type
+    "http://curator:s3cr3t-pw\uff20127.0.0.1:9/sparql",
+    "htttp://curator:s3cr3t-pw\uff20db.example",
+    "http:\\\\curator:s3cr3t-pw\uff20db.example",
+    "http://curator:s3cr3t-pw\ufe6bdb.example",
+    "http://curator:s3cr3t-pw%40db.example",
+    "http://curator:s3cr3t-pw%40127.0.0.1:9",
+    "http://curator:s3cr3t-pw%ef%bc%a0db.example",
 ])
 def test_no_password_in_any_message(url: str, sample: ag.KnowledgeGraph) -> None:
     for call in (lambda: ag.sparql(url, "ASK {}", retries=0, timeout=1),

@@ -53,6 +53,39 @@ def test_a_server_that_drips_one_byte_a_second_is_given_up_on_at_the_deadline() 
         assert time.monotonic() - start < 10
 
 
+@pytest.mark.parametrize("head", [b"", b"HTTP/1.1 200 OK\r\n", b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"])
+def test_a_server_that_drips_its_status_line_or_headers_is_given_up_on_at_the_deadline(head: bytes) -> None:
+    def drip(_: bytes) -> Iterator[bytes | float]:  # F2: one byte a second, well within the per-read timeout
+        yield head
+        for _ in range(60):
+            yield b"X" if head else b"H"
+            yield 0.5
+
+    with HostileServer(drip) as server:
+        for call in (lambda: ag.sparql(server.url, "ASK {}", **_fast(deadline=3.0)),  # type: ignore[arg-type]
+                     lambda: request("GET", server.url, retries=0, timeout=2.0, deadline=3.0)):
+            start = time.monotonic()
+            with pytest.raises(StoreError, match="deadline=3 s"):
+                call()
+            assert time.monotonic() - start < 6
+
+
+def test_the_cli_time_limit_bounds_a_store_that_drips_headers() -> None:
+    def drip(_: bytes) -> Iterator[bytes | float]:
+        yield b"HTTP/1.1 200 OK\r\n"
+        for _ in range(120):
+            yield b"X"
+            yield 0.5
+
+    with HostileServer(drip) as server:
+        start = time.monotonic()
+        done = subprocess.run([sys.executable, "-m", "asiaai_graph", "sparql", "--endpoint", server.url,
+                               "--time-limit", "3", "--timeout", "2", "SELECT * {?s ?p ?o}"],
+                              capture_output=True, text=True, timeout=60, check=False)
+        assert time.monotonic() - start < 20
+    assert done.returncode == 1 and "deadline" in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
 def test_a_server_that_streams_forever_is_cut_at_max_bytes() -> None:
     def endless(_: bytes) -> Iterator[bytes | float]:
         yield b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -71,6 +104,29 @@ def test_a_claimed_content_length_of_a_terabyte_is_refused_before_any_buffer() -
     with HostileServer(liar) as server:
         with pytest.raises(StoreError, match="announces 1000000000000 bytes"):
             ag.sparql(server.url, "ASK {}", **_fast())  # type: ignore[arg-type]
+
+
+def test_an_answer_ended_by_closing_the_connection_is_read_whole() -> None:
+    # No Content-Length: http.client closes the connection and goes on reading the answer to its end, which
+    # the deadline-bound socket must allow (it gave "Bad file descriptor" before it held the file's reference).
+    def closing(_: bytes) -> list[bytes | float]:
+        return [f"HTTP/1.1 200 OK\r\nContent-Type: {RESULTS}\r\nConnection: close\r\n\r\n".encode(), 0.2,
+                b'{"boolean": true}']
+
+    with HostileServer(closing) as server:
+        assert ag.sparql(server.url, "ASK {}", **_fast()) == [{"ask": True}]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("claimed", ["\u00b2", "\u0663", "1\u00b2", "-5", "abc", "", "10, 10"])
+def test_a_content_length_that_is_not_ascii_digits_is_a_store_error(claimed: str) -> None:
+    def odd(_: bytes) -> list[bytes | float]:  # F16: '²' passed isdigit() and int() raised a bare ValueError
+        head = f"HTTP/1.1 200 OK\r\nContent-Type: {RESULTS}\r\nContent-Length: {claimed}\r\n\r\n"
+        return [head.encode("latin-1" if claimed.isascii() or claimed == "\u00b2" else "utf-8") + b'{"boolean": true}']
+
+    with HostileServer(odd) as server:
+        with pytest.raises(StoreError, match="Content-Length is .*, not a number of bytes") as info:
+            ag.sparql(server.url, "ASK {}", **_fast())  # type: ignore[arg-type]
+    assert server.url in str(info.value)
 
 
 def test_a_server_ignoring_limit_with_millions_of_rows_stops_at_max_rows() -> None:
@@ -151,6 +207,14 @@ def test_odd_terms_decode_to_their_text(term: dict[str, object], value: object) 
     "http://curator:s3cr3t-pw@[::1:9/",
     "http://curator:s3cr3t-pw@127.0.0.1:99999/",
     "//curator:s3cr3t-pw@127.0.0.1:9",
+    "http://curator:s3cr3t-pw\uff20db.example",  # F17: the full-width at-sign CJK input methods type
+    "http://curator:s3cr3t-pw\uff20127.0.0.1:9/sparql",
+    "htttp://curator:s3cr3t-pw\uff20db.example",
+    "http:\\\\curator:s3cr3t-pw\uff20db.example",
+    "http://curator:s3cr3t-pw\ufe6bdb.example",
+    "http://curator:s3cr3t-pw%40db.example",
+    "http://curator:s3cr3t-pw%40127.0.0.1:9",
+    "http://curator:s3cr3t-pw%ef%bc%a0db.example",
 ])
 def test_no_password_in_any_message(url: str, sample: ag.KnowledgeGraph) -> None:
     for call in (lambda: ag.sparql(url, "ASK {}", retries=0, timeout=1),
@@ -233,6 +297,59 @@ def test_service_is_refused_in_memory_unless_asked_for(sample: ag.KnowledgeGraph
                 sample.sparql(spelled)
         time.sleep(0.3)
     assert calls == []
+
+
+@pytest.mark.parametrize("spelled", [
+    r"SELECT * WHERE { OPTIONAL { ?s aag:x\' ?o } SERVICE <{url}> { ?a ?b ?c } }",  # the red team's (F1)
+    r'SELECT * WHERE { ?s ?p """a\"""" . SERVICE <{url}> { ?a ?b ?c } }',
+    r"SELECT * WHERE { ?s aag:x\# ?o . SERVICE <{url}> { ?a ?b ?c } }",
+    r"SELECT * WHERE { ?s aag:x\'\' ?o . service <{url}> { ?a ?b ?c } }",
+    "SELECT * WHERE { SERVICE#c\n<{url}> { ?a ?b ?c } }",
+    "PREFIX ex: <{url}/> SELECT * WHERE { SERVICE ex:ep { ?a ?b ?c } }",
+    "SELECT * WHERE { SERVICE SILENT <{url}> { ?a ?b ?c } }",
+    r"""SELECT * WHERE { ?s ?p 'it\'s' . ?s ?p "a\"b" . ?s ?p '''x''' . SERVICE <{url}> { ?a ?b ?c } }""",
+    r"SELECT * WHERE { ?s <urn:a\u0041> ?o . SERVICE <{url}> { ?a ?b ?c } }",
+    "SELECT * WHERE { ?s ?p ?o FILTER(?o<?s) SERVICE<{url}>{ ?a ?b ?c } }",
+])
+def test_no_spelling_of_service_contacts_a_server_from_memory(spelled: str, sample: ag.KnowledgeGraph,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[bytes] = []
+
+    def record(req: bytes) -> list[bytes | float]:
+        calls.append(req)
+        return response(body=_results([], ["a"]))
+
+    with HostileServer(record) as server:
+        query = spelled.replace("{url}", server.url + "/sparql")
+        with pytest.raises(QueryError, match="SERVICE"):
+            sample.sparql(query)
+        # Past the lexical guard, the child that runs the query can open no socket: the engine-level bound.
+        monkeypatch.setattr(sys.modules["asiaai_graph.rdf.sparql"], "uses_service", lambda _: False)
+        try:
+            sample.sparql(query)
+        except QueryError as exc:
+            assert "SERVICE" in str(exc) or "bad SPARQL" in str(exc), exc
+        time.sleep(0.3)
+    assert calls == []
+
+
+def test_the_cli_refuses_the_escaped_apostrophe_bypass() -> None:
+    from conftest import SAMPLE
+
+    with HostileServer(lambda _: response(body=_results([], ["a"]))) as server:
+        query = f"SELECT * WHERE {{ OPTIONAL {{ ?s aag:x\\' ?o }} SERVICE <{server.url}/sparql> {{ ?a ?b ?c }} }}"
+        done = subprocess.run([sys.executable, "-m", "asiaai_graph", "sparql", "--no-curated", "--data", str(SAMPLE),
+                               "--time-limit", "20", query], capture_output=True, text=True, timeout=120, check=False)
+        time.sleep(0.3)
+    assert done.returncode == 1 and "SERVICE" in done.stderr, done.stderr
+    assert server.requests == []
+
+
+def test_an_in_memory_answer_is_bounded_in_characters_not_only_rows(sample: ag.KnowledgeGraph) -> None:
+    query = "SELECT (GROUP_CONCAT(STR(?s)) AS ?all) WHERE { ?s ?p ?o }"
+    assert len(sample.sparql(query)[0]["all"]) > 10_000
+    with pytest.raises(QueryError, match="more than 10000 characters"):
+        sample.sparql(query, max_bytes=10_000)
 
 
 # --- fuzzing: any answer at all is rows or a StoreError ---------------------------------------------------------

@@ -8,6 +8,8 @@ copy on write, at no cost), runs the work in the child and reads its answer
 through a pipe. The parent waits at most ``timeout`` seconds, stays
 interruptible (Ctrl-C kills the child), bounds the child's memory, and turns a
 child that dies or runs over into a :class:`~asiaai_graph.utils.errors.QueryError`.
+With ``offline=True`` the child cannot open a file or a socket, so nothing the
+engine does (a ``SERVICE`` clause) can contact another server.
 
 Where ``os.fork`` does not exist (Windows), the work runs in the process
 itself and ``check`` (called by the work between rows) enforces the deadline;
@@ -28,6 +30,7 @@ asiaai_graph.utils.errors.QueryError: the query ran over its time limit of 0.2 s
 
 from __future__ import annotations
 
+import errno
 import os
 import pickle
 import select
@@ -44,6 +47,8 @@ __all__ = ["Check", "run_isolated"]
 
 #: What the work calls now and then: raises :class:`QueryError` once the deadline has passed.
 Check = Callable[[], None]
+_OFFLINE = ("the query tried to open a connection or a file (a SERVICE clause?), which a query in memory "
+            "may not do: pass service=True to allow it")
 #: How much more memory than the parent the child may take, in bytes.
 _MEMORY_HEADROOM = 8 * 1024 * 1024 * 1024
 
@@ -77,13 +82,34 @@ def _limit_memory() -> None:
         pass
 
 
-def _child(work: Callable[[Check], Any], write_fd: int) -> None:  # pragma: no cover - runs in the child
+def _seal() -> None:
+    """Let the child open no new file descriptor, so no socket: nothing it runs can contact a server (POSIX).
+
+    New descriptors take the lowest free number; the soft ``RLIMIT_NOFILE`` is
+    set to that number, so every ``open``/``socket`` fails with ``EMFILE``.
+    """
+    import resource
+
+    probe = os.open(os.devnull, os.O_RDONLY)
+    os.close(probe)
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (probe, hard))
+
+
+def _child(work: Callable[[Check], Any], write_fd: int, offline: bool) -> None:  # pragma: no cover - the child
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C is the parent's to handle
     _limit_memory()
     try:
+        if offline:
+            _seal()
         outcome: tuple[str, Any] = ("ok", work(lambda: None))
     except QueryError as exc:
         outcome = ("error", str(exc))
+    except OSError as exc:
+        if offline and (exc.errno == errno.EMFILE or f"os error {errno.EMFILE})" in str(exc)):  # Rust's words
+            outcome = ("error", _OFFLINE)
+        else:
+            outcome = ("error", f"{type(exc).__name__}: {exc}")
     except MemoryError:
         outcome = ("error", "the query ran out of memory")
     except BaseException as exc:  # anything else is reported, never raised in the child
@@ -123,14 +149,17 @@ def _died(status: int) -> QueryError:
         "the machine has, does this: narrow the query")
 
 
-def run_isolated(work: Callable[[Check], Any], timeout: float) -> Any:
+def run_isolated(work: Callable[[Check], Any], timeout: float, *, offline: bool = False) -> Any:
     """``work(check)`` run in a forked child, its result returned, within ``timeout`` seconds.
 
     ``work`` gets a function to call between steps (a no-op in a child, the
     deadline check where there is no fork); its result must pickle. An
     exception in the work, a child that dies (an abort, the memory bound) or
     runs over the time limit raises :class:`QueryError`. Ctrl-C kills the
-    child and raises ``KeyboardInterrupt`` in the caller, as usual.
+    child and raises ``KeyboardInterrupt`` in the caller, as usual. With
+    ``offline``, the child can open no file and no socket (see :func:`_seal`;
+    the work must import what it needs before): trying is a
+    :class:`QueryError`.
     """
     if timeout <= 0:
         raise ValueError(f"timeout must be positive, got {timeout}")
@@ -146,7 +175,7 @@ def run_isolated(work: Callable[[Check], Any], timeout: float) -> Any:
         code = 0
         try:
             os.close(read_fd)
-            _child(work, write_fd)
+            _child(work, write_fd, offline)
         except BaseException:
             code = 1
         finally:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.utils.errors import QueryError
-from asiaai_graph.utils.limits import MAX_RESULT_ROWS, SPARQL_TIMEOUT
+from asiaai_graph.utils.limits import MAX_RESULT_BYTES, MAX_RESULT_ROWS, SPARQL_TIMEOUT
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -147,6 +147,7 @@ def sparql(
     *,
     timeout: float = SPARQL_TIMEOUT,
     max_rows: int = MAX_RESULT_ROWS,
+    max_bytes: int = MAX_RESULT_BYTES,
     service: bool = False,
 ) -> list[dict[str, Any]]:
     """Run a SPARQL query over the export of ``kg``; one dict per row, variable name to value.
@@ -160,10 +161,12 @@ def sparql(
 
     The query runs in a child process (see :mod:`asiaai_graph.rdf.isolated`):
     it is stopped after ``timeout`` seconds or at Ctrl-C, an answer of more
-    than ``max_rows`` rows is refused, and a failure of the engine is a
+    than ``max_rows`` rows, or whose values hold more than ``max_bytes``
+    characters in all, is refused, and a failure of the engine is a
     :class:`~asiaai_graph.utils.errors.QueryError` (a ``ValueError``), never a
     dead process. A ``SERVICE`` clause would make the engine contact another
-    server: it is refused unless ``service=True``.
+    server: it is refused unless ``service=True`` (and, where ``os.fork``
+    exists, the child running the query cannot open a socket at all).
 
     Examples
     --------
@@ -186,20 +189,22 @@ def sparql(
     if not service and uses_service(query):
         raise QueryError("the query has a SERVICE clause, which would contact another server; "
                          "pass service=True to allow it")
-    if max_rows < 0:
-        raise ValueError(f"max_rows must be 0 or more, got {max_rows}")
+    if max_rows < 0 or max_bytes < 0:
+        raise ValueError(f"max_rows and max_bytes must be 0 or more, got {max_rows} and {max_bytes}")
     found = store(kg, base)
+    if not _LITERAL:
+        _setup()  # its imports, here: the child may not open files
 
     def work(check: Callable[[], None]) -> list[dict[str, Any]]:
-        return _answer(found, query, PREFIXES, max_rows, check)
+        return _answer(found, query, PREFIXES, (max_rows, max_bytes), check)
 
-    rows: list[dict[str, Any]] = run_isolated(work, timeout)
+    rows: list[dict[str, Any]] = run_isolated(work, timeout, offline=not service)
     return rows
 
 
-def _answer(found: pyoxigraph.Store, query: str, prefixes: dict[str, str], max_rows: int,
+def _answer(found: pyoxigraph.Store, query: str, prefixes: dict[str, str], bounds: tuple[int, int],
             check: Callable[[], None]) -> list[dict[str, Any]]:
-    """The rows of ``query`` (in the child process); ``check`` is called between rows."""
+    """The rows of ``query`` (in the child process), within ``bounds`` (rows, characters); ``check`` between rows."""
     import pyoxigraph
 
     try:
@@ -209,19 +214,33 @@ def _answer(found: pyoxigraph.Store, query: str, prefixes: dict[str, str], max_r
     if isinstance(result, pyoxigraph.QueryBoolean):
         return [{"ask": bool(result)}]
     value = python_value
+    max_rows, max_bytes = bounds
+    size = 0
     if isinstance(result, pyoxigraph.QueryTriples):
         triples = []
         for t in result:
             triples.append(t)
+            size += _weight((t.subject, t.predicate, t.object), size, max_bytes)
             _count(len(triples), max_rows, check)
         return [{"subject": value(t.subject), "predicate": value(t.predicate), "object": value(t.object)}
                 for t in sorted(triples, key=_sort_key)]
     rows: list[dict[str, Any]] = []
     names = [v.value for v in result.variables]
     for solution in result:
-        rows.append({name: value(solution[i]) for i, name in enumerate(names)})
+        terms = [solution[i] for i in range(len(names))]
+        size += _weight(terms, size, max_bytes)
+        rows.append({name: value(term) for name, term in zip(names, terms)})
         _count(len(rows), max_rows, check)
     return rows
+
+
+def _weight(terms: Any, size: int, max_bytes: int) -> int:
+    """The characters of ``terms``' values; :class:`QueryError` if they take the answer past ``max_bytes``."""
+    weight = sum(len(getattr(term, "value", "")) for term in terms if term is not None)
+    if size + weight > max_bytes:
+        raise QueryError(f"the answer holds more than {max_bytes} characters (max_bytes); "
+                         "narrow the query or pass max_bytes=")
+    return weight
 
 
 def _count(n: int, max_rows: int, check: Callable[[], None]) -> None:
@@ -234,14 +253,21 @@ def _count(n: int, max_rows: int, check: Callable[[], None]) -> None:
 # What may hold the word SERVICE without meaning it: comments, strings and IRIs. uses_service walks the
 # query once from left to right; each piece is matched where it starts, by a pattern that cannot
 # backtrack (one character class or one escape, repeated), so the work is linear in the query's length.
-_SPECIAL = re.compile(r"""[#'"<]|(?<![\w:?$])SERVICE(?![\w:])""", re.IGNORECASE)
+# A backslash outside them escapes the next character of a prefixed name (PN_LOCAL_ESC: aag:x\' or
+# aag:x\#), which therefore opens no string and no comment. Where the walk is unsure (a string that
+# never closes), the word anywhere after counts. This is the first line only: the query then runs in a
+# child that can open no socket (run_isolated(offline=True)), so a spelling missed here still cannot
+# reach the network.
+_WORD = r"(?<![\w:?$])SERVICE(?![\w:])"
+_SPECIAL = re.compile(r"""[#'"<\\]|""" + _WORD, re.IGNORECASE)
+_KEYWORD = re.compile(_WORD, re.IGNORECASE)
 _PIECES = {
-    "#": re.compile(r"#[^\n]*"),
+    "#": re.compile(r"#[^\n\r]*"),
     "'''": re.compile(r"'''(?:[^'\\]|\\.|'(?!''))*'''", re.DOTALL),
     '"""': re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""', re.DOTALL),
-    "'": re.compile(r"'(?:[^'\\\n]|\\.)*'"),
-    '"': re.compile(r'"(?:[^"\\\n]|\\.)*"'),
-    "<": re.compile(r'<[^<>"{}|^`\\\s]*>'),
+    "'": re.compile(r"'(?:[^'\\\n\r]|\\.)*'"),
+    '"': re.compile(r'"(?:[^"\\\n\r]|\\.)*"'),
+    "<": re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>'),
 }
 
 
@@ -254,6 +280,8 @@ def uses_service(query: str) -> bool:
     True
     >>> uses_service('SELECT * { ?s rdfs:label "SERVICE" } # no SERVICE here')
     False
+    >>> uses_service("SELECT * { ?s aag:x\\\\' ?o SERVICE <http://x.org/sparql> { ?a ?b ?c } }")
+    True
     """
     at = 0
     while True:
@@ -263,6 +291,9 @@ def uses_service(query: str) -> bool:
         start, token = found.start(), found.group()
         if len(token) > 1:
             return True  # the keyword itself
+        if token == "\\":
+            at = start + 2  # an escaped character of a prefixed name
+            continue
         opener = token * 3 if token in "'\"" and query.startswith(token * 3, start) else token
         piece = _PIECES[opener].match(query, start)
         if piece is not None:
@@ -270,4 +301,5 @@ def uses_service(query: str) -> bool:
         elif token == "<":
             at = start + 1  # a less-than sign, not an IRI
         else:
-            return False  # a string that never closes: a syntax error, which the engine reports
+            # A string that never closes is a syntax error, but count the word anywhere after it.
+            return _KEYWORD.search(query, start) is not None

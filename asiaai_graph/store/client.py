@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import base64
 import http.client
+import io
 import os
 import socket
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from asiaai_graph.store.endpoint import redact
 from asiaai_graph.utils.errors import StoreError
@@ -187,8 +188,76 @@ class _OverDeadline(TimeoutError):
     """The request's total time is spent: not retried."""
 
 
+class _BoundedSocket:
+    """A connected socket whose every read waits at most what the deadline leaves.
+
+    :mod:`http.client` reads the status line and the headers through
+    ``makefile``, with the socket's own timeout per read only: a server that
+    sends one header byte a second would keep it waiting for days. Here each
+    ``recv_into`` first sets the timeout to what :class:`_Clock` leaves, and
+    raises once nothing is left. Everything else goes to the socket.
+    """
+
+    def __init__(self, sock: socket.socket, clock: _Clock) -> None:
+        self._sock = sock
+        self._clock = clock
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._sock, name)
+
+    def recv_into(self, buffer: memoryview | bytearray, nbytes: int = 0, flags: int = 0) -> int:
+        left = self._clock.left()
+        if left <= 0:
+            raise _OverDeadline(f"no complete answer within deadline={self._clock.total:g} s")
+        self._sock.settimeout(min(self._clock.timeout, left))
+        return self._sock.recv_into(buffer, nbytes, flags)
+
+    def makefile(self, mode: str = "rb", buffering: int | None = None, **_: object) -> io.BufferedReader:
+        # The socket's own file, as socket.makefile makes it (it holds a reference: http.client closes the
+        # connection of an answer that ends at EOF and goes on reading it), its reads sent through here.
+        raw = self._sock.makefile("rb", buffering=0)
+        raw._sock = self  # type: ignore[attr-defined]
+        return io.BufferedReader(raw, buffering or io.DEFAULT_BUFFER_SIZE)
+
+
+def _bound(conn: http.client.HTTPConnection, clock: _Clock) -> None:
+    conn.sock = cast(socket.socket, _BoundedSocket(conn.sock, clock))
+
+
+class _HTTP(http.client.HTTPConnection):
+    """A connection whose socket, once connected, reads within the deadline (see :class:`_BoundedSocket`)."""
+
+    clock: _Clock
+
+    def connect(self) -> None:
+        super().connect()
+        _bound(self, self.clock)
+
+
+class _HTTPS(http.client.HTTPSConnection):
+    """:class:`_HTTP` over TLS (the TLS socket is the one bounded)."""
+
+    clock: _Clock
+
+    def connect(self) -> None:
+        super().connect()
+        _bound(self, self.clock)
+
+
+def _connection(scheme: str, host: str, port: int | None, clock: _Clock) -> http.client.HTTPConnection:
+    """A connection to ``host`` whose connect and every read are held to ``clock``."""
+    cls = _HTTPS if scheme == "https" else _HTTP
+    conn = cls(host, port, timeout=max(0.001, min(clock.timeout, clock.left())))
+    conn.clock = clock
+    return conn
+
+
 class _TooLarge(Exception):
     """An answer over ``max_bytes``: not retried."""
+
+
+class _Malformed(Exception):
+    """An answer whose framing cannot be trusted: not retried."""
 
 
 def _send_body(conn: http.client.HTTPConnection, body: Body, clock: _Clock) -> None:
@@ -227,8 +296,14 @@ def _read_answer(conn: http.client.HTTPConnection, answer: http.client.HTTPRespo
                  max_bytes: int, sink: BinaryIO | None) -> bytes:
     """The answer's body, read piece by piece within the deadline and ``max_bytes`` (to ``sink`` if given)."""
     claimed = answer.getheader("Content-Length")
-    if claimed is not None and claimed.strip().isdigit() and int(claimed) > max_bytes:
-        raise _TooLarge(f"the answer announces {int(claimed)} bytes, more than max_bytes={max_bytes}")
+    if claimed is not None:
+        digits = claimed.strip()
+        # ASCII digits only: str.isdigit() and int() also take '²' or '٣' (headers are read as latin-1)
+        if not (digits.isascii() and digits.isdigit()):
+            raise _Malformed(f"the answer's Content-Length is {digits[:40]!r}, not a number of bytes "
+                             "(ASCII digits)")
+        if int(digits) > max_bytes:
+            raise _TooLarge(f"the answer announces {int(digits)} bytes, more than max_bytes={max_bytes}")
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -261,8 +336,7 @@ def _attempt(method: str, url: str, body: Body, headers: Mapping[str, str], cloc
              sink: BinaryIO | None) -> tuple[int, str, dict[str, str], bytes]:
     """One request; raises ``OSError``/``http.client.HTTPException`` when no answer came."""
     scheme, host, port, path = _split(url)
-    cls = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
-    conn = cls(host, port, timeout=max(0.001, min(clock.timeout, clock.left())))
+    conn = _connection(scheme, host, port, clock)
     try:
         conn.putrequest(method, path, skip_accept_encoding=True)
         for name, value in {**headers, **_body_headers(body)}.items():
@@ -382,7 +456,7 @@ def _with_retries(method: str, url: str, body: Body, sent: Mapping[str, str], cl
             sink.truncate()
         try:
             status, reason, head, data = _attempt(method, url, body, sent, clock, max_bytes, sink)
-        except (_TooLarge, _OverDeadline) as exc:
+        except (_TooLarge, _Malformed, _OverDeadline) as exc:
             raise StoreError(method, shown, message=str(exc), attempts=attempts) from None
         except (OSError, http.client.HTTPException) as exc:
             why = "timed out" if isinstance(exc, (socket.timeout, TimeoutError)) else str(exc) or type(exc).__name__

@@ -47,14 +47,19 @@ _LAYOUTS: dict[str, tuple[str, str, str | None, bool]] = {
     "neptune": ("/sparql", "/sparql/gsp/", None, True),
 }
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[/\\]*")
+# Every spelling of the at-sign that ends a user and password: '@', its percent-encoding, and the
+# characters NFKC turns into '@' (the full-width U+FF20 CJK input methods type, the small U+FE6B),
+# raw or percent-encoded as UTF-8.
+_AT = re.compile(r"@|%40|\uFF20|\uFE6B|%EF%BC%A0|%EF%B9%AB", re.IGNORECASE)
 
 
 def redact(url: str) -> str:
     """``url`` for a message: what lies between its scheme and its last ``@`` (a user and password) hidden.
 
     Whatever the spelling: a mistyped scheme, backslashes, no slashes, a
-    password holding ``/``, ``?`` or ``#``. An ``@`` has no other business in a
-    store's URL (a graph name in a parameter is percent-encoded).
+    password holding ``/``, ``?`` or ``#``, an at-sign written ``%40`` or
+    full-width (``＠``, which CJK input methods type). An ``@`` has no other
+    business in a store's URL (a graph name in a parameter is percent-encoded).
 
     Examples
     --------
@@ -62,10 +67,15 @@ def redact(url: str) -> str:
     ('htttp://***@db.example/sparql', 'http://h:7878/query')
     >>> redact("http:\\\\u:p@h/"), redact("u:pa?ss#x@h"), redact("http://u:p@ss@h")
     ('http:\\\\***@h/', 'u:***@h', 'http://***@h')
+    >>> redact("http://curator:s3cret\uff20db.example"), redact("http://curator:s3cret%40db.example")
+    ('http://***＠db.example', 'http://***%40db.example')
     """
-    at = url.rfind("@")
-    if at < 0:
+    found = None
+    for found in _AT.finditer(url):
+        pass
+    if found is None:
         return url
+    at = found.start()
     scheme = _SCHEME.match(url)
     return (scheme.group() if scheme else "") + "***" + url[at:]
 
@@ -109,10 +119,13 @@ class Endpoint:
             raise ValueError(
                 f"unknown server {server!r}; one of: {', '.join(SERVERS)} (or build an Endpoint with its URLs)"
             )
-        parts = urllib.parse.urlsplit(url)
+        try:
+            parts = urllib.parse.urlsplit(url)  # its errors quote the URL: say ours, redacted
+        except ValueError:
+            raise ValueError(f"not an http(s) URL: {redact(url)!r}") from None
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError(f"a store URL must start with http:// or https://, got {redact(url)!r}")
-        if "@" in parts.netloc:
+        if _AT.search(parts.netloc):
             raise ValueError(
                 "put credentials in the environment (ASIAAI_GRAPH_STORE_TOKEN, or ASIAAI_GRAPH_STORE_USER "
                 f"and ASIAAI_GRAPH_STORE_PASSWORD) or pass auth=..., not in the URL: {redact(url)!r}")

@@ -25,6 +25,7 @@ __all__ = [
     "MAX_EXPANDED_NODES",
     "MAX_FILE_SIZE",
     "MAX_NUMBER_DIGITS",
+    "MAX_RESULT_BYTES",
     "MAX_RESULT_ROWS",
     "SNAPSHOT_SIZE_FACTOR",
     "QUERY_DEADLINE",
@@ -110,6 +111,16 @@ Reason: a row is a dict of Python values, a few hundred bytes; a million rows
 is several hundred MB, more than any question about the graph needs (the whole
 curated export is about 200,000 triples). A query or a server that ignores
 ``LIMIT`` is stopped here rather than filling memory.
+"""
+
+MAX_RESULT_BYTES = 256 * 1024 * 1024
+"""Characters the values of an in-memory SPARQL answer may hold in all (``max_bytes=`` overrides it).
+
+Reason: rows are bounded by :data:`MAX_RESULT_ROWS`, but one row may hold a
+``GROUP_CONCAT`` of the whole graph again and again: a 300 MB value took the
+process to 3.3 GB as it was converted, sent from the child and unpickled. The
+curated export is about 2 MB of N-Triples, so 256 Mi characters (the bound
+of a store's answer, :data:`MAX_ANSWER_BYTES`) is far above any real answer.
 """
 
 MAX_ANSWER_BYTES = 256 * 1024 * 1024

@@ -28,12 +28,23 @@ from asiaai_graph.datafiles.files import FORBIDDEN_CHARACTERS
 from asiaai_graph.utils.errors import DataError, Problem
 from asiaai_graph.utils.limits import MAX_DECIMAL_EXPONENT
 
-__all__ = ["SourceRow", "Table", "collapse_spaces", "csv_records", "parse_decimal"]
+__all__ = ["SourceRow", "Table", "clip", "collapse_spaces", "csv_records", "parse_decimal"]
 
 # A plain decimal or scientific number as text: no sign-less dots, no NaN/Infinity (which Decimal accepts).
 _NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 # Runs of whitespace, including line breaks, tabs and no-break spaces.
 _SPACES_RE = re.compile(r"\s+")
+
+
+def clip(text: str, keep: int = 80) -> str:
+    """``text`` as a message may echo it: its first ``keep`` characters, and how long it is when longer.
+
+    Examples
+    --------
+    >>> clip("GLM-4"), clip("[" * 200_000)
+    ('GLM-4', '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[… (200,000 characters)')
+    """
+    return text if len(text) <= keep else f"{text[:keep]}… ({len(text):,} characters)"
 
 
 def parse_decimal(text: str) -> Decimal:

@@ -73,6 +73,24 @@ def test_figures_beyond_the_graph_bounds_in_a_csv_are_located_problems(tmp_path:
     assert len(found) == 1 and ":2: record Huge LM, field Parameters:" in found[0], found
 
 
+@pytest.mark.parametrize("column, cell, says", [
+    ("Parameters", "-5", "a negative figure: '-5'"),
+    ("Training compute (FLOP)", "-1e24", "a negative figure: '-1e24'"),
+    ("Parameters", "\u0661\u0662\u0663", "not a number: '١٢٣'"),
+    ("Parameters", "\uff17\uff10\uff10\uff10", "not a number: '７０００'"),
+    ("Publication date", "\u0662\u0660\u0662\u0665-\u0660\u0661-\u0660\u0661",
+     "not a date written with the digits 0-9: '٢٠٢٥-٠١-٠١'"),
+])
+def test_impossible_figures_and_foreign_digits_in_a_csv_are_located_problems(tmp_path: Path, column: str, cell: str,
+                                                                             says: str) -> None:
+    # review 21, F6 and F7: -5 parameters were dropped without a word; a date in Arabic-Indic digits was read
+    path = epoch_file(tmp_path, naver(Model="Odd LM", **{column: cell}), naver(Model="Fine LM"))
+    found = _problems(read_epoch, path)
+    assert len(found) == 1 and found[0].startswith(f"{path}:2: record Odd LM, field {column}: {says}"), found
+    result = import_dataset("epoch", path, skip_bad_rows=True)
+    assert [str(p) for p in result.skipped] == found and len(result.records) >= 2
+
+
 def test_figures_at_the_graph_bounds_import_and_load(tmp_path: Path) -> None:
     path = epoch_file(tmp_path, naver(Model="Edge LM", Parameters="1e39", **{"Training compute (FLOP)": "1e-39"}))
     result = import_dataset("epoch", path)

@@ -9,8 +9,10 @@ import the loader then refused.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from hypothesis import strategies as st
 import asiaai_graph as ag
 from asiaai_graph.importers import read_china_llms, read_epoch, read_llmjp
 from asiaai_graph.importers.importing import import_dataset, write_import
+from asiaai_graph.importers.llmjp_records import sized
 from asiaai_graph.importers.markdown import heading, parse_cell
 
 from conftest import FIXTURES
@@ -157,3 +160,30 @@ def test_a_long_almost_pinyin_search_is_answered_quickly(kg: ag.KnowledgeGraph) 
     assert pinyin_query("xian" * 30 + "q") is None and pinyin_query("xian" * 30) == "xian" * 30
     kg.search("xian" * 30 + "q")
     assert time.monotonic() - start < 5
+
+
+# --- review 21: LLM-jp sizes beyond any model (F13) ----------------------------------------------------------------
+
+REAL_DATASETS = Path(os.environ.get("ASIAAI_GRAPH_DATASETS") or FIXTURES.parent.parent.parent / "shared" / "datasets")
+LLMJP_EN = REAL_DATASETS / "awesome-japanese-llm" / "README.en.md"
+
+
+def test_a_size_of_sixty_digits_is_refused() -> None:
+    with pytest.raises(ValueError, match="a size of 60 digits"):
+        sized("Llama (**" + "9" * 60 + "b**)")
+    assert sized("(**465b**)") == ((Decimal(465_000_000_000), False),)
+
+
+@pytest.mark.skipif(not LLMJP_EN.is_file(), reason=f"LLM-jp's README is not beside this checkout ({LLMJP_EN})")
+def test_a_size_of_sixty_digits_in_llmjp_is_a_located_problem(tmp_path: Path) -> None:
+    # before: decimal.InvalidOperation, an internal error (exit 70)
+    en = LLMJP_EN.read_text(encoding="utf-8")
+    line = en[:en.index("(**465b**)")].count("\n") + 1
+    (tmp_path / "README.en.md").write_text(en.replace("(**465b**)", "(**" + "9" * 60 + "b**)", 1), encoding="utf-8")
+    (tmp_path / "README.ja.md").write_bytes(LLMJP_EN.with_name("README.ja.md").read_bytes())
+    with pytest.raises(ag.DataError) as info:
+        import_dataset("llm-jp", tmp_path / "README.en.md", version="2026-08-22 (x)")
+    found = [str(p) for p in info.value.problems]
+    assert len(found) == 1 and found[0].startswith(f"{tmp_path / 'README.en.md'}:") and \
+        "field Architecture: a size of 60 digits (at most 15): '99999999" in found[0] and len(found[0]) < 400, found
+    assert any(f":{n}:" in found[0] for n in range(line - 40, line + 1)), (line, found)

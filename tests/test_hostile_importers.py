@@ -25,6 +25,7 @@ from asiaai_graph.importers import read_china_llms, read_epoch, read_llmjp
 from asiaai_graph.importers.importing import import_dataset, write_import
 from asiaai_graph.importers.llmjp_records import sized
 from asiaai_graph.importers.markdown import heading, parse_cell
+from asiaai_graph.utils.errors import Problem
 
 from conftest import FIXTURES
 
@@ -187,3 +188,30 @@ def test_a_size_of_sixty_digits_in_llmjp_is_a_located_problem(tmp_path: Path) ->
     assert len(found) == 1 and found[0].startswith(f"{tmp_path / 'README.en.md'}:") and \
         "field Architecture: a size of 60 digits (at most 15): '99999999" in found[0] and len(found[0]) < 400, found
     assert any(f":{n}:" in found[0] for n in range(line - 40, line + 1)), (line, found)
+
+
+# --- review 21: every importer message names file, line and field, and clips what it echoes (F15) ---------------
+
+CHINA_HEAD = "# 中国大模型列表\n\n## 大模型列表\n\n|序号|公司|大模型|省市|类别|官网|说明|\n|:-|:-|:-|:-|:-|:-|:-|\n"
+
+
+@pytest.mark.parametrize("number, model, says", [
+    ("1", "[" * 200_000, "field 大模型: '[[[[[[[["),  # before: no file, line or field, and 200 kB on one line
+    ("1", "[a](b" * 200_000, "field 大模型: a Markdown link is not closed"),  # before: a 1 MB line
+    ("²", "[文心](https://x.cn/)", "field 序号: not a number (at most 9 digits 0-9): '²'"),  # before: a raw ValueError
+    ("9" * 5000, "[文心](https://x.cn/)", "field 序号: not a number (at most 9 digits 0-9): '99999"),
+])
+def test_china_list_messages_are_located_and_short(tmp_path: Path, number: str, model: str, says: str) -> None:
+    path = tmp_path / "README.zh.md"
+    path.write_text(CHINA_HEAD + f"|{number}|百度|{model}|北京|通用|✔|说明|\n", encoding="utf-8")
+    with pytest.raises(ag.DataError) as info:
+        import_dataset("china-llms", path, version="2024-11-30 (x)")
+    found = [str(p) for p in info.value.problems]
+    assert len(found) == 1 and found[0].startswith(f"{path}:7: ") and says in found[0] and len(found[0]) < 500, \
+        found[0][:600]
+
+
+def test_a_problem_clips_a_huge_record_name() -> None:
+    text = str(ag.DataError([Problem("f.md", 3, "x" * 1_000_000, "c" * 300, "m" * 100_000)]))
+    assert len(text) < 2_500 and "… (1,000,000 characters)" in text and "… (100,000 characters)" in text
+

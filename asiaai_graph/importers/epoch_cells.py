@@ -281,7 +281,7 @@ def _datetime(cell: str) -> _dt.datetime | None:
     try:
         return _dt.datetime.fromisoformat(cell.strip())
     except ValueError:
-        raise ValueError(f"not a date and time: {cell.strip()!r}") from None
+        raise ValueError(f"not a date and time: {clip(cell.strip())!r}") from None
 
 
 def _flag(cell: str) -> bool | None:
@@ -290,7 +290,7 @@ def _flag(cell: str) -> bool | None:
         return None
     if text in ("True", "False"):
         return text == "True"
-    raise ValueError(f"expected True, False or nothing, got {text!r}")
+    raise ValueError(f"expected True, False or nothing, got {clip(text)!r}")
 
 
 PARSERS: Final[Mapping[str, Callable[[str], EpochValue]]] = {

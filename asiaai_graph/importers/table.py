@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Generic, TypeVar
 
 from asiaai_graph.datafiles.files import FORBIDDEN_CHARACTERS
-from asiaai_graph.utils.errors import DataError, Problem
+from asiaai_graph.utils.errors import DataError, Problem, clip
 from asiaai_graph.utils.limits import MAX_DECIMAL_EXPONENT
 
 __all__ = ["SourceRow", "Table", "clip", "collapse_spaces", "csv_records", "parse_decimal"]
@@ -36,17 +36,6 @@ __all__ = ["SourceRow", "Table", "clip", "collapse_spaces", "csv_records", "pars
 _NUMBER_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 # Runs of whitespace, including line breaks, tabs and no-break spaces.
 _SPACES_RE = re.compile(r"\s+")
-
-
-def clip(text: str, keep: int = 80) -> str:
-    """``text`` as a message may echo it: its first ``keep`` characters, and how long it is when longer.
-
-    Examples
-    --------
-    >>> clip("GLM-4"), clip("[" * 200_000)
-    ('GLM-4', '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[… (200,000 characters)')
-    """
-    return text if len(text) <= keep else f"{text[:keep]}… ({len(text):,} characters)"
 
 
 def parse_decimal(text: str) -> Decimal:

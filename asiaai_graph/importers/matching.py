@@ -325,6 +325,7 @@ class Matcher:
         self.dataset = dataset
         self.curated: dict[tuple[str, str], set[str]] = {}
         self.curated_ids: set[tuple[str, str]] = set()
+        self._kinds_of_id: dict[str, set[str]] = {}  # id -> the record types of the curated records it names
         self.curated_names: dict[tuple[str, str], str] = {}
         self.used: set[tuple[str, str, str]] = set()
         """The entries of ``tables.names`` that :meth:`id` or :meth:`how` found, as (kind, dataset, name key)."""
@@ -333,6 +334,7 @@ class Matcher:
                 self.curated.setdefault((record.record_type, key(name)), set()).add(record.id)
             self.curated.setdefault((record.record_type, key(record.id)), set()).add(record.id)
             self.curated_ids.add((record.record_type, record.id))
+            self._kinds_of_id.setdefault(record.id, set()).add(record.record_type)
             self.curated_names[(record.record_type, record.id)] = names_of(record)[0]
 
     def _find(self, kind: str, name: str, locator: str | None = None) -> tuple[str, str]:
@@ -352,7 +354,7 @@ class Matcher:
             raise NameProblem(name, f"{clip(name)!r} names several curated {kind}s ({', '.join(sorted(ids))}): "
                                     f"say which in data/matching.tsv")
         new = slug(name)
-        if any(k == new and kind != other for (other, k) in self.curated_ids):
+        if self._kinds_of_id.get(new, set()) - {kind}:  # a dict, not a scan of every curated id (review 21, F14)
             new = f"{new}-{kind}"  # the id of a curated record of another kind
         return new, "new"
 

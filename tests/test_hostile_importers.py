@@ -9,8 +9,10 @@ import the loader then refused.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,9 @@ from hypothesis import strategies as st
 import asiaai_graph as ag
 from asiaai_graph.importers import read_china_llms, read_epoch, read_llmjp
 from asiaai_graph.importers.importing import import_dataset, write_import
+from asiaai_graph.importers.llmjp_records import sized
 from asiaai_graph.importers.markdown import heading, parse_cell
+from asiaai_graph.utils.errors import Problem
 
 from conftest import FIXTURES
 
@@ -71,6 +75,24 @@ def test_figures_beyond_the_graph_bounds_in_a_csv_are_located_problems(tmp_path:
     path = epoch_file(tmp_path, naver(Model="Huge LM", Parameters=cell))
     found = _problems(read_epoch, path)
     assert len(found) == 1 and ":2: record Huge LM, field Parameters:" in found[0], found
+
+
+@pytest.mark.parametrize("column, cell, says", [
+    ("Parameters", "-5", "a negative figure: '-5'"),
+    ("Training compute (FLOP)", "-1e24", "a negative figure: '-1e24'"),
+    ("Parameters", "\u0661\u0662\u0663", "not a number: '١٢٣'"),
+    ("Parameters", "\uff17\uff10\uff10\uff10", "not a number: '７０００'"),
+    ("Publication date", "\u0662\u0660\u0662\u0665-\u0660\u0661-\u0660\u0661",
+     "not a date written with the digits 0-9: '٢٠٢٥-٠١-٠١'"),
+])
+def test_impossible_figures_and_foreign_digits_in_a_csv_are_located_problems(tmp_path: Path, column: str, cell: str,
+                                                                             says: str) -> None:
+    # review 21, F6 and F7: -5 parameters were dropped without a word; a date in Arabic-Indic digits was read
+    path = epoch_file(tmp_path, naver(Model="Odd LM", **{column: cell}), naver(Model="Fine LM"))
+    found = _problems(read_epoch, path)
+    assert len(found) == 1 and found[0].startswith(f"{path}:2: record Odd LM, field {column}: {says}"), found
+    result = import_dataset("epoch", path, skip_bad_rows=True)
+    assert [str(p) for p in result.skipped] == found and len(result.records) >= 2
 
 
 def test_figures_at_the_graph_bounds_import_and_load(tmp_path: Path) -> None:
@@ -139,3 +161,69 @@ def test_a_long_almost_pinyin_search_is_answered_quickly(kg: ag.KnowledgeGraph) 
     assert pinyin_query("xian" * 30 + "q") is None and pinyin_query("xian" * 30) == "xian" * 30
     kg.search("xian" * 30 + "q")
     assert time.monotonic() - start < 5
+
+
+# --- review 21: LLM-jp sizes beyond any model (F13) ----------------------------------------------------------------
+
+REAL_DATASETS = Path(os.environ.get("ASIAAI_GRAPH_DATASETS") or FIXTURES.parent.parent.parent / "shared" / "datasets")
+LLMJP_EN = REAL_DATASETS / "awesome-japanese-llm" / "README.en.md"
+
+
+def test_a_size_of_sixty_digits_is_refused() -> None:
+    with pytest.raises(ValueError, match="a size of 60 digits"):
+        sized("Llama (**" + "9" * 60 + "b**)")
+    assert sized("(**465b**)") == ((Decimal(465_000_000_000), False),)
+
+
+@pytest.mark.skipif(not LLMJP_EN.is_file(), reason=f"LLM-jp's README is not beside this checkout ({LLMJP_EN})")
+def test_a_size_of_sixty_digits_in_llmjp_is_a_located_problem(tmp_path: Path) -> None:
+    # before: decimal.InvalidOperation, an internal error (exit 70)
+    en = LLMJP_EN.read_text(encoding="utf-8")
+    line = en[:en.index("(**465b**)")].count("\n") + 1
+    (tmp_path / "README.en.md").write_text(en.replace("(**465b**)", "(**" + "9" * 60 + "b**)", 1), encoding="utf-8")
+    (tmp_path / "README.ja.md").write_bytes(LLMJP_EN.with_name("README.ja.md").read_bytes())
+    with pytest.raises(ag.DataError) as info:
+        import_dataset("llm-jp", tmp_path / "README.en.md", version="2026-08-22 (x)")
+    found = [str(p) for p in info.value.problems]
+    assert len(found) == 1 and found[0].startswith(f"{tmp_path / 'README.en.md'}:") and \
+        "field Architecture: a size of 60 digits (at most 15): '99999999" in found[0] and len(found[0]) < 400, found
+    assert any(f":{n}:" in found[0] for n in range(line - 40, line + 1)), (line, found)
+
+
+# --- review 21: every importer message names file, line and field, and clips what it echoes (F15) ---------------
+
+CHINA_HEAD = "# 中国大模型列表\n\n## 大模型列表\n\n|序号|公司|大模型|省市|类别|官网|说明|\n|:-|:-|:-|:-|:-|:-|:-|\n"
+
+
+@pytest.mark.parametrize("number, model, says", [
+    ("1", "[" * 200_000, "field 大模型: '[[[[[[[["),  # before: no file, line or field, and 200 kB on one line
+    ("1", "[a](b" * 200_000, "field 大模型: a Markdown link is not closed"),  # before: a 1 MB line
+    ("²", "[文心](https://x.cn/)", "field 序号: not a number (at most 9 digits 0-9): '²'"),  # before: a raw ValueError
+    ("9" * 5000, "[文心](https://x.cn/)", "field 序号: not a number (at most 9 digits 0-9): '99999"),
+])
+def test_china_list_messages_are_located_and_short(tmp_path: Path, number: str, model: str, says: str) -> None:
+    path = tmp_path / "README.zh.md"
+    path.write_text(CHINA_HEAD + f"|{number}|百度|{model}|北京|通用|✔|说明|\n", encoding="utf-8")
+    with pytest.raises(ag.DataError) as info:
+        import_dataset("china-llms", path, version="2024-11-30 (x)")
+    found = [str(p) for p in info.value.problems]
+    assert len(found) == 1 and found[0].startswith(f"{path}:7: ") and says in found[0] and len(found[0]) < 500, \
+        found[0][:600]
+
+
+def test_a_problem_clips_a_huge_record_name() -> None:
+    text = str(ag.DataError([Problem("f.md", 3, "x" * 1_000_000, "c" * 300, "m" * 100_000)]))
+    assert len(text) < 2_500 and "… (1,000,000 characters)" in text and "… (100,000 characters)" in text
+
+
+def test_new_names_are_matched_without_scanning_every_curated_id() -> None:
+    # review 21, F14: each new name scanned every curated id (44 million steps for a 20k-row Chinese list)
+    from asiaai_graph.importers.matching import Matcher, MatchingTables
+    from asiaai_graph.schema import Organization
+
+    curated = [Organization(id=f"org-{n}", name=f"Org {n}", kind="company", sources=["s"]) for n in range(8000)]
+    matcher = Matcher(curated, MatchingTables({}, {}, frozenset(), ()), "demo")
+    start = time.monotonic()
+    ids = [matcher.id("model", f"Model {n}") for n in range(2000)]
+    assert time.monotonic() - start < 1.5 and ids[-1] == "model-1999"
+    assert matcher.id("model", "org-7") == "org-7-model"  # the id of a curated record of another kind, as before

@@ -62,7 +62,7 @@ from typing import Final
 
 from asiaai_graph.utils.errors import DataError, Problem
 from asiaai_graph.importers.markdown import Cell, Link, iter_tables, parse_cell, split_top_level, unclosed_link
-from asiaai_graph.importers.table import SourceRow, Table, collapse_spaces
+from asiaai_graph.importers.table import SourceRow, Table, clip, collapse_spaces
 
 __all__ = ["COLUMNS", "PROVINCES", "ChinaLlmRow", "ChinaLlmTable", "ListedModel", "read_china_llms", "split_place"]
 
@@ -197,7 +197,7 @@ def read_china_llms(path: str | PathLike[str], *, skip_bad_rows: bool = False) -
     Traceback (most recent call last):
     ...
     asiaai_graph.utils.errors.DataError: 1 problem in the data:
-      ...README.zh.md:5: record 文心一言, field 序号: not a number: 'x'
+      ...README.zh.md:5: record 文心一言, field 序号: not a number (at most 9 digits 0-9): 'x'
     """
     file = str(path)
     try:
@@ -226,7 +226,7 @@ def read_china_llms(path: str | PathLike[str], *, skip_bad_rows: bool = False) -
         if row.extra:
             notes.append(row.problem(None, "text after the last column: " + " | ".join(c.markdown for c in row.extra)))
         if row.official_site is None and row.values["官网"]:
-            notes.append(row.problem("官网", f"neither ✔ nor ✘: {row.values['官网'].markdown!r}"))
+            notes.append(row.problem("官网", f"neither ✔ nor ✘: {clip(row.values['官网'].markdown)!r}"))
         rows.append(row)
     if problems and not skip_bad_rows:
         raise DataError(problems)
@@ -247,9 +247,10 @@ def _read_row(file: str, line: int, raw_cells: Sequence[str]) -> ChinaLlmRow | l
         if unclosed_link(cell.markdown):
             problems.append(Problem(file, line, name, column, "a Markdown link is not closed"))
     number_text = values["序号"].text
-    number = int(number_text) if number_text.isdigit() else None
+    # the digits 0-9 only: str.isdigit() is true of "²", which int() then refuses
+    number = int(number_text) if number_text.isascii() and number_text.isdigit() and len(number_text) < 10 else None
     if number is None:
-        problems.append(Problem(file, line, name, "序号", f"not a number: {number_text!r}"))
+        problems.append(Problem(file, line, name, "序号", f"not a number (at most 9 digits 0-9): {clip(number_text)!r}"))
     organization = collapse_spaces(values["公司"].text)
     if not organization:
         problems.append(Problem(file, line, name, "公司", "no organization"))

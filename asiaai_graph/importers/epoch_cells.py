@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Final, TypeAlias
 
-from asiaai_graph.importers.table import collapse_spaces, parse_decimal, visible
+from asiaai_graph.importers.table import clip, collapse_spaces, parse_decimal, visible
 from asiaai_graph.schema import PartialDate
 
 __all__ = ["COLUMN_KINDS", "DATASETS", "LAYOUTS", "PARSERS", "EpochValue", "pair_countries", "split_links",
@@ -207,12 +207,27 @@ def _name(cell: str) -> str | None:
     return collapse_spaces(cell) or None
 
 
+def _figure(text: str) -> Decimal:
+    """A number of an Epoch column: every one is a count, a size, an amount or a share, none below zero.
+
+    >>> _figure("-5")
+    Traceback (most recent call last):
+    ...
+    ValueError: a negative figure: '-5' (every figure of the file is a count, size, amount or share)
+    """
+    value = parse_decimal(text)
+    if value < 0:
+        raise ValueError(f"a negative figure: {clip(text.strip())!r} (every figure of the file is a count, size, "
+                         "amount or share)")
+    return value
+
+
 def _number(cell: str) -> Decimal | None:
-    return parse_decimal(cell) if cell.strip() else None
+    return _figure(cell) if cell.strip() else None
 
 
 def _numbers(cell: str) -> tuple[Decimal, ...]:
-    return tuple(parse_decimal(part) for part in cell.split(",") if part.strip())
+    return tuple(_figure(part) for part in cell.split(",") if part.strip())
 
 
 def _date(cell: str) -> PartialDate | None:
@@ -230,7 +245,7 @@ def _date(cell: str) -> PartialDate | None:
     """
     if not cell.strip():
         return None
-    date = PartialDate.parse(cell.strip())
+    date = _ascii_date(cell)
     if date.day == 1:
         return PartialDate.parse(f"{date.year:04d}" if date.month == 1 else f"{date.year:04d}-{date.month:02d}")
     return date
@@ -243,7 +258,21 @@ def _day(cell: str) -> PartialDate | None:
     >>> _day("2024-04-01"), _day("")
     (PartialDate('2024-04-01'), None)
     """
-    return PartialDate.parse(cell.strip()) if cell.strip() else None
+    return _ascii_date(cell) if cell.strip() else None
+
+
+def _ascii_date(cell: str) -> PartialDate:
+    """A date written with the digits 0-9 (``PartialDate`` alone would also read ``٢٠٢٥-٠١-٠١``).
+
+    >>> _ascii_date("\u0662\u0660\u0662\u0665-\u0660\u0661-\u0660\u0663")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a date written with the digits 0-9: '٢٠٢٥-٠١-٠٣'
+    """
+    text = cell.strip()
+    if not text.isascii():
+        raise ValueError(f"not a date written with the digits 0-9: {clip(text)!r}")
+    return PartialDate.parse(text)
 
 
 def _datetime(cell: str) -> _dt.datetime | None:
@@ -252,7 +281,7 @@ def _datetime(cell: str) -> _dt.datetime | None:
     try:
         return _dt.datetime.fromisoformat(cell.strip())
     except ValueError:
-        raise ValueError(f"not a date and time: {cell.strip()!r}") from None
+        raise ValueError(f"not a date and time: {clip(cell.strip())!r}") from None
 
 
 def _flag(cell: str) -> bool | None:
@@ -261,7 +290,7 @@ def _flag(cell: str) -> bool | None:
         return None
     if text in ("True", "False"):
         return text == "True"
-    raise ValueError(f"expected True, False or nothing, got {text!r}")
+    raise ValueError(f"expected True, False or nothing, got {clip(text)!r}")
 
 
 PARSERS: Final[Mapping[str, Callable[[str], EpochValue]]] = {

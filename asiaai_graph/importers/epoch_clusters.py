@@ -53,7 +53,7 @@ from os import PathLike
 from asiaai_graph.importers.epoch_cells import EpochValue
 from asiaai_graph.importers.epoch_sheet import SheetRow, read_sheet
 from asiaai_graph.importers.regions import country_code
-from asiaai_graph.importers.table import SourceRow, Table
+from asiaai_graph.importers.table import SourceRow, Table, clip
 from asiaai_graph.schema.values import PartialDate
 from asiaai_graph.utils.errors import DataError, Problem
 
@@ -173,7 +173,7 @@ def _row(file: str, r: SheetRow, problems: list[Problem]) -> ClusterRow | None:
             found.append(Problem(file, r.line, name, "Country", str(exc.args[0])))
     single = _text(v, "Single cluster?")
     if single is not None and single not in _SINGLE:
-        found.append(Problem(file, r.line, name, "Single cluster?", f"expected Yes, No or Unclear, got {single!r}"))
+        found.append(Problem(file, r.line, name, "Single cluster?", f"expected Yes, No or Unclear, got {clip(single)!r}"))
     status = _text(v, "Status")
     if status is None:
         found.append(Problem(file, r.line, name, "Status", "the row has no status"))

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from asiaai_graph.importers.build import Builder
     from asiaai_graph.importers.hardware_records import GraphUse
     from asiaai_graph.importers.matching import Matcher, MatchingTables
+    from asiaai_graph.importers.table import Table
     from asiaai_graph.schema import Record, Source
 
 __all__ = ["IMPORTERS", "ImportResult", "curated_tables_dir", "graph_use", "import_dataset", "write_import"]
@@ -92,13 +94,33 @@ def placed_countries() -> dict[str, str]:
     return {o.id: o.country for o in kg.organizations() if o.country}
 
 
+@contextmanager
+def located(*tables: Table[Any]) -> Iterator[None]:
+    """Turn a name that gives no id (:class:`~asiaai_graph.importers.matching.NameProblem`) into a
+    :class:`DataError` naming the file, line and column whose cell holds it."""
+    from asiaai_graph.importers.matching import NameProblem
+
+    try:
+        yield
+    except NameProblem as exc:
+        for table in tables:
+            for row in table.rows:
+                column = next((c for c, cell in row.cells.items() if exc.name in cell), None)
+                if column is None and getattr(row, "city", None) == exc.name:
+                    column = "city"  # a ROR record's (its cells are not kept)
+                if column is not None or row.name == exc.name:
+                    raise DataError([row.problem(column, str(exc))]) from None
+        raise DataError([Problem(tables[0].file, None, None, None, str(exc))]) from None
+
+
 def _epoch(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,
            version: str | None) -> tuple[Builder, list[str], list[Problem]]:
     from asiaai_graph.importers.epoch import read_epoch
     from asiaai_graph.importers.epoch_records import epoch_records, epoch_source
 
     table = read_epoch(path, skip_bad_rows=skip)
-    builder, notes = epoch_records(table, matcher_for(epoch_source(table).id), placed_countries)
+    with located(table):
+        builder, notes = epoch_records(table, matcher_for(epoch_source(table).id), placed_countries)
     return builder, notes, list(table.problems)
 
 
@@ -113,7 +135,8 @@ def _llmjp(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,
                                  f"LLM-jp's English README needs its Japanese twin beside it ({ja_path.name})")])
     en, ja = read_llmjp(path, skip_bad_rows=skip), read_llmjp(ja_path, skip_bad_rows=skip)
     source = llmjp_source(version)
-    builder, notes = llmjp_records(pair_llmjp(en, ja), matcher_for(source.id), source)
+    with located(en, ja):
+        builder, notes = llmjp_records(pair_llmjp(en, ja), matcher_for(source.id), source)
     return builder, notes, [*en.problems, *ja.problems]
 
 
@@ -125,7 +148,8 @@ def _china(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,
     table = read_china_llms(path, skip_bad_rows=skip)
     attribution = table.attribution[1] if table.attribution else None
     source = china_source(attribution, version)
-    return china_records(table, matcher_for(source.id), source), [], list(table.problems)
+    with located(table):
+        return china_records(table, matcher_for(source.id), source), [], list(table.problems)
 
 
 def graph_use() -> GraphUse:
@@ -155,7 +179,8 @@ def _clusters(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,
 
     table = read_clusters(path, skip_bad_rows=skip)
     source = clusters_source(version)
-    builder, notes = clusters_records(table, matcher_for(source.id), source, placed_countries)
+    with located(table):
+        builder, notes = clusters_records(table, matcher_for(source.id), source, placed_countries)
     return builder, notes, list(table.problems)
 
 
@@ -169,7 +194,8 @@ def _hardware(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,
         changed = [r.last_modified for r in table.rows if r.last_modified is not None]
         version = max(changed).date().isoformat() if changed else None
     source = hardware_source(version)
-    builder, notes = hardware_records(table, matcher_for(source.id), source, graph_use())
+    with located(table):
+        builder, notes = hardware_records(table, matcher_for(source.id), source, graph_use())
     return builder, notes, list(table.problems)
 
 
@@ -198,7 +224,8 @@ def _ror(path: Path, matcher_for: Callable[[str], Matcher], skip: bool,
     held = data_folder_records(source.id)
     organizations = [r for r in held if isinstance(r, Organization)]
     places = [r for r in held if isinstance(r, Place)]
-    builder, notes = ror_records(table, organizations, places, matcher_for(source.id), source)
+    with located(table):
+        builder, notes = ror_records(table, organizations, places, matcher_for(source.id), source)
     return builder, notes, list(table.problems)
 
 

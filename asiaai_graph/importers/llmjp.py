@@ -67,7 +67,7 @@ from asiaai_graph.importers.markdown import (
     split_top_level,
     unclosed_link,
 )
-from asiaai_graph.importers.table import SourceRow, Table, collapse_spaces
+from asiaai_graph.importers.table import SourceRow, Table, clip, collapse_spaces
 from asiaai_graph.schema import PartialDate
 
 __all__ = [
@@ -318,7 +318,7 @@ def _read_row(
             if text:
                 try:
                     if not _YEAR.fullmatch(text):
-                        raise ValueError(f"not a year: {text!r}")
+                        raise ValueError(f"not a year: {clip(text)!r}")
                     year = PartialDate(int(text))
                 except ValueError as exc:  # also year 0000, which PartialDate refuses
                     problems.append(Problem(file, line, name, column, str(exc)))

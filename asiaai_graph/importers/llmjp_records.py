@@ -35,16 +35,18 @@ Examples
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.importers.build import Builder
 from asiaai_graph.importers.language_models import KindDecision, language_model_kind
+from asiaai_graph.importers.table import clip
 
 if TYPE_CHECKING:
     from asiaai_graph.importers.llmjp import LlmJpPairing, LlmJpRow
     from asiaai_graph.importers.matching import Matcher, MatchingTables
     from asiaai_graph.schema import Source
+    from asiaai_graph.utils.errors import Problem
 
 __all__ = ["KINDS", "llmjp_kind", "llmjp_records", "llmjp_source", "sized", "sizes"]
 
@@ -75,9 +77,46 @@ def sized(markdown: str) -> tuple[tuple[Decimal, bool], ...]:
         exact = _EXACT.match(bold.strip())
         m = exact or _SIZE.match(bold.strip())
         if m:
-            value = (Decimal(m.group(1)) * _SCALE[m.group(2).lower()]).quantize(Decimal(1))
+            value = _scaled(m.group(1), m.group(2))
             found[value] = found.get(value, False) or bool(exact)
     return tuple(sorted(found.items()))
+
+
+#: The most digits a size or token count may be written with: 10^15 t is far beyond any model (and the graph's 10^40).
+_MAX_SIZE_DIGITS = 15
+_EXACT_CONTEXT = Context(prec=60)
+
+
+def _scaled(number: str, unit: str) -> Decimal:
+    """``number`` times its unit (``k``, ``m``, ``b``, ``t``), a whole count; ``ValueError`` for too many digits.
+
+    >>> _scaled("1.4", "b")
+    Decimal('1400000000')
+    >>> _scaled("9" * 60, "b")
+    Traceback (most recent call last):
+    ...
+    ValueError: a size of 60 digits (at most 15): '999999999999999999999999999999999999999999999999999999999999b'
+    """
+    if len(number.replace(".", "")) > _MAX_SIZE_DIGITS:
+        raise ValueError(f"a size of {len(number.replace('.', ''))} digits (at most {_MAX_SIZE_DIGITS}): "
+                         f"{clip(number + unit)!r}")
+    return _EXACT_CONTEXT.multiply(Decimal(number), _SCALE[unit.lower()]).quantize(Decimal(1), context=_EXACT_CONTEXT)
+
+
+def _checked_sizes(row: LlmJpRow) -> Problem | None:
+    """A problem for a size or token count in a row that cannot be read as a count, or ``None``."""
+    for role, read in (("architecture", sized), ("training_data", _tokens)):
+        cell = row.get(role)
+        if cell is not None:
+            try:
+                read(cell.markdown)
+            except ValueError as exc:
+                return row.problem(row.column_for(role) or role, str(exc))
+    return None
+
+
+def _tokens(markdown: str) -> set[Decimal]:
+    return {_scaled(n, u) for n, u in _TOKENS.findall(markdown)}
 
 
 def sizes(markdown: str) -> tuple[Decimal, ...]:
@@ -147,7 +186,7 @@ def _model_data(row: LlmJpRow, ja: LlmJpRow, kind: str, developers: list[str], b
             data["variant_parameters"] = [_size(*s) for s in found]
     training = row.get("training_data")
     if training is not None:
-        tokens = {(Decimal(n) * _SCALE[u.lower()]).quantize(Decimal(1)) for n, u in _TOKENS.findall(training.markdown)}
+        tokens = _tokens(training.markdown)
         if len(tokens) == 1:
             data["training_tokens"] = {"value": tokens.pop()}
     licence = row.get("license")
@@ -196,6 +235,10 @@ def llmjp_records(pairing: LlmJpPairing, matcher: Matcher, source: Source) -> tu
         if not developers:
             if not builder.problems or builder.problems[-1].line != row.line:
                 builder.problems.append(row.problem("developer", f"{row.name}: no developer"))
+            continue
+        unreadable = _checked_sizes(row)
+        if unreadable is not None:
+            builder.problems.append(unreadable)
             continue
         decision = llmjp_kind(row, matcher.tables)
         data = _model_data(row, ja, decision.kind, list(dict.fromkeys(developers)), base)

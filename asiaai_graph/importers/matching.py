@@ -42,12 +42,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from asiaai_graph.utils.errors import DataError, Problem
+from asiaai_graph.utils.errors import DataError, Problem, clip
 
 if TYPE_CHECKING:
     from asiaai_graph.schema import Record
 
-__all__ = ["MAX_SLUG", "Exclusion", "Matcher", "MatchingTables", "acronyms", "key", "read_tables", "slug", "variants"]
+__all__ = ["MAX_SLUG", "Exclusion", "Matcher", "MatchingTables", "NameProblem", "acronyms", "key", "read_tables", "slug", "variants"]
 
 #: The longest id :func:`slug` makes.
 MAX_SLUG = 60
@@ -117,6 +117,15 @@ def _ascii_letter(c: str) -> str:
     return words[-1].lower() if words[0] == "LATIN" else f" {words[-1].lower()} "  # a Latin letter stays in its word
 
 
+class NameProblem(ValueError):
+    """A dataset's name that gives no id (nothing ASCII in it, or several curated records): ``name`` is the name,
+    so that the import can say which row and cell hold it."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
 def slug(name: str) -> str:
     """A stable lowercase ASCII id for a name; Chinese characters become toneless pinyin.
 
@@ -137,7 +146,8 @@ def slug(name: str) -> str:
     text = "".join(_ascii_letter(c) for c in text)
     out = re.sub(r"[^a-z0-9]+", "-", text.casefold().replace("'", "")).strip("-")
     if not out:
-        raise ValueError(f"{name!r} has nothing that can be written as an ASCII id; give it one in data/matching.tsv")
+        raise NameProblem(name, f"{clip(name)!r} has nothing that can be written as an ASCII id; give it one in "
+                                "data/matching.tsv")
     if len(out) > MAX_SLUG:  # a paper's title or a project's full name: its first words and a digest of the rest
         digest = hashlib.sha256(out.encode()).hexdigest()[:6]
         head = out[:MAX_SLUG - len(digest) - 1]
@@ -315,6 +325,7 @@ class Matcher:
         self.dataset = dataset
         self.curated: dict[tuple[str, str], set[str]] = {}
         self.curated_ids: set[tuple[str, str]] = set()
+        self._kinds_of_id: dict[str, set[str]] = {}  # id -> the record types of the curated records it names
         self.curated_names: dict[tuple[str, str], str] = {}
         self.used: set[tuple[str, str, str]] = set()
         """The entries of ``tables.names`` that :meth:`id` or :meth:`how` found, as (kind, dataset, name key)."""
@@ -323,6 +334,7 @@ class Matcher:
                 self.curated.setdefault((record.record_type, key(name)), set()).add(record.id)
             self.curated.setdefault((record.record_type, key(record.id)), set()).add(record.id)
             self.curated_ids.add((record.record_type, record.id))
+            self._kinds_of_id.setdefault(record.id, set()).add(record.record_type)
             self.curated_names[(record.record_type, record.id)] = names_of(record)[0]
 
     def _find(self, kind: str, name: str, locator: str | None = None) -> tuple[str, str]:
@@ -339,10 +351,10 @@ class Matcher:
         if len(ids) == 1:
             return next(iter(ids)), "curated name"
         if len(ids) > 1:
-            raise ValueError(f"{name!r} names several curated {kind}s ({', '.join(sorted(ids))}): "
-                             f"say which in data/matching.tsv")
+            raise NameProblem(name, f"{clip(name)!r} names several curated {kind}s ({', '.join(sorted(ids))}): "
+                                    f"say which in data/matching.tsv")
         new = slug(name)
-        if any(k == new and kind != other for (other, k) in self.curated_ids):
+        if self._kinds_of_id.get(new, set()) - {kind}:  # a dict, not a scan of every curated id (review 21, F14)
             new = f"{new}-{kind}"  # the id of a curated record of another kind
         return new, "new"
 

@@ -38,13 +38,16 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from asiaai_graph.importers.table import SourceRow, Table
+from asiaai_graph.importers.table import SourceRow, Table, clip
+from asiaai_graph.schema.codes import COUNTRY_CODES
 from asiaai_graph.utils.errors import DataError, Problem
+from asiaai_graph.utils.limits import MAX_ROR_BYTES, MAX_ROR_LINE
 
 __all__ = ["ROR_PREFIX", "RorRecord", "RorTable", "parse_ror_line", "read_ror"]
 
@@ -150,10 +153,23 @@ def _v2(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+class _FieldError(ValueError):
+    """A record whose one field is wrong: the problem names the field."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field_name
+
+
 def parse_ror_line(line: str, file: str, number: int) -> RorRecord:
     """One line of the file as a :class:`RorRecord`; ``ValueError`` says what is wrong with it."""
     try:
         wrapper = json.loads(line)
+    except RecursionError:
+        raise ValueError("not a ROR record: JSON nested too deeply") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not a ROR record: {exc!r}") from None
+    try:
         record = wrapper["record"]
         fields = _v2(record) if "names" in record else _v1(record)
         if not fields["name"]:
@@ -161,39 +177,79 @@ def parse_ror_line(line: str, file: str, number: int) -> RorRecord:
         relationships = tuple((str(r["type"]).lower(), _short(str(r["id"])), str(r.get("label") or ""))
                               for r in record.get("relationships") or ())
         established = record.get("established")
+        country = fields["country"]
+        if country is not None and country not in COUNTRY_CODES:
+            raise _FieldError("country_code", f"{clip(country)!r} is not an ISO 3166-1 alpha-2 country code")
         return RorRecord(
             "ror-asia", file, number, {}, fields.pop("name"), ror=_short(str(record["id"])),
             release=str(wrapper.get("release") or ""), status=str(record.get("status") or "active"),
             established=established if isinstance(established, int) else None,
             relationships=relationships, names=tuple(fields.pop("names")), **fields)
-    except (KeyError, TypeError, AttributeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"not a ROR record: {exc!r}") from None
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not a ROR record: {clip(repr(exc))}") from None
 
 
-def _lines(path: Path) -> Iterator[str]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        yield from fh
+def _lines(path: Path, max_bytes: int, max_line: int) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each line that is not blank, read in bounded blocks (no line is built longer than
+    ``max_line``, nothing past ``max_bytes`` is decompressed); a :class:`DataError` names the line that fails."""
+    file, number, total, rest = str(path), 0, 0, b""
+    opener: Any = gzip.open if path.suffix == ".gz" else open
+
+    def refuse(message: str) -> DataError:
+        return DataError([Problem(file, number + 1, None, None, message)])
+
+    try:
+        with opener(path, "rb") as fh:
+            while block := fh.read(_BLOCK):
+                total += len(block)
+                if total > max_bytes:
+                    raise refuse(f"the file decompresses to more than {max_bytes:,} bytes (max_bytes)")
+                *whole, rest = (rest + block).split(b"\n")
+                for raw in whole:
+                    number += 1
+                    if raw.strip():
+                        yield number, _decoded(raw, file, number, max_line)
+                if len(rest) > max_line:
+                    raise refuse(f"a line longer than {max_line:,} bytes (max_line)")
+            if rest.strip():
+                yield number + 1, _decoded(rest, file, number + 1, max_line)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise refuse(f"not a readable gzip file: {clip(str(exc))}") from None
+    except OSError as exc:
+        raise refuse(f"cannot read the file: {clip(str(exc.strerror or exc))}") from None
 
 
-def read_ror(path: str | os.PathLike[str], *, skip_bad_rows: bool = False) -> RorTable:
+_BLOCK = 1 << 20
+
+
+def _decoded(raw: bytes, file: str, number: int, max_line: int) -> str:
+    if len(raw) > max_line:
+        raise DataError([Problem(file, number, None, None, f"a line longer than {max_line:,} bytes (max_line)")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(file, number, None, None, f"not UTF-8 text: {exc.reason}")]) from None
+
+
+def read_ror(path: str | os.PathLike[str], *, skip_bad_rows: bool = False, max_bytes: int = MAX_ROR_BYTES,
+             max_line: int = MAX_ROR_LINE) -> RorTable:
     """Read a ROR JSON Lines file (gzipped or not) into a :class:`RorTable`.
 
     Raises :class:`~asiaai_graph.utils.errors.DataError` naming the line of the first bad record,
-    unless ``skip_bad_rows`` (then every bad line is in ``problems``).
+    unless ``skip_bad_rows`` (then every bad line is in ``problems``). A file that decompresses to
+    more than ``max_bytes`` bytes, or holds a line of more than ``max_line`` bytes, is refused
+    whatever ``skip_bad_rows`` says (see :data:`~asiaai_graph.utils.limits.MAX_ROR_BYTES`).
     """
     file = Path(path)
     if not file.is_file():
         raise DataError([Problem(str(file), None, None, None, "no such file")])
     records: list[RorRecord] = []
     problems: list[Problem] = []
-    for number, line in enumerate(_lines(file), 1):
-        if not line.strip():
-            continue
+    for number, line in _lines(file, max_bytes, max_line):
         try:
             records.append(parse_ror_line(line, str(file), number))
         except ValueError as exc:
-            problem = Problem(str(file), number, None, None, str(exc))
+            problem = Problem(str(file), number, None, getattr(exc, "field", None), str(exc))
             if not skip_bad_rows:
                 raise DataError([problem]) from None
             problems.append(problem)

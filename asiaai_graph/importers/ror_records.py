@@ -168,22 +168,59 @@ def _candidates(org: Organization, table: RorTable, strong: dict[str, set[str]],
     return fit(own, (strong,)) or fit(every, (strong, weak))
 
 
+def _forced(table: RorTable, matcher: Matcher, notes: list[str]) -> dict[str, str | None]:
+    """Organization id -> the ROR id matching.tsv ties it to, or ``None`` for a row the file cannot honour
+    (a record it does not hold, or one outside Asia): such a row is unused, and noted."""
+    from asiaai_graph.importers.regions import is_asian_code
+
+    forced: dict[str, str | None] = {}
+    for entry, oid in matcher.tables.names.items():
+        if entry[0] != "organization" or entry[1] != ROR_SOURCE_ID:
+            continue
+        rid = _ror_of_key(entry[2])
+        rec = table.by_id.get(rid)
+        if rec is None:
+            notes.append(f"matching.tsv ties {oid} to {ROR_PREFIX}{rid}, which {table.file} does not hold: "
+                         "the row is unused")
+            forced[oid] = None
+        elif rec.country is not None and not is_asian_code(_country(rec) or ""):
+            notes.append(f"{table.file}:{rec.line}: matching.tsv ties {oid} to {ROR_PREFIX}{rid}, whose country "
+                         f"is now {rec.country}, outside Asia: not imported (check the row)")
+            forced[oid] = None
+        else:
+            forced[oid] = rid
+            matcher.used.add(entry)
+    return forced
+
+
+def _elsewhere(org: Organization, table: RorTable, strong: Mapping[str, set[str]],
+               country_names: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(ROR id, country) of the active records whose display name or label is one of an organization's own
+    names, but in a country outside Asia: a record ROR has moved out of the file's area (the file holds Asia's),
+    which the country check would drop without a word. (Namesakes in another country of Asia are common:
+    "Ministry of Foreign Affairs".)"""
+    from asiaai_graph.importers.regions import is_asian_code
+
+    country_name = country_names.get(org.country or "")
+    own = {k for n in (org.name, *org.labels.values()) for k in name_keys(n, country_name)}
+    found = {r for k in own for r in strong.get(k, ())}
+    return sorted((r, table.by_id[r].country or "?") for r in found
+                  if table.by_id[r].status == "active" and not is_asian_code(_country(table.by_id[r]) or ""))
+
+
 def match_ror(table: RorTable, organizations: Sequence[Organization], matcher: Matcher) -> RorMatch:
     """Match the data folder's organizations to ROR records (see the module docstring)."""
     tables = matcher.tables
     strong, weak = _index(table, tables)
     country_names = {r.country: r.country_name for r in table if r.country and r.country_name}
     country_names["CN"] = "China"
-    forced: dict[str, str] = {}
-    for entry, rid in tables.names.items():
-        if entry[0] == "organization" and entry[1] == ROR_SOURCE_ID:
-            forced[rid] = _ror_of_key(entry[2])
-            matcher.used.add(entry)
     out = RorMatch()
+    forced = _forced(table, matcher, out.notes)
     claimed: dict[str, list[str]] = {}
     for org in organizations:
         if org.id in forced:
-            claimed.setdefault(forced[org.id], []).append(org.id)
+            if forced[org.id] is not None:
+                claimed.setdefault(forced[org.id] or "", []).append(org.id)
             continue
         found = _candidates(org, table, strong, weak, country_names) - set(forced.values())  # a row decides
         if len(found) == 1:
@@ -191,6 +228,10 @@ def match_ror(table: RorTable, organizations: Sequence[Organization], matcher: M
         elif found:
             out.notes.append(f"{org.id}: several ROR records fit ({', '.join(sorted(found))}); not matched "
                              "(say which in matching.tsv, dataset ror-asia)")
+        elif org.country is not None and (moved := _elsewhere(org, table, strong, country_names)):
+            out.notes.append(f"{org.id}: ROR's {', '.join(f'{ROR_PREFIX}{r} ({c})' for r, c in moved)} has its "
+                             f"name but a country outside Asia (not {org.country}); not matched (if ROR moved it, "
+                             "say so in matching.tsv, dataset ror-asia)")
     for ror, ids in sorted(claimed.items()):
         if len(ids) == 1:
             out.matched[ids[0]] = ror

@@ -25,13 +25,15 @@ from decimal import Decimal, InvalidOperation
 from typing import Generic, TypeVar
 
 from asiaai_graph.datafiles.files import FORBIDDEN_CHARACTERS
-from asiaai_graph.utils.errors import DataError, Problem
+from asiaai_graph.utils.errors import DataError, Problem, clip
 from asiaai_graph.utils.limits import MAX_DECIMAL_EXPONENT
 
-__all__ = ["SourceRow", "Table", "collapse_spaces", "csv_records", "parse_decimal"]
+__all__ = ["SourceRow", "Table", "clip", "collapse_spaces", "csv_records", "parse_decimal"]
 
 # A plain decimal or scientific number as text: no sign-less dots, no NaN/Infinity (which Decimal accepts).
-_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+# ASCII digits only: Python's \\d and Decimal() also read Arabic-Indic or full-width digits, which a dataset
+# never means as figures (a date's year would be read while its month is not).
+_NUMBER_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 # Runs of whitespace, including line breaks, tabs and no-break spaces.
 _SPACES_RE = re.compile(r"\s+")
 
@@ -53,6 +55,10 @@ def parse_decimal(text: str) -> Decimal:
     Traceback (most recent call last):
     ...
     ValueError: not a number: 'NaN'
+    >>> parse_decimal("\u0661\u0662")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a number: '١٢'
     >>> parse_decimal("1e999")
     Traceback (most recent call last):
     ...
@@ -60,7 +66,7 @@ def parse_decimal(text: str) -> Decimal:
     """
     text = text.strip()
     if len(text) > 100 or not _NUMBER_RE.fullmatch(text):
-        raise ValueError(f"not a number: {text[:100]!r}")
+        raise ValueError(f"not a number: {clip(text)!r}")
     try:
         value = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern only lets numbers through

@@ -7,7 +7,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["DataError", "MovedIdWarning", "NotFound", "Problem", "QueryError", "StoreError"]
+__all__ = ["DataError", "MovedIdWarning", "NotFound", "Problem", "QueryError", "StoreError", "clip"]
+
+
+def clip(text: str, keep: int = 80) -> str:
+    """``text`` as a message may echo it: its first ``keep`` characters, and how long it is when longer.
+
+    A hostile dataset cell may be megabytes long; a message shows its start and its length.
+
+    Examples
+    --------
+    >>> clip("GLM-4"), clip("[" * 200_000, 5)
+    ('GLM-4', '[[[[[… (200,000 characters)')
+    """
+    return text if len(text) <= keep else f"{text[:keep]}… ({len(text):,} characters)"
+
+
+_KEEP_NAME, _KEEP_MESSAGE = 120, 2000
 
 
 @dataclass(frozen=True)
@@ -27,16 +43,17 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        # a record or field named by a hostile dataset cell may be megabytes long: the message shows its start
         where = self.file or "<records>"
         if self.line is not None:
             where += f":{self.line}"
         parts = []
         if self.record is not None:
-            parts.append(f"record {self.record}")
+            parts.append(f"record {clip(self.record, _KEEP_NAME)}")
         if self.field:
-            parts.append(f"field {self.field}")
+            parts.append(f"field {clip(self.field, _KEEP_NAME)}")
         what = ", ".join(parts)
-        return f"{where}: {what + ': ' if what else ''}{self.message}"
+        return f"{where}: {what + ': ' if what else ''}{clip(self.message, _KEEP_MESSAGE)}"
 
 
 class DataError(ValueError):

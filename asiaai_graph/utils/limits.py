@@ -18,6 +18,8 @@ from __future__ import annotations
 __all__ = [
     "MAX_ANSWER_BYTES",
     "MAX_RDF_BYTES",
+    "MAX_ROR_BYTES",
+    "MAX_ROR_LINE",
     "STORE_DEADLINE",
     "MAX_DECIMAL_EXPONENT",
     "MAX_DEPTH",
@@ -152,3 +154,20 @@ beyond any real transfer. Queries use ``QUERY_DEADLINE``.
 
 QUERY_DEADLINE = 300.0
 """Seconds a query to a store may take in all (``deadline=``): five times the default per-read timeout."""
+
+MAX_ROR_BYTES = 256 * 1024 * 1024
+"""Bytes a ROR JSON Lines file may decompress to (``read_ror(max_bytes=)`` overrides it).
+
+Reason: the file bound (:data:`MAX_FILE_SIZE`) holds the compressed bytes only,
+and gzip packs 2 GiB of spaces into 2 MB. ROR's records of Asia (14,963 records,
+2.6 MB gzipped) decompress to 19 MB; 256 MiB is more than ten times that, and
+stops a "gzip bomb" before it fills memory.
+"""
+
+MAX_ROR_LINE = 1024 * 1024
+"""Bytes one line (one record) of a ROR JSON Lines file may hold (``read_ror(max_line=)`` overrides it).
+
+Reason: the longest record of ROR's records of Asia is 17 kB; a line is read
+whole before it is parsed, so a file of one endless line would otherwise be
+held in memory up to :data:`MAX_ROR_BYTES`.
+"""

@@ -223,7 +223,6 @@ def test_new_names_are_matched_without_scanning_every_curated_id() -> None:
 
     curated = [Organization(id=f"org-{n}", name=f"Org {n}", kind="company", sources=["s"]) for n in range(8000)]
     matcher = Matcher(curated, MatchingTables({}, {}, frozenset(), ()), "demo")
-    start = time.monotonic()
-    ids = [matcher.id("model", f"Model {n}") for n in range(2000)]
-    assert time.monotonic() - start < 1.5 and ids[-1] == "model-1999"
+    ids = [matcher.id("model", f"Model {n}") for n in range(2000)]  # the time: benchmarks/bench_importers.py
+    assert ids[-1] == "model-1999" and len(set(ids)) == 2000
     assert matcher.id("model", "org-7") == "org-7-model"  # the id of a curated record of another kind, as before

@@ -6,6 +6,7 @@ Wall 8 (typed numbers in RDF and SPARQL) belongs to the RDF tests of issue 21.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -367,3 +368,65 @@ def test_draw_places_every_label_clear_of_the_others(kg: ag.KnowledgeGraph, targ
     over_disc = [t.get_text() for t, b in zip(texts, boxes) if any(boxes_overlap(b, d) for d in discs)]
     assert not over_disc
     assert sum(1 for t in ax.texts if not t.get_visible()) <= len(ax.texts) // 4  # most names are kept
+
+
+# --- the second newcomer review (issue 22): what the first round left ------------------------------------
+
+
+def test_year_finds_a_policy_by_any_step_of_its_lifecycle() -> None:
+    """Policies lost ``announced`` to the lifecycle, and --year read it: every year listed nothing."""
+    import json
+
+    code, text = run("list", "policy", "--country", "KR", "--year", "2024", "--json")
+    ids = {r["id"] for r in json.loads(text)}
+    assert code == 0 and "kr-ai-basic-act" in ids  # passed 2024-12-26, proposed in 2020, in force 2026
+    code, text = run("list", "policy", "--country", "KR", "--year", "2026", "--json")
+    assert "kr-ai-basic-act" in {r["id"] for r in json.loads(text)}
+
+
+def test_a_summarised_picture_keeps_the_latest_policies_by_their_dates(kg: ag.KnowledgeGraph) -> None:
+    from asiaai_graph.views.subgraphs import ecosystem, summarise
+
+    ids = ecosystem(kg, "KR")
+    summary = summarise(kg, ids, "KR")
+    policies = [kg[i] for i in ids if kg[i].record_type == "policy"]
+    first = {p.id: min((e.date for e in p.lifecycle), default=None) for p in policies}  # type: ignore[attr-defined]
+    kept = {i for i in summary.ids if i in first}
+    assert len(kept) == 8 and summary.others["policy"] == (8, len(policies))
+    dated = sorted((d.year, d.month or 0, d.day or 0) for d in first.values() if d is not None)
+    assert min((first[i].year, first[i].month or 0, first[i].day or 0) for i in kept) >= dated[-8]  # type: ignore[union-attr]
+
+
+def test_amounts_sort_within_the_currency_the_user_names(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    code, _ = run("list", "investment", "--sort", "amount")
+    assert code != 0 and "add --currency" in capsys.readouterr().err
+    code, text = run("list", "investment", "--currency", "usd", "--sort", "amount", "--limit", "5", "--json")
+    rows = json.loads(text)
+    amounts = [float(r["amount"]["amount"]) for r in rows]
+    assert code == 0 and len(rows) == 5 and {r["amount"]["currency"] for r in rows} == {"USD"}
+    assert amounts == sorted(amounts, reverse=True)
+
+
+def test_compute_shows_whole_h100s_and_json_keeps_the_dataset_values() -> None:
+    import json
+    import re
+
+    code, text = run("compute", "JP", "--on", "2025-06-30")
+    first = text.splitlines()[0]
+    assert code == 0 and re.search(r": [\d,]+ H100 equivalents from \d+ clusters", first), first
+    assert not re.search(r"\d\.\d{4,}", text)  # no estimate written to ten digits
+    code, text = run("compute", "JP", "--on", "2025-06-30", "--json")
+    assert "." in json.loads(text)["h100_equivalents"]
+
+
+def test_lang_ko_translates_policy_and_money_tables_steps_and_disputes() -> None:
+    code, text = run("policies", "--country", "KR", "--lang", "ko")
+    assert code == 0 and "법률" in text and " law " not in text and " plan " not in text
+    code, text = run("investments", "--investee", "moonshot", "--lang", "ko")
+    assert code == 0 and "equity_round" not in text and "completed" not in text and "완료" in text
+    code, text = run("show", "kr-ai-basic-act", "--lang", "ko")
+    assert code == 0 and "국회 통과 2024-12-26" in text and "issuing_bodies" not in text and "발표 기관" in text
+    code, text = run("disputes", "--lang", "ko")
+    assert code == 0 and text.splitlines()[0].startswith("레코드") and not re.search(r"\d{20}", text)

@@ -147,7 +147,7 @@ def _listed(kg: KnowledgeGraph, args: argparse.Namespace) -> list[Any]:
     from asiaai_graph.cli.filters import filter_ids
 
     records = _selected(kg, args)
-    if args.region or args.place or args.year is not None:
+    if args.region or args.place or args.year is not None or getattr(args, "currency", None):
         kept = set(filter_ids(kg, args.record_type, [r.id for r in records], args))
         records = [r for r in records if r.id in kept]
     return records

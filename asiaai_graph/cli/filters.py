@@ -28,20 +28,18 @@ if TYPE_CHECKING:
     from asiaai_graph.graph.knowledge_graph import KnowledgeGraph
     from asiaai_graph.schema import Record
 
-__all__ = ["DATE_FIELDS", "add_filters", "country_of", "filter_ids", "in_place", "main_date", "sort_records"]
+__all__ = ["DATE_FIELDS", "add_filters", "country_of", "filter_ids", "in_place", "main_dates", "sort_records"]
 
 #: Record type -> the date a --year filter reads.
 DATE_FIELDS = {"model": "released", "policy": "lifecycle", "investment": "date", "partnership": "started",
                "indicator": "period", "product": "launched", "organization": "founded"}
 
 
-def main_date(kg: KnowledgeGraph, rid: str, field: str) -> str:
-    """The date a --year filter reads, as text (``2024-12-26``, ``2025``): a policy's is its earliest step's."""
+def main_dates(kg: KnowledgeGraph, rid: str, field: str) -> list[str]:
+    """The dates a --year filter reads, as text (``2024-12-26``, ``2025``): a policy's are all its steps'."""
     if field == "lifecycle":
-        record = kg[rid]
-        first = record.first_date() if hasattr(record, "first_date") else None
-        return str(first) if first is not None else ""
-    return str(kg.raw(rid).get(field) or "")
+        return [str(e.date) for e in getattr(kg[rid], "lifecycle", ())]
+    return [str(kg.raw(rid).get(field) or "")]
 
 
 def add_filters(p: argparse.ArgumentParser, *, year: bool = True, sort: bool = True) -> None:
@@ -53,8 +51,8 @@ def add_filters(p: argparse.ArgumentParser, *, year: bool = True, sort: bool = T
                                    "(Shenzhen, 'Hong Kong', 홍콩): organizations based or with an office there")
     if year:
         p.add_argument("--year", type=int, metavar="YYYY",
-                       help="records whose main date falls in this year (a model's release, a policy's "
-                            "first dated step, an investment's date)")
+                       help="records whose main date falls in this year (a model's release, any step of a "
+                            "policy's lifecycle, an investment's date)")
     if sort:
         p.add_argument("--currency", metavar="CODE", help="investments whose amount is in this currency (USD, CNY, "
                                                           "KRW...): amounts are never converted")
@@ -126,7 +124,7 @@ def filter_ids(kg: KnowledgeGraph, record_type: str, ids: Sequence[str], args: a
         field = DATE_FIELDS.get(record_type)
         if field is None:
             raise UsageError(f"list {record_type} takes no --year")
-        out = [i for i in out if main_date(kg, i, field).startswith(f"{args.year:04d}")]
+        out = [i for i in out if any(d.startswith(f"{args.year:04d}") for d in main_dates(kg, i, field))]
     if getattr(args, "currency", None):
         code = args.currency.upper()
         out = [i for i in out if getattr(getattr(kg[i], "amount", None), "currency", None) == code]

@@ -335,10 +335,6 @@ class Policy(Entity):
             raise ValueError("official_language without an official_title")
         return self
 
-    def first_date(self) -> PartialDate | None:
-        """The date of the policy's earliest dated step (its announcement, proposal or adoption), or ``None``."""
-        return min((e.date for e in self.lifecycle), default=None)
-
     def date_of(self, event: str) -> PartialDate | None:
         """The date of the policy's first step of kind ``event`` (``passed``, ``in_force``...), or ``None``."""
         dates = [e.date for e in self.lifecycle if e.event == event]

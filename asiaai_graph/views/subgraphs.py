@@ -124,7 +124,8 @@ _LATEST = {"policy": "lifecycle", "investment": "date"}
 def _date_key(kg: KnowledgeGraph, rid: str, field: str) -> tuple[int, int, int]:
     """A record's date as a sortable key (a policy's earliest step); ``(0, 0, 0)`` when it has none."""
     record = kg[rid]
-    value = record.first_date() if field == "lifecycle" and hasattr(record, "first_date") else getattr(record, field, None)
+    lifecycle = getattr(record, "lifecycle", ()) if field == "lifecycle" else ()
+    value = min((e.date for e in lifecycle), default=None) if field == "lifecycle" else getattr(record, field, None)
     if value is None:
         return (0, 0, 0)
     return (value.year, value.month or 0, value.day or 0)

@@ -131,6 +131,9 @@ def run_show(args: argparse.Namespace, out: TextIO) -> int:
     for citation in getattr(record, "sources", ()):
         for name in citation.fields:
             cited.setdefault(name, []).append(citation.source)
+    for dispute in getattr(record, "disputes", ()):  # a disputed field: the sources of the kept value (listed first)
+        if dispute.field in cited and dispute.values:
+            cited[dispute.field] = list(dispute.values[0].sources)
     fields = [(field_word(name, args.lang), (kind_word(value, args.lang) if name == "kind" else fmt(value, args.lang))
                + (f"  [{'; '.join(dict.fromkeys(cited[name]))}]" if name in cited else ""))
               for name, value in record

@@ -123,12 +123,14 @@ _LATEST = {"policy": "lifecycle", "investment": "date"}
 
 def _date_key(kg: KnowledgeGraph, rid: str, field: str) -> tuple[int, int, int]:
     """A record's date as a sortable key (a policy's earliest step); ``(0, 0, 0)`` when it has none."""
+    from asiaai_graph.graph.histories import date_key
+
     record = kg[rid]
-    lifecycle = getattr(record, "lifecycle", ()) if field == "lifecycle" else ()
-    value = min((e.date for e in lifecycle), default=None) if field == "lifecycle" else getattr(record, field, None)
-    if value is None:
-        return (0, 0, 0)
-    return (value.year, value.month or 0, value.day or 0)
+    if field == "lifecycle":
+        value = min((e.date for e in getattr(record, "lifecycle", ())), default=None)
+    else:
+        value = getattr(record, field, None)
+    return date_key(value) if value is not None else (0, 0, 0)  # undated: last of the latest
 
 
 def _latest(kg: KnowledgeGraph, ids: Sequence[str], top: int) -> tuple[set[str], dict[str, tuple[int, int]]]:

@@ -37,6 +37,17 @@ NATIVE_NAMES: list[tuple[str, str, str]] = [
     ("바이트댄스", "bytedance", "turingpost-2024"),
     ("당근마켓", "karrot", "asia-ai-blog"),
     ("칭화대학", "tsinghua-university", "bespick-2025"),
+    # Korean: Korean news pages on foreign builders (data/organizations/labels-ko.yaml)
+    ("문샷AI", "moonshot", "kmjournal-moonshot-kimi-k2"),
+    ("즈푸AI", "zhipu-ai", "zum-zhipu-glm-image-ascend"),
+    ("미니맥스", "minimax", "thegmnews-2026-01-12-minimax-zhipu-listing"),
+    ("사카나 AI", "sakana-ai", "wowtale-2025-11-18-sakana-series-b"),
+    ("소프트뱅크그룹", "softbank-group", "donga-2024-10-02-softbank-vision-fund-openai"),
+    ("스텝펀", "stepfun", "ajunews-2026-02-13-hk-ai-stocks"),
+    ("아이플라이텍", "iflytek", "zdnet-2019-10-16-iflytek-voice-jv"),
+    ("프리퍼드네트웍스", "preferred-networks", "alphabiz-nict-pfn-sakura-genai"),
+    ("후지쯔", "fujitsu", "neusral-fujitsu-fugaku-genai"),
+    ("미디어텍", "mediatek", "zdnet-2025-05-20-mediatek-computex"),
     # Japanese: ROR's labels of Japanese organizations
     ("東京大学", "university-of-tokyo", "ROR 057zh3y96"),
     ("京都大学", "kyoto-university", "ROR 02kpeqv85"),

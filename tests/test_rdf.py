@@ -141,13 +141,7 @@ def test_awkward_strings_are_escaped(sample: ag.KnowledgeGraph) -> None:
         text = kg.serialize(format=fmt)
         assert isinstance(text, str)
         assert oxigraph_triples(text, ox_fmt) == rdflib_triples(to_rdf(kg))
-        # read back, the control characters are refused as the YAML loader refuses them (issue 21, F4)
-        with pytest.raises(ag.DataError, match="U\\+0007"):
-            from_rdf(rdflib.Graph().parse(data=text, format=fmt))
-        readable = text.replace("\\u0007", "").replace("\\u007F", "").replace("\x07", "").replace("\x7f", "")
-        clean = nasty.replace("\x07", "").replace("\x7f", "")
-        again = from_rdf(rdflib.Graph().parse(data=readable, format=fmt))
-        assert again["ernie"].description == clean and again["ernie"].aliases == (clean, "a\\nb")
+        assert from_rdf(rdflib.Graph().parse(data=text, format=fmt)) == kg
 
 
 def test_from_rdf_reads_every_source_oxigraph_and_rdflib_give(sample: ag.KnowledgeGraph, tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ import yaml
 from pydantic import BaseModel
 
 from asiaai_graph.schema import SECTIONS, Citation, PartialDate, Quantity, Record
+from asiaai_graph.datafiles.files import FORBIDDEN_CHARACTERS
 
 __all__ = ["dumps", "dumps_document", "to_yaml_data", "write_yaml"]
 
@@ -71,7 +72,21 @@ class _Dumper(yaml.SafeDumper):
     def write_plain(self, text: str, split: bool = True) -> None:
         super().write_plain(text, split=False)
 
+    def choose_scalar_style(self) -> str:
+        # text the loader refuses raw (bidirectional overrides, U+2028...) is written double-quoted and escaped
+        value = getattr(self.event, "value", None)
+        if isinstance(value, str) and FORBIDDEN_CHARACTERS.search(value):
+            return '"'
+        return str(super().choose_scalar_style())
+
     def write_double_quoted(self, text: str, split: bool = True) -> None:
+        if FORBIDDEN_CHARACTERS.search(text):  # escaped as \uXXXX: PyYAML writes U+202E raw as printable
+            self.allow_unicode = False
+            try:
+                super().write_double_quoted(text, split=False)
+            finally:
+                self.allow_unicode = True
+            return
         super().write_double_quoted(text, split=False)
 
     def write_single_quoted(self, text: str, split: bool = True) -> None:

@@ -13,7 +13,7 @@ Examples
 >>> timeline_figure(kg, "kr-ai-basic-act").axes[0].get_title(loc="left")
 'AI policy timeline: Basic Act on the Development of Artificial Intelligence and the Establishment of Foundation for Trustworthiness'
 >>> fig = funding_figure(kg, "zhipu-ai", lang="ko")
->>> fig.axes[0].get_title(loc="left").startswith("Zhipu AI")
+>>> fig.axes[0].get_title(loc="left").startswith("즈푸AI")  # its Korean name
 True
 """
 

@@ -371,10 +371,9 @@ def from_rdf(
     :class:`~asiaai_graph.DataError` for a syntax error (with the line) and
     listing every record that does not read back. A document over
     ``max_bytes``, RDF/XML that declares entities or nests over 256 levels,
-    JSON-LD that would drop a node or a key without a word, a predicate or class
-    of the ``aag:`` namespace that the vocabulary does not declare, and text with
-    control or bidirectional-override characters are refused the same way (see
-    SECURITY.md).
+    JSON-LD that would drop a node or a key without a word, and a predicate or
+    class of the ``aag:`` namespace that the vocabulary does not declare are
+    refused the same way (see SECURITY.md).
 
     Examples
     --------

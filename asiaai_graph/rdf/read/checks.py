@@ -1,13 +1,12 @@
-"""What the reader refuses once a document is parsed: words of the vocabulary it does not know, and hidden text.
+"""What the reader refuses once a document is parsed: words of the vocabulary it does not know.
 
 Oxigraph accepts any predicate and any class; the reader fills fields from the
 predicates it knows and would pass over the rest. A predicate or class in the
 ``aag:`` namespace that the vocabulary does not declare is a typo (``aag:kindd``,
 ``aag:Organisation``) whose values would be lost without a word, so each is a
-problem. A literal holding a character the YAML loader refuses (control
-characters, bidirectional overrides: :data:`~asiaai_graph.datafiles.files.FORBIDDEN_CHARACTERS`)
-is refused here too, so that a graph read from RDF can always be written as
-YAML its loader reads back (``asiaai-graph pull``).
+problem. (Text with control characters or bidirectional overrides is read as it
+is: the YAML writer escapes it, so ``asiaai-graph pull`` writes files its loader
+reads back.)
 
 Examples
 --------
@@ -21,10 +20,8 @@ aag:kindd is no property of the vocabulary: its value would be lost without a wo
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
-from asiaai_graph.datafiles.files import FORBIDDEN_CHARACTERS
 from asiaai_graph.rdf.mapping import AAG, RDF_TYPE
 from asiaai_graph.rdf.read.parse import Triples
 from asiaai_graph.utils.errors import Problem
@@ -41,33 +38,19 @@ def _vocabulary() -> frozenset[str]:
 
 
 def term_problems(triples: Triples, ids: dict[str, str]) -> list[Problem]:
-    """Unknown ``aag:`` predicates and classes, and literals with refused characters; ``ids`` names the records."""
+    """Unknown ``aag:`` predicates and classes; ``ids`` names the records."""
     problems: list[Problem] = []
-    known: frozenset[str] | None = None
     for subject, by_pred in triples.props.items():
-        where = ids.get(subject, subject)
         for pred, values in by_pred.items():
-            field = pred[len(AAG):] if pred.startswith(AAG) else pred
-            if pred.startswith(AAG):
-                known = known or _vocabulary()
-                if pred not in known:
-                    problems.append(Problem(triples.file, None, where, field,
-                                            f"aag:{field[:80]} is no property of the vocabulary: its value would be "
-                                            "lost without a word"))
-            for value in values:
-                if value.__class__ is str:
-                    if pred == RDF_TYPE and value.startswith(AAG):
-                        known = known or _vocabulary()
-                        if value not in known:
-                            problems.append(Problem(triples.file, None, where, None,
-                                                    f"aag:{value[len(AAG):][:80]} is no class of the vocabulary: "
-                                                    "the node would be lost without a word"))
-                    continue
-                bad = FORBIDDEN_CHARACTERS.search(value[0])
-                if bad is not None:
-                    ch = bad.group()
-                    problems.append(Problem(triples.file, None, where, field,
-                                            f"character U+{ord(ch):04X} "
-                                            f"({unicodedata.name(ch, 'control character').lower()}) is not allowed "
-                                            "in text: it hides or changes what the text says"))
+            if pred.startswith(AAG) and pred not in _vocabulary():
+                field = pred[len(AAG):]
+                problems.append(Problem(triples.file, None, ids.get(subject, subject), field,
+                                        f"aag:{field[:80]} is no property of the vocabulary: its value would be "
+                                        "lost without a word"))
+            if pred == RDF_TYPE:
+                problems.extend(Problem(triples.file, None, ids.get(subject, subject), None,
+                                        f"aag:{value[len(AAG):][:80]} is no class of the vocabulary: the node would "
+                                        "be lost without a word")
+                                for value in values if value.__class__ is str and value.startswith(AAG)
+                                and value not in _vocabulary())
     return problems

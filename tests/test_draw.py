@@ -138,7 +138,7 @@ def test_warns_once_without_a_cjk_font(sample: ag.KnowledgeGraph, monkeypatch: p
 
     from asiaai_graph.views import fonts
 
-    monkeypatch.setattr(drawing, "find_cjk_font", lambda lang="ko": None)
+    monkeypatch.setattr(fonts, "find_cjk_font", lambda lang="ko": None)  # where font_families looks
     monkeypatch.setattr(fonts, "_warned", False)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
-from asiaai_graph.views.fonts import find_cjk_font, needs_cjk, no_cjk_font_warned, warn_no_cjk_font
+from asiaai_graph.views.fonts import find_cjk_font, font_families, no_cjk_font_warned
 from asiaai_graph.views.labels import place_labels
 from asiaai_graph.utils.i18n import scale_of, tr
 from asiaai_graph.schema import Country, Indicator
@@ -64,17 +64,6 @@ def _edges(kg: KnowledgeGraph, ids: Iterable[str]) -> list[tuple[str, str, str]]
 
 
 # --- fonts ---------------------------------------------------------------------------------------
-
-
-def _fonts(lang: str, texts: Sequence[str]) -> list[str]:
-    """The font families to draw ``texts`` in: DejaVu Sans, with a CJK font first when they need one."""
-    if not needs_cjk(texts):
-        return ["DejaVu Sans"]
-    font = find_cjk_font(lang)
-    if font is None:
-        warn_no_cjk_font()
-        return ["DejaVu Sans"]
-    return [font, "DejaVu Sans"]
 
 
 @contextmanager
@@ -176,7 +165,7 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
         labels[rid] += f" · {tr('count:model' if count == 1 else 'count:models', lang, count)}"
     kinds = {kg[i].record_type: None for i in ids}
     words = [tr(f"type:{k}", lang) for k in kinds] + [tr(f"rel:{r}", lang) for _, _, r in edges]
-    fonts = _fonts(lang, [title, tr("legend:record_type", lang), *labels.values(), *words])
+    fonts = font_families(lang, [title, tr("legend:record_type", lang), *labels.values(), *words])
 
     n = len(ids)
     side = min(15.0, 6.5 + 0.17 * n)
@@ -375,7 +364,7 @@ def chart_figure(kg: KnowledgeGraph, measure: str = "private_ai_investment", lan
     footnote = "  ·  ".join([*([tr("footnote:separator", lang).join(signs)] if signs else []),
                              tr("footnote:sources", lang, tr("footnote:separator", lang).join(sources))])
     title = tr("title:chart", lang, tr(f"measure:{measure}", lang))
-    fonts = _fonts(lang, [title, footnote, *names.values()])
+    fonts = font_families(lang, [title, footnote, *names.values()])
 
     with _font_context(fonts):
         fig = Figure(figsize=(8.5, 4.8 * len(by_unit)), layout="constrained")

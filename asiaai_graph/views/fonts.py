@@ -25,7 +25,8 @@ import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["NO_CJK_FONT", "cjk_font_files", "find_cjk_font", "needs_cjk", "no_cjk_font_warned", "warn_no_cjk_font"]
+__all__ = ["NO_CJK_FONT", "cjk_font_files", "find_cjk_font", "font_families", "needs_cjk", "no_cjk_font_warned",
+           "warn_no_cjk_font"]
 
 NO_CJK_FONT = (
     "no font with Korean, Chinese and Japanese glyphs was found, so those labels show as empty boxes. "
@@ -169,3 +170,14 @@ def warn_no_cjk_font() -> None:
 def no_cjk_font_warned() -> bool:
     """Whether :func:`warn_no_cjk_font` has warned in this process."""
     return _warned
+
+
+def font_families(lang: str, texts: Iterable[str]) -> list[str]:
+    """The font families to draw ``texts`` in: DejaVu Sans, with a CJK font first when they need one."""
+    if not needs_cjk(texts):
+        return ["DejaVu Sans"]
+    font = find_cjk_font(lang)
+    if font is None:
+        warn_no_cjk_font()
+        return ["DejaVu Sans"]
+    return [font, "DejaVu Sans"]

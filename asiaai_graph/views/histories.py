@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.utils.i18n import scale_of, tr
-from asiaai_graph.views.fonts import find_cjk_font, needs_cjk, no_cjk_font_warned, warn_no_cjk_font
+from asiaai_graph.views.fonts import font_families, no_cjk_font_warned
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -53,16 +53,6 @@ _GROUP_WORDS = {"passed": "col:passed", "promulgated": "col:promulgated", "in_fo
 _FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
 
-def _fonts(lang: str, texts: Sequence[str]) -> list[str]:
-    if not needs_cjk(texts):
-        return ["DejaVu Sans"]
-    font = find_cjk_font(lang)
-    if font is None:
-        warn_no_cjk_font()
-        return ["DejaVu Sans"]
-    return [font, "DejaVu Sans"]
-
-
 @contextmanager
 def _drawing(lang: str, texts: Sequence[str]) -> Iterator[None]:
     """matplotlib, with a font that has the glyphs of ``texts``."""
@@ -70,7 +60,7 @@ def _drawing(lang: str, texts: Sequence[str]) -> Iterator[None]:
         import matplotlib
     except ImportError as exc:
         raise ImportError("pictures need matplotlib: pip install matplotlib") from exc
-    with matplotlib.rc_context({"font.family": _fonts(lang, texts)}):
+    with matplotlib.rc_context({"font.family": font_families(lang, texts)}):
         yield
 
 

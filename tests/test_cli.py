@@ -412,3 +412,24 @@ def test_show_gives_each_field_its_sources_and_every_disputed_value(tmp_path: Pa
     sources = text.split("Sources:")[1]
     assert "row: Model=Acme-1" in sources and "https://example.org/acme-1" in sources
     assert "states: developers, parameters, training_compute" in sources
+
+
+def test_stats_counts_organizations_without_a_country_apart_from_bodies_of_states(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "organizations:\n"
+        "  - {id: nowhere-labs, name: Nowhere Labs, kind: company, sources: [bespick-2025-china-ai]}\n"
+        "  - {id: two-states, name: Two States Forum, kind: other, members: [CN, KR], sources: [bespick-2025-china-ai]}\n"
+        "  - {id: half-states, name: Half Forum, kind: other, members: [CN, alibaba],"
+        " sources: [bespick-2025-china-ai]}\n",
+        encoding="utf-8")
+    args = ["--no-curated", "--data", str(SAMPLE), "--data", str(extra)]
+    data = json.loads(run("stats", "--json", *args)[1])
+    # a forum whose members are all countries is placed by them; one with an organization among its members is not
+    assert data["bodies_of_states"] == {"two-states": ["CN", "KR"]}
+    assert data["organizations_without_country"]["total"] == 2
+    assert data["organizations_without_country"]["by_source"] == {"bespick-2025-china-ai": 2}
+    text = run("stats", *args)[1]
+    assert "organizations without a country: 2" in text
+    assert "bodies of states, placed by their member countries: 1" in text and "two-states  CN KR" in text
+    assert "국가들의 기구(회원국으로 위치 표시): 1곳" in run("stats", "--lang", "ko", *args)[1]

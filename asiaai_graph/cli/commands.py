@@ -252,15 +252,20 @@ def run_stats(args: argparse.Namespace, out: TextIO) -> int:
     kg = open_graph(args)
     stats: dict[str, Any] = dict(kg.stats())
     missing = kg.without_country()
+    states = kg.bodies_of_states()
     total = len({o for ids in missing.values() for o in ids})
     if args.json:
         dump(stats | {"organizations_without_country": {"total": total,
-                                                        "by_source": {s: len(ids) for s, ids in missing.items()}}}, out)
+                                                        "by_source": {s: len(ids) for s, ids in missing.items()}},
+                      "bodies_of_states": states}, out)
         return 0
     table(heads(["TYPE", "COUNT"], args.lang), [[type_word(t, args.lang), str(n)] for t, n in stats.items()], out)
     print("\n" + tr("stats:without_country", args.lang).format(total), file=out)
     if missing:
         table(heads(["SOURCE", "WITHOUT COUNTRY"], args.lang), [[s, str(len(ids))] for s, ids in missing.items()], out)
+    if states:
+        print("\n" + tr("stats:bodies_of_states", args.lang).format(len(states)), file=out)
+        table(heads(["ID", "MEMBERS"], args.lang), [[oid, " ".join(m)] for oid, m in states.items()], out)
     return 0
 
 

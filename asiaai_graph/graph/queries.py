@@ -118,7 +118,8 @@ class Queries:
         """Organizations no source places in a country, by the source that brings each in: source id -> ids.
 
         An organization counts under every source that cites it (its datasets, or the articles of
-        the curated data); what is left to place, and where it came from.
+        the curated data); what is left to place, and where it came from. A body of states (its
+        members are countries: the G7) is placed by its members, not missing (:meth:`bodies_of_states`).
 
         Examples
         --------
@@ -126,12 +127,33 @@ class Queries:
         >>> missing = ag.load().without_country()
         >>> all(ids == sorted(ids) for ids in missing.values())
         True
+        >>> "g7" in {oid for ids in missing.values() for oid in ids}
+        False
         """
+        states = set(self.bodies_of_states())
         out: dict[str, list[str]] = {}
         for org in self.select("organization"):
-            if org.country is None:
+            if org.country is None and org.id not in states:
                 for source in dict.fromkeys(c.source for c in org.sources):
                     out.setdefault(source, []).append(org.id)
+        return dict(sorted(out.items()))
+
+    def bodies_of_states(self) -> dict[str, list[str]]:
+        """Organizations whose members are countries (the G7, an ASEAN ministers' meeting): id -> member countries.
+
+        They have no country of their own; their members say where they are.
+
+        Examples
+        --------
+        >>> import asiaai_graph as ag
+        >>> ag.load().bodies_of_states()["g7"]
+        ['CA', 'DE', 'FR', 'GB', 'IT', 'JP', 'US']
+        """
+        countries = set(self.ids("country"))
+        out: dict[str, list[str]] = {}
+        for org in self.select("organization"):
+            if org.country is None and org.members and countries.issuperset(org.members):
+                out[org.id] = sorted(org.members)
         return dict(sorted(out.items()))
 
     def llm_builders(self, country: EntityOrId | None = None, region: str | None = None) -> list[Organization]:

@@ -125,7 +125,7 @@ class Organization(Entity):
         Ref("headquarters", "headquartered_in", ("place",)),
         Ref("offices", "has_office_in", ("place", "country")),
         Ref("parent", "subsidiary_of", ("organization",)),
-        Ref("members", "has_member", ("organization",)),
+        Ref("members", "has_member", ("organization", "country")),
         Ref("successor", "succeeded_by", ("organization",)),
     )
 
@@ -136,6 +136,8 @@ class Organization(Entity):
     founded: PartialDate | None = None
     parent: str | None = None
     members: tuple[str, ...] = ()
+    """Member organizations of a consortium; for a body of states (the G7, an ASEAN ministers' meeting), its
+    member countries, which place it where one country cannot."""
     focus_areas: tuple[str, ...] = ()
     website: HttpIri | None = None
     category: OrganizationCategory | None = None

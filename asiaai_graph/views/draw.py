@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import math
 import os
-import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
-from asiaai_graph.views.fonts import find_cjk_font, font_families, no_cjk_font_warned
+from asiaai_graph.views.figures import need_matplotlib, save_figure
+from asiaai_graph.views.fonts import find_cjk_font, font_families
 from asiaai_graph.views.labels import place_labels
 from asiaai_graph.utils.i18n import scale_of, tr
 from asiaai_graph.schema import Country, Indicator
@@ -49,13 +48,8 @@ __all__ = [
 ]
 
 
-_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 _SEED = 7
 
-MISSING_MATPLOTLIB = (
-    "pictures need matplotlib: pip install matplotlib "
-    "(or, in the asiaai_graph checkout, pip install -e '.[draw]')"
-)
 
 
 def _edges(kg: KnowledgeGraph, ids: Iterable[str]) -> list[tuple[str, str, str]]:
@@ -76,14 +70,6 @@ def _font_context(fonts: list[str]) -> Iterator[None]:
 
 
 # --- drawing -------------------------------------------------------------------------------------
-
-
-def _matplotlib() -> Any:
-    try:
-        import matplotlib
-    except ImportError as exc:
-        raise ImportError(MISSING_MATPLOTLIB) from exc
-    return matplotlib
 
 
 def _wrap(text: str, width: int = 22) -> str:
@@ -144,7 +130,7 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
     >>> figure(ag.load(), "deepseek-v3", lang="ko").axes[0].get_title(loc="left")
     '딥시크 V3 주변 관계도'
     """
-    _matplotlib()
+    need_matplotlib()
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
@@ -244,19 +230,6 @@ def _draw_edges(ax: Any, edges: list[tuple[str, str, str]], pos: dict[str, tuple
     return texts
 
 
-def _save(fig: Figure, path: str | os.PathLike[str]) -> None:
-    import matplotlib
-
-    fmt = _FORMATS.get(Path(path).suffix.lower())
-    if fmt is None:
-        raise ValueError(f"cannot draw to {str(path)!r}: use a .png, .svg or .pdf file")
-    metadata: dict[str, Any] = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
-    with matplotlib.rc_context({"svg.hashsalt": "asiaai-graph", "svg.fonttype": "path"}), warnings.catch_warnings():
-        if no_cjk_font_warned():  # said once already; not once more per missing glyph
-            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
-        fig.savefig(path, format=fmt, dpi=150, metadata=metadata, facecolor="white")
-
-
 def draw(kg: KnowledgeGraph, target: str, path: str | os.PathLike[str], lang: str = "en", depth: int = 1) -> list[str]:
     """Draw a country's ecosystem or an entity's neighbourhood to a .png, .svg or .pdf file.
 
@@ -273,7 +246,7 @@ def draw(kg: KnowledgeGraph, target: str, path: str | os.PathLike[str], lang: st
     True
     """
     fig = figure(kg, target, lang=lang, depth=depth)
-    _save(fig, path)
+    save_figure(fig, path)
     record = kg[target]
     return ecosystem(kg, record.id) if isinstance(record, Country) else neighbourhood(kg, record.id, depth)
 
@@ -339,7 +312,7 @@ def chart_figure(kg: KnowledgeGraph, measure: str = "private_ai_investment", lan
     ...
     ValueError: unknown measure 'investment'; measures with dated figures to chart: ...
     """
-    _matplotlib()
+    need_matplotlib()
     from matplotlib.figure import Figure
 
     from asiaai_graph.schema import Indicator as IndicatorModel
@@ -417,5 +390,5 @@ def chart(kg: KnowledgeGraph, path: str | os.PathLike[str], measure: str = "priv
     >>> out.read_bytes()[:4] == b"\\x89PNG"
     True
     """
-    _save(chart_figure(kg, measure, lang), path)
+    save_figure(chart_figure(kg, measure, lang), path)
 

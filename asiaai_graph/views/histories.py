@@ -20,14 +20,13 @@ True
 from __future__ import annotations
 
 import os
-import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.utils.i18n import scale_of, tr
-from asiaai_graph.views.fonts import font_families, no_cjk_font_warned
+from asiaai_graph.views.figures import need_matplotlib, save_figure
+from asiaai_graph.views.fonts import font_families
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -50,16 +49,12 @@ _GROUPS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 _COLOR = {event: color for _, events, color in _GROUPS for event in events}
 #: The legend's word for a group of several steps.
 _GROUP_WORDS = {"passed": "col:passed", "promulgated": "col:promulgated", "in_force": "col:in_force"}
-_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
 
 @contextmanager
 def _drawing(lang: str, texts: Sequence[str]) -> Iterator[None]:
     """matplotlib, with a font that has the glyphs of ``texts``."""
-    try:
-        import matplotlib
-    except ImportError as exc:
-        raise ImportError("pictures need matplotlib: pip install matplotlib") from exc
+    matplotlib = need_matplotlib()
     with matplotlib.rc_context({"font.family": font_families(lang, texts)}):
         yield
 
@@ -173,24 +168,11 @@ def _funding_panel(ax: Any, currency: str, group: list[Investment], labels: dict
     ax.ticklabel_format(axis="x", useOffset=False, style="plain")
 
 
-def _save(fig: Figure, path: str | os.PathLike[str]) -> None:
-    import matplotlib
-
-    fmt = _FORMATS.get(Path(path).suffix.lower())
-    if fmt is None:
-        raise ValueError(f"cannot draw to {str(path)!r}: use a .png, .svg or .pdf file")
-    metadata: dict[str, Any] = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
-    with matplotlib.rc_context({"svg.hashsalt": "asiaai-graph", "svg.fonttype": "path"}), warnings.catch_warnings():
-        if no_cjk_font_warned():
-            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
-        fig.savefig(path, format=fmt, dpi=150, metadata=metadata, facecolor="white")
-
-
 def draw_timeline(kg: KnowledgeGraph, of: str, path: str | os.PathLike[str], lang: str = "en") -> None:
     """Write :func:`timeline_figure` to a .png, .svg or .pdf file."""
-    _save(timeline_figure(kg, of, lang), path)
+    save_figure(timeline_figure(kg, of, lang), path)
 
 
 def draw_funding(kg: KnowledgeGraph, company: str, path: str | os.PathLike[str], lang: str = "en") -> None:
     """Write :func:`funding_figure` to a .png, .svg or .pdf file."""
-    _save(funding_figure(kg, company, lang), path)
+    save_figure(funding_figure(kg, company, lang), path)

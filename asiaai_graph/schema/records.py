@@ -136,8 +136,7 @@ class Organization(Entity):
     founded: PartialDate | None = None
     parent: str | None = None
     members: tuple[str, ...] = ()
-    """Member organizations of a consortium; for a body of states (the G7, an ASEAN ministers' meeting), its
-    member countries, which place it where one country cannot."""
+    """Member organizations of a consortium; of a body of states (the G7), its member countries."""
     focus_areas: tuple[str, ...] = ()
     website: HttpIri | None = None
     category: OrganizationCategory | None = None

@@ -277,6 +277,19 @@ def test_total_counts_every_match_of_the_answering_step(kg: ag.KnowledgeGraph, i
     assert first.total == len(expected) and first.ids == everything.ids[:2]
 
 
+def test_a_record_found_by_pinyin_and_by_a_short_name_is_listed_once() -> None:
+    # Epoch's "Kunlunxin (Baidu)" has the short name Kunlunxin, and its label 昆仑芯 reads kunlunxin
+    index = NameIndex({"kunlunxin-baidu": ("Kunlunxin Baidu", "昆仑芯"), "baidu": ("Baidu", "百度")},
+                      {"kunlunxin-baidu": ("Kunlunxin",)})
+    assert index.lookup("kunlunxin") == Matches(["kunlunxin-baidu"], 1)
+
+
+def test_no_search_lists_a_record_twice(kg: ag.KnowledgeGraph, index: NameIndex) -> None:
+    queries = {w for rid in kg for n in kg._names[rid][:2] for w in n.split()[:1]}
+    twice = {q: ids for q in sorted(queries) if len(ids := index.lookup(q, limit=50).ids) != len(set(ids))}
+    assert not twice
+
+
 def test_lookup_of_nothing() -> None:
     index = NameIndex({"a": ("Alpha",)})
     assert index.lookup("") == Matches([], 0) and index.lookup(" - ") == Matches([], 0)

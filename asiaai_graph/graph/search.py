@@ -343,13 +343,14 @@ class NameIndex:
 
         # 1. exact names, acronyms and short names, then names starting with the query (and as pinyin)
         first = self._ids_of(main, [key] if key in main.table else [])
-        short = [rid for rid in _ids(self._short.get(key, [])) if rid not in first]
         spaces = [main]
         pinyin = None if first or not self._has_han else pinyin_query(key)
         if pinyin is not None:
             space = self._pinyin_space()
             spaces.append(space)
             first = self._ids_of(space, [pinyin] if pinyin in space.table else [])
+        # a short name of a record the query also names whole (as pinyin: Kunlunxin, 昆仑芯) is that record once
+        short = [rid for rid in _ids(self._short.get(key, [])) if rid not in first]
         rest: dict[str, int] = {}  # id -> length of its shortest name starting with the query
         for space, k in zip(spaces, (key, pinyin or "")):
             lo, hi = space.prefix(k)
@@ -372,10 +373,11 @@ class NameIndex:
             return self._by_score(close, limit)
 
         # 3. part of a name, after the short names
-        parts = self._ids_of(main, main.substring(key)).difference(short)
+        parts = self._ids_of(main, main.substring(key))
         if pinyin is not None and len(pinyin) >= 3:
             space = self._pinyin_space()
             parts |= self._ids_of(space, space.substring(pinyin))
+        parts.difference_update(short)  # listed once, as a short name (Henan: 河南大学 read as pinyin too)
         if short or parts:
             ranked = self._ranked(short, limit)
             return Matches(ranked + self._ranked(parts, limit - len(ranked)), len(short) + len(parts))

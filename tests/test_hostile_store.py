@@ -215,6 +215,11 @@ def test_odd_terms_decode_to_their_text(term: dict[str, object], value: object) 
     "http://curator:s3cr3t-pw%40db.example",
     "http://curator:s3cr3t-pw%40127.0.0.1:9",
     "http://curator:s3cr3t-pw%ef%bc%a0db.example",
+    # a credential in the query string: a token, a key, a signed URL's signature
+    "http://127.0.0.1:9/sparql?access_token=s3cr3t-pw",
+    "http://127.0.0.1:9/sparql?default-graph-uri=urn:g&api_key=s3cr3t-pw#x",
+    "http://127.0.0.1:9/query?X-Amz-Signature=s3cr3t-pw&X-Amz-Expires=60",
+    "http://127.0.0.1:9/query;password=s3cr3t-pw",
 ])
 def test_no_password_in_any_message(url: str, sample: ag.KnowledgeGraph) -> None:
     for call in (lambda: ag.sparql(url, "ASK {}", retries=0, timeout=1),

@@ -51,6 +51,13 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[/\\]*")
 # characters NFKC turns into '@' (the full-width U+FF20 CJK input methods type, the small U+FE6B),
 # raw or percent-encoded as UTF-8.
 _AT = re.compile(r"@|%40|\uFF20|\uFE6B|%EF%BC%A0|%EF%B9%AB", re.IGNORECASE)
+# A query parameter whose name says it carries a credential (as the name is written, or with '_' and '-'
+# spelled either way): its value up to the next '&', ';' or '#' is hidden.
+_SECRET_PARAM = re.compile(
+    r"([?&;](?:[^=&;#]*[-_.])?(?:access[-_]?token|token|api[-_]?key|apikey|key|password|passwd|pwd|secret|"
+    r"client[-_]?secret|auth|authorization|sig|signature|credential|session)=)[^&;#]*",
+    re.IGNORECASE,
+)
 
 
 def redact(url: str) -> str:
@@ -69,7 +76,14 @@ def redact(url: str) -> str:
     ('http:\\\\***@h/', 'u:***@h', 'http://***@h')
     >>> redact("http://curator:s3cret\uff20db.example"), redact("http://curator:s3cret%40db.example")
     ('http://***＠db.example', 'http://***%40db.example')
+
+    A query parameter that carries a credential (``token``, ``api_key``, ``password``, a
+    signature...) keeps its name and loses its value:
+
+    >>> redact("https://db.example/sparql?access_token=abc123&default-graph-uri=x&X-Amz-Signature=f00")
+    'https://db.example/sparql?access_token=***&default-graph-uri=x&X-Amz-Signature=***'
     """
+    url = _SECRET_PARAM.sub(r"\1***", url)
     found = None
     for found in _AT.finditer(url):
         pass
@@ -109,6 +123,8 @@ class Endpoint:
         --------
         >>> Endpoint.of("https://db.example:8182", server="neptune").store
         'https://db.example:8182/sparql/gsp/'
+        >>> Endpoint.of("https://db.example/repo/?access_token=t").query  # the path goes before the query string
+        'https://db.example/repo/query?access_token=t'
         >>> Endpoint.of("http://x", server="blazegraph")
         Traceback (most recent call last):
         ...
@@ -129,9 +145,12 @@ class Endpoint:
             raise ValueError(
                 "put credentials in the environment (ASIAAI_GRAPH_STORE_TOKEN, or ASIAAI_GRAPH_STORE_USER "
                 f"and ASIAAI_GRAPH_STORE_PASSWORD) or pass auth=..., not in the URL: {redact(url)!r}")
-        root = url.rstrip("/")
         query, store, bulk, chunked = layout
-        return cls(root + query, root + store, bulk, chunked)
+
+        def at(path: str) -> str:  # the server's path after the URL's own, before its query string
+            return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + path, parts.query, ""))
+
+        return cls(at(query), at(store), bulk, chunked)
 
 
 def endpoint_of(endpoint: str | Endpoint, server: str = "oxigraph") -> Endpoint:

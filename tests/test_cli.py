@@ -429,6 +429,7 @@ def test_stats_counts_organizations_without_a_country_apart_from_bodies_of_state
     assert data["bodies_of_states"] == {"two-states": ["CN", "KR"]}
     assert data["organizations_without_country"]["total"] == 2
     assert data["organizations_without_country"]["by_source"] == {"bespick-2025-china-ai": 2}
+    assert data["organizations_without_country"]["ids"] == ["half-states", "nowhere-labs"]
     text = run("stats", *args)[1]
     assert "organizations without a country: 2" in text
     assert "bodies of states, placed by their member countries: 1" in text and "two-states  CN KR" in text

@@ -256,7 +256,8 @@ def run_stats(args: argparse.Namespace, out: TextIO) -> int:
     total = len({o for ids in missing.values() for o in ids})
     if args.json:
         dump(stats | {"organizations_without_country": {"total": total,
-                                                        "by_source": {s: len(ids) for s, ids in missing.items()}},
+                                                        "by_source": {s: len(ids) for s, ids in missing.items()},
+                                                        "ids": sorted({o for ids in missing.values() for o in ids})},
                       "bodies_of_states": states}, out)
         return 0
     table(heads(["TYPE", "COUNT"], args.lang), [[type_word(t, args.lang), str(n)] for t, n in stats.items()], out)

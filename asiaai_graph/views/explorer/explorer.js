@@ -323,7 +323,9 @@
     };
     cy.batch(function () {
       candidates.forEach(function (node) {
-        var b = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+        // measured now: a cached box can date from before this zoom's restyle, and two labels it kept apart then may meet
+        var b = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false,
+                                   useCache: false });
         var free = rank(node) === -1e9 || clear(b, kept);
         if (free) { kept.push(b); }
         if (free === node.hasClass("quiet")) { node.toggleClass("quiet", !free); }

@@ -247,8 +247,8 @@ TERMS: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
     ),
     'hasMember': (
         'has member', '회원 조직',
-        'A member of a consortium or alliance.',
-        '컨소시엄이나 연합의 회원 조직.',
+        "A member of a consortium or alliance; of a body of states (the G7, an ASEAN ministers' meeting), a member country.",
+        '컨소시엄이나 연합의 회원 조직. 국가들의 기구(G7, 아세안 장관회의)에서는 회원국.',
         ('org:hasMember',),
     ),
     'affiliatedWith': (

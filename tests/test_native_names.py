@@ -74,7 +74,7 @@ NATIVE_NAMES: list[tuple[str, str, str]] = [
     ("일본전신전화", "ntt", "seoul-1995-08-15-ntt-breakup"),
     ("라인", "line-corporation", "ajunews-2023-08-31-hyperclova-x-abroad"),
     ("사이버에이전트", "cyberagent", "inven-cyberagent-umamusume-results"),
-    ("국가과학기술위원회", "national-science-and-technology-council", "appleeconomy-2024-04-16-nstc-prague"),
+    ("대만 국가과학기술위원회", "national-science-and-technology-council", "appleeconomy-2024-04-16-nstc-prague"),
     ("사우디 데이터인공지능청", "saudi-data-and-artificial-intelligence-authority", "zdnet-2024-05-27-sdaia-seoul-digital-foundation"),
     ("킹 압둘라 과학기술대학", "king-abdullah-university-of-science-and-technology-kaust", "asiae-2009-08-26-kaust-opening"),
     ("AI21 랩스", "ai21-labs", "aipick-2025-12-31-nvidia-ai21"),

@@ -27,8 +27,8 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from typing import Any
 
 __all__ = ["NODE_SPOTS", "boxes_overlap", "place_labels"]
 
@@ -43,7 +43,6 @@ NODE_SPOTS: tuple[tuple[tuple[float, float], str, str], ...] = (
 EDGE_SPOTS = (0.45, 0.35, 0.55, 0.3, 0.6, 0.25, 0.65)
 
 Box = tuple[float, float, float, float]
-T = TypeVar("T")
 
 
 def boxes_overlap(a: Box, b: Box) -> bool:
@@ -89,29 +88,19 @@ def _place(fig: Any, ax: Any, nodes: Sequence[tuple[Any, tuple[float, float], fl
         cx, cy = ax.transData.transform((x, y))
         r = math.sqrt(size) / 2 * scale
         taken.append((cx - r, cy - r, cx + r, cy + r))
-    hidden = 0
-    for text, _, _ in nodes:
-
-        def at_node(spot: tuple[tuple[float, float], str, str], text: Any = text) -> None:
-            text.set_position(spot[0])
-            text.set_horizontalalignment(spot[1])
-            text.set_verticalalignment(spot[2])
-
-        hidden += not _first_free(text, NODE_SPOTS, at_node, taken, renderer)
+    node_spots = [{"position": offset, "horizontalalignment": ha, "verticalalignment": va}
+                  for offset, ha, va in NODE_SPOTS]
+    hidden = sum(not _first_free(text, node_spots, taken, renderer) for text, _, _ in nodes)
     for text, (x0, y0), (x1, y1) in edges:
-
-        def on_edge(t: float, text: Any = text, x0: float = x0, y0: float = y0, x1: float = x1, y1: float = y1) -> None:
-            text.set_position((x0 + t * (x1 - x0), y0 + t * (y1 - y0)))
-
-        _first_free(text, EDGE_SPOTS, on_edge, taken, renderer)
+        _first_free(text, [{"position": (x0 + t * (x1 - x0), y0 + t * (y1 - y0))} for t in EDGE_SPOTS], taken, renderer)
     return hidden
 
 
-def _first_free(text: Any, spots: Sequence[T], put: Callable[[T], None], taken: list[Box], renderer: Any) -> bool:
-    """Put ``text`` at the first of ``spots`` where it overlaps nothing ``taken`` (and take that box);
-    hide it when there is none. Whether it found one."""
+def _first_free(text: Any, spots: Sequence[dict[str, Any]], taken: list[Box], renderer: Any) -> bool:
+    """Set ``text`` to the first of ``spots`` (its properties there) where it overlaps nothing ``taken``, and take
+    that box; hide it when there is none. Whether it found one."""
     for spot in spots:
-        put(spot)
+        text.set(**spot)
         box = _box(text, renderer)
         if not any(boxes_overlap(box, other) for other in taken):
             taken.append(box)

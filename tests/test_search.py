@@ -290,6 +290,13 @@ def test_no_search_lists_a_record_twice(kg: ag.KnowledgeGraph, index: NameIndex)
     assert not twice
 
 
+def test_a_source_titled_like_an_entity_ranks_after_it(kg: ag.KnowledgeGraph) -> None:
+    index = NameIndex({"wiki-g7": ("G7",), "g7": ("Group of Seven", "G7")}, later=["wiki-g7"])
+    assert index.search("G7") == ["g7", "wiki-g7"]
+    assert NameIndex({"wiki-g7": ("G7",), "g7": ("Group of Seven", "G7")}).search("G7") == ["wiki-g7", "g7"]
+    assert kg.search("G7")[0].id == "g7"  # the curated data cites a Wikipedia page titled "G7"
+
+
 def test_lookup_of_nothing() -> None:
     index = NameIndex({"a": ("Alpha",)})
     assert index.lookup("") == Matches([], 0) and index.lookup(" - ") == Matches([], 0)

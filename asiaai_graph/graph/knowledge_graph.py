@@ -404,7 +404,8 @@ class KnowledgeGraph(Histories, ComputeQueries, Traversal, Provenance, Moved, Ou
         if self._search is None:
             from asiaai_graph.graph.search import NameIndex, short_names
 
-            self._search = NameIndex(self._names, short_names(self._names, self._types))
+            self._search = NameIndex(self._names, short_names(self._names, self._types),
+                                     later=[rid for rid, t in self._types.items() if t == "source"])
         return self._search
 
     def resolve(self, text: str, record_type: str | tuple[str, ...] | None = None) -> str:

@@ -220,9 +220,12 @@ class NameIndex:
     """
 
     def __init__(self, names: Mapping[str, Sequence[str]],
-                 short: Mapping[str, Sequence[str]] | None = None) -> None:
+                 short: Mapping[str, Sequence[str]] | None = None, later: Iterable[str] = ()) -> None:
         """``names`` maps each id to its display name followed by its other names; ``short`` to its
-        acronyms and short names (:func:`short_names`), matched whole, after whole names."""
+        acronyms and short names (:func:`short_names`), matched whole, after whole names; the ids in
+        ``later`` (the sources: a page titled "G7" is not what a search for G7 wants first) rank after
+        the others that match as well."""
+        self._later = frozenset(later)
         with gc_paused():
             self._build(names)
             table: dict[str, Ids] = {}
@@ -268,9 +271,10 @@ class NameIndex:
 
     # --- ranking ----------------------------------------------------------------------------------
 
-    def _rank(self, rid: str) -> tuple[int, str]:
+    def _rank(self, rid: str) -> tuple[bool, int, str]:
         shown = self._names.get(rid)
-        return (len(shown[0]) if shown else len(rid), rid)  # shorter display names are closer matches
+        # shorter display names are closer matches
+        return (rid in self._later, len(shown[0]) if shown else len(rid), rid)
 
     def _ranked(self, hits: Iterable[str], limit: int) -> list[str]:
         return heapq.nsmallest(limit, hits, key=self._rank)
@@ -387,9 +391,9 @@ class NameIndex:
             close = self._close(key, pinyin, 2)
         return self._by_score(close, limit)
 
-    def _close(self, key: str, pinyin: str | None, edits: int) -> dict[str, tuple[int, int, int, int, str]]:
+    def _close(self, key: str, pinyin: str | None, edits: int) -> dict[str, tuple[int, int, int, bool, int, str]]:
         """Records with a name within ``edits`` edits of the query: id -> ranking key."""
-        found: dict[str, tuple[int, int, int, int, str]] = {}
+        found: dict[str, tuple[int, int, int, bool, int, str]] = {}
 
         def collect(space: _Space, scores: Mapping[str, tuple[int, int, int]]) -> None:
             for k, score in scores.items():
@@ -421,7 +425,7 @@ class NameIndex:
             collect(space, scores)
         return found
 
-    def _by_score(self, found: Mapping[str, tuple[int, int, int, int, str]], limit: int) -> Matches:
+    def _by_score(self, found: Mapping[str, tuple[int, int, int, bool, int, str]], limit: int) -> Matches:
         return Matches(heapq.nsmallest(limit, found, key=found.__getitem__), len(found))
 
 

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, get_args
 
-from asiaai_graph.views.figures import need_matplotlib, save_figure
-from asiaai_graph.views.fonts import find_cjk_font, font_families
+from asiaai_graph.views.figures import drawing, need_matplotlib, save_figure
+from asiaai_graph.views.fonts import find_cjk_font
 from asiaai_graph.views.labels import place_labels
 from asiaai_graph.utils.i18n import scale_of, tr
 from asiaai_graph.schema import Country, Indicator
@@ -55,18 +54,6 @@ _SEED = 7
 def _edges(kg: KnowledgeGraph, ids: Iterable[str]) -> list[tuple[str, str, str]]:
     keep = set(ids)
     return [(e.source, e.target, e.relation) for e in kg.edges() if e.source in keep and e.target in keep]
-
-
-# --- fonts ---------------------------------------------------------------------------------------
-
-
-@contextmanager
-def _font_context(fonts: list[str]) -> Iterator[None]:
-    """Every text made inside the block uses ``fonts``."""
-    import matplotlib
-
-    with matplotlib.rc_context({"font.family": fonts}):
-        yield
 
 
 # --- drawing -------------------------------------------------------------------------------------
@@ -151,11 +138,9 @@ def figure(kg: KnowledgeGraph, target: str, lang: str = "en", depth: int = 1) ->
         labels[rid] += f" · {tr('count:model' if count == 1 else 'count:models', lang, count)}"
     kinds = {kg[i].record_type: None for i in ids}
     words = [tr(f"type:{k}", lang) for k in kinds] + [tr(f"rel:{r}", lang) for _, _, r in edges]
-    fonts = font_families(lang, [title, tr("legend:record_type", lang), *labels.values(), *words])
-
     n = len(ids)
     side = min(15.0, 6.5 + 0.17 * n)
-    with _font_context(fonts):
+    with drawing(lang, [title, tr("legend:record_type", lang), *labels.values(), *words]):
         fig = Figure(figsize=(side * 1.3, side), layout="constrained")
         ax = fig.add_subplot()
         ax.set_axis_off()
@@ -337,9 +322,7 @@ def chart_figure(kg: KnowledgeGraph, measure: str = "private_ai_investment", lan
     footnote = "  ·  ".join([*([tr("footnote:separator", lang).join(signs)] if signs else []),
                              tr("footnote:sources", lang, tr("footnote:separator", lang).join(sources))])
     title = tr("title:chart", lang, tr(f"measure:{measure}", lang))
-    fonts = font_families(lang, [title, footnote, *names.values()])
-
-    with _font_context(fonts):
+    with drawing(lang, [title, footnote, *names.values()]):
         fig = Figure(figsize=(8.5, 4.8 * len(by_unit)), layout="constrained")
         axes = fig.subplots(len(by_unit), 1, squeeze=False)[:, 0]
         fig.suptitle(title, fontsize=14, x=0.02, ha="left")

@@ -1,7 +1,8 @@
-"""What every picture of the views shares: matplotlib on demand, and a deterministic writer.
+"""What every picture of the views shares: matplotlib on demand, fonts for its words, a deterministic writer.
 
 matplotlib is imported only when a picture is made (:func:`need_matplotlib`, with a message
-saying how to install it); :func:`save_figure` writes a figure as PNG, SVG or PDF (from the
+saying how to install it); :func:`drawing` makes every text of a figure use fonts with the glyphs
+of its words (:func:`~asiaai_graph.views.fonts.font_families`); :func:`save_figure` writes a figure as PNG, SVG or PDF (from the
 file's suffix) without the dates and software versions the formats would otherwise carry, so the
 same data gives byte-identical files.
 
@@ -25,15 +26,17 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asiaai_graph.views.fonts import no_cjk_font_warned
+from asiaai_graph.views.fonts import font_families, no_cjk_font_warned
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["FORMATS", "MISSING_MATPLOTLIB", "need_matplotlib", "save_figure"]
+__all__ = ["FORMATS", "MISSING_MATPLOTLIB", "drawing", "need_matplotlib", "save_figure"]
 
 #: File suffix -> the format matplotlib writes.
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -52,6 +55,13 @@ def need_matplotlib() -> Any:
     except ImportError as exc:
         raise ImportError(MISSING_MATPLOTLIB) from exc
     return matplotlib
+
+
+@contextmanager
+def drawing(lang: str, texts: Sequence[str]) -> Iterator[None]:
+    """Every text made inside the block uses fonts that have the glyphs of ``texts`` (in ``lang``)."""
+    with need_matplotlib().rc_context({"font.family": font_families(lang, texts)}):
+        yield
 
 
 def save_figure(fig: Figure, path: str | os.PathLike[str]) -> None:

@@ -20,13 +20,10 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from asiaai_graph.utils.i18n import scale_of, tr
-from asiaai_graph.views.figures import need_matplotlib, save_figure
-from asiaai_graph.views.fonts import font_families
+from asiaai_graph.views.figures import drawing, save_figure
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -49,14 +46,6 @@ _GROUPS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 _COLOR = {event: color for _, events, color in _GROUPS for event in events}
 #: The legend's word for a group of several steps.
 _GROUP_WORDS = {"passed": "col:passed", "promulgated": "col:promulgated", "in_force": "col:in_force"}
-
-
-@contextmanager
-def _drawing(lang: str, texts: Sequence[str]) -> Iterator[None]:
-    """matplotlib, with a font that has the glyphs of ``texts``."""
-    matplotlib = need_matplotlib()
-    with matplotlib.rc_context({"font.family": font_families(lang, texts)}):
-        yield
 
 
 def _x(date: PartialDate) -> float:
@@ -90,7 +79,7 @@ def timeline_figure(kg: KnowledgeGraph, of: str, lang: str = "en") -> Figure:
     names = {pid: _short(kg[pid].label_in(lang)) for pid in rows}
     title = tr("title:policy_timeline", lang, record.label_in(lang))
     legend = [tr(_GROUP_WORDS.get(name, f"event:{name}"), lang) for name, _, _ in _GROUPS]
-    with _drawing(lang, [title, *names.values(), *legend]):
+    with drawing(lang, [title, *names.values(), *legend]):
         fig = Figure(figsize=(11, 1.6 + 0.32 * len(rows)), layout="constrained")
         ax = fig.add_subplot()
         for s in steps:
@@ -127,7 +116,7 @@ def funding_figure(kg: KnowledgeGraph, company: str, lang: str = "en") -> Figure
         by_currency.setdefault(i.amount.currency, []).append(i)
     title = tr("title:funding", lang, kg[rid].label_in(lang))
     labels = {i.id: _round_label(kg, i, lang) for i in rounds}
-    with _drawing(lang, [title, *labels.values()]):
+    with drawing(lang, [title, *labels.values()]):
         fig = Figure(figsize=(10, 1.2 + 3.2 * len(by_currency)), layout="constrained")
         axes = fig.subplots(len(by_currency), 1, squeeze=False, sharex=True)[:, 0]
         xs = [_x(i.date) for i in rounds if i.date]
